@@ -1,0 +1,26 @@
+package io.zhida.demo;
+
+import io.zhida.identity.Role;
+import java.util.List;
+
+/** One demo account per role (all with the demo password), plus a county reviewer to show data scope. */
+public final class DemoAccounts {
+
+    public record Account(String username, String displayName, Role role, String departmentCode) {
+    }
+
+    public static final List<Account> ALL = List.of(
+            new Account("admin", "系统管理员", Role.ADMIN, null),
+            new Account("enterprise", "企业办事员", Role.ENTERPRISE, null),
+            new Account("clerk", "专窗受理员", Role.CLERK, "C-ZWFW"),
+            new Account("reviewer", "经信局审核员", Role.REVIEWER, "C-JXJ"),
+            new Account("head", "经信局负责人", Role.DEPT_HEAD, "C-JXJ"),
+            new Account("finance", "财政局兑付专员", Role.FINANCE, "C-CZJ"),
+            new Account("author", "政策编制员", Role.AUTHOR, "C-JXJ"),
+            new Account("evaluator", "营商环境督查员", Role.EVALUATOR, "C-YSHJ"),
+            new Account("leader", "市领导", Role.LEADER, null),
+            new Account("county", "青山县经信局审核员", Role.REVIEWER, "519921-JXJ"));
+
+    private DemoAccounts() {
+    }
+}

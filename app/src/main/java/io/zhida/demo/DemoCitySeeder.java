@@ -1,0 +1,97 @@
+package io.zhida.demo;
+
+import io.zhida.datagen.DemoCity;
+import io.zhida.datagen.EnterpriseGenerator;
+import io.zhida.datagen.EnterpriseRecord;
+import io.zhida.enterprise.EnterpriseProfiles;
+import io.zhida.identity.Organisations;
+import io.zhida.identity.Role;
+import io.zhida.identity.UserAdministration;
+import io.zhida.identity.UserAdministration.UserForm;
+import io.zhida.platform.Deployment;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Seeds the demo city once, in one transaction, so an interrupted first start leaves nothing
+ * half-written and the next start simply seeds again. Later starts keep what is there.
+ */
+@Component
+@Order(10)
+class DemoCitySeeder implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoCitySeeder.class);
+
+    private final Organisations organisations;
+    private final UserAdministration users;
+    private final EnterpriseProfiles enterprises;
+    private final TransactionTemplate transaction;
+    private final Environment env;
+    private final int enterpriseCount;
+    private final long seed;
+    private final String password;
+
+    DemoCitySeeder(Organisations organisations, UserAdministration users, EnterpriseProfiles enterprises,
+                   TransactionTemplate transaction, Environment env, @Value("${zhida.demo.enterprises}") int enterpriseCount,
+                   @Value("${zhida.demo.seed}") long seed, @Value("${zhida.demo.password}") String password) {
+        this.organisations = organisations;
+        this.users = users;
+        this.enterprises = enterprises;
+        this.transaction = transaction;
+        this.env = env;
+        this.enterpriseCount = enterpriseCount;
+        this.seed = seed;
+        this.password = password;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (!Deployment.isDemo(env) || organisations.region(DemoCity.CITY_CODE).isPresent()) {
+            return;
+        }
+        long started = System.nanoTime();
+        transaction.executeWithoutResult(status -> seed());
+        log.info("Demo city {} seeded with {} enterprises in {} ms", DemoCity.CITY_NAME, enterpriseCount,
+                (System.nanoTime() - started) / 1_000_000);
+    }
+
+    private void seed() {
+        for (DemoCity.Region r : DemoCity.regions()) {
+            organisations.saveRegion(new Organisations.Region(r.code(), r.name(), r.parentCode(),
+                    r.parentCode() == null ? "CITY" : "COUNTY"), true);
+        }
+        for (DemoCity.Department d : DemoCity.departments()) {
+            organisations.saveDepartment(null, d.code(), d.name(), d.regionCode(), d.kind(), true);
+        }
+        enterprises.upsertAll(new EnterpriseGenerator(seed, enterpriseCount));
+        String demoEnterprise = pickDemoEnterprise();
+        for (DemoAccounts.Account a : DemoAccounts.ALL) {
+            Long departmentId = a.departmentCode() == null ? null
+                    : organisations.departmentByCode(a.departmentCode()).orElseThrow().id();
+            String region = a.role() == Role.LEADER ? DemoCity.CITY_CODE : null;
+            users.create(new UserForm(a.username(), a.displayName(), password, Set.of(a.role()), region, departmentId,
+                    a.role() == Role.ENTERPRISE ? demoEnterprise : null, null));
+        }
+    }
+
+    /** A typical, active limited company: the same one on every machine because the generator is seeded. */
+    private String pickDemoEnterprise() {
+        EnterpriseGenerator generator = new EnterpriseGenerator(seed, enterpriseCount);
+        while (generator.hasNext()) {
+            EnterpriseRecord e = generator.next();
+            if ("有限责任公司".equals(e.entityType()) && "存续".equals(e.status()) && e.industry().startsWith("C")
+                    && e.employees() >= 20 && e.rdExpense() != null && e.revenuePrev() != null) {
+                return e.uscc();
+            }
+        }
+        throw new IllegalStateException("the generator produced no typical manufacturing company");
+    }
+}

@@ -1,0 +1,62 @@
+package io.zhida.enterprise;
+
+import io.zhida.datagen.EnterpriseRecord;
+import io.zhida.enterprise.internal.EnterpriseRows;
+import io.zhida.identity.ZhidaUser;
+import io.zhida.platform.NotFoundException;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+
+/** Reading profiles within the caller's data scope, and loading them in bulk. */
+@Service
+public class EnterpriseProfiles {
+
+    public record Page(List<EnterpriseProfile> items, long total, int page, int size) {
+        public int pages() {
+            return (int) Math.max(1, (total + size - 1) / size);
+        }
+    }
+
+    private final EnterpriseRows rows;
+
+    EnterpriseProfiles(EnterpriseRows rows) {
+        this.rows = rows;
+    }
+
+    /** The profile, if the user may see it: 403 for another enterprise's data, 404 for an unknown code. */
+    public EnterpriseProfile get(String uscc, ZhidaUser user) {
+        if (user.isEnterpriseOnly() && !uscc.equals(user.enterpriseUscc())) {
+            throw new AccessDeniedException("another enterprise");
+        }
+        EnterpriseProfile profile = rows.find(uscc).orElseThrow(() -> new NotFoundException("企业不存在：" + uscc));
+        if (!user.canSeeEnterprise(profile.uscc(), profile.region())) {
+            throw new AccessDeniedException("outside data scope");
+        }
+        return profile;
+    }
+
+    public Optional<EnterpriseProfile> find(String uscc) {
+        return rows.find(uscc);
+    }
+
+    /** Staff search by name or code; a county user only ever gets its county. */
+    public Page search(String query, String region, int page, int size, ZhidaUser user) {
+        if (user.isEnterpriseOnly()) {
+            throw new AccessDeniedException("enterprise users see their own profile only");
+        }
+        String scopedRegion = user.seesWholeCity() ? region : user.regionCode();
+        return rows.search(query, scopedRegion, page, size);
+    }
+
+    public long count() {
+        return rows.count();
+    }
+
+    /** Inserts or replaces profiles by 统一社会信用代码; returns how many were written. */
+    public long upsertAll(Iterator<EnterpriseRecord> records) {
+        return rows.upsertAll(records);
+    }
+}

@@ -1,0 +1,60 @@
+package io.zhida.enterprise.web;
+
+import io.zhida.enterprise.EnterpriseProfiles;
+import io.zhida.identity.Organisations;
+import io.zhida.identity.ZhidaUser;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** Enterprise pages: the staff list (scoped to the user's county) and one enterprise's profile. */
+@Controller
+class EnterpriseController {
+
+    private final EnterpriseProfiles profiles;
+    private final Organisations organisations;
+
+    EnterpriseController(EnterpriseProfiles profiles, Organisations organisations) {
+        this.profiles = profiles;
+        this.organisations = organisations;
+    }
+
+    @GetMapping("/enterprises")
+    String list(@RequestParam(required = false) String q, @RequestParam(required = false) String region,
+                @RequestParam(defaultValue = "0") int page, @AuthenticationPrincipal ZhidaUser user, Model model) {
+        if (user.isEnterpriseOnly()) {
+            return "redirect:/my/enterprise";
+        }
+        model.addAttribute("result", profiles.search(q, region, Math.max(0, page), 20, user));
+        model.addAttribute("q", q);
+        model.addAttribute("region", region);
+        model.addAttribute("counties", organisations.counties());
+        model.addAttribute("regionNames", regionNames());
+        return "enterprise/list";
+    }
+
+    @GetMapping("/enterprises/{uscc}")
+    String show(@PathVariable String uscc, @AuthenticationPrincipal ZhidaUser user, Model model) {
+        model.addAttribute("e", profiles.get(uscc, user));
+        model.addAttribute("regionNames", regionNames());
+        return "enterprise/profile";
+    }
+
+    @GetMapping("/my/enterprise")
+    String mine(@AuthenticationPrincipal ZhidaUser user) {
+        if (user.enterpriseUscc() == null) {
+            throw new AccessDeniedException("not bound to an enterprise");
+        }
+        return "redirect:/enterprises/" + user.enterpriseUscc();
+    }
+
+    private java.util.Map<String, String> regionNames() {
+        java.util.Map<String, String> names = new java.util.HashMap<>();
+        organisations.regions().forEach(r -> names.put(r.code(), r.name()));
+        return names;
+    }
+}

@@ -1,0 +1,38 @@
+package io.zhida.portal.web;
+
+import io.zhida.enterprise.EnterpriseProfiles;
+import io.zhida.identity.Organisations;
+import io.zhida.identity.ZhidaUser;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/** The public home page (no login) and the workbench every signed-in person lands on. */
+@Controller
+class PortalController {
+
+    private final EnterpriseProfiles enterprises;
+    private final Organisations organisations;
+
+    PortalController(EnterpriseProfiles enterprises, Organisations organisations) {
+        this.enterprises = enterprises;
+        this.organisations = organisations;
+    }
+
+    @GetMapping("/")
+    String home(Model model) {
+        model.addAttribute("enterpriseCount", enterprises.count());
+        model.addAttribute("departmentCount", organisations.departments().size());
+        model.addAttribute("countyCount", organisations.counties().size());
+        return "portal/home";
+    }
+
+    @GetMapping("/workbench")
+    String workbench(@AuthenticationPrincipal ZhidaUser user, Model model) {
+        if (user.enterpriseUscc() != null) {
+            enterprises.find(user.enterpriseUscc()).ifPresent(e -> model.addAttribute("myEnterprise", e));
+        }
+        return "portal/workbench";
+    }
+}
