@@ -1,0 +1,47 @@
+package io.zhida.engine.rule;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * 政策计算器: one enterprise against one condition and formula. The amount is computed only for
+ * ELIGIBLE, rounded HALF_UP to 0.01 yuan, and held to the cap.
+ */
+public final class Calculator {
+
+    public record Result(Outcome result, BigDecimal amount, Set<String> missing, List<Condition.ClauseResult> clauses,
+                         Map<String, Object> derived) {
+    }
+
+    private Calculator() {
+    }
+
+    /**
+     * @param enterprise raw attribute values, e.g. parsed from JSON; converted by {@link EnterpriseValues}
+     * @param formula    may be null (a benefit without an amount, e.g. a qualification)
+     * @param cap        may be null (no cap)
+     * @throws InvalidAttributeException when a value has the wrong type
+     */
+    public static Result calculate(Condition condition, Formula formula, BigDecimal cap, Map<String, ?> enterprise,
+                                   AttributeSchema schema, LocalDate today) {
+        Map<String, Object> values = DerivedAttributes.enrich(EnterpriseValues.normalize(enterprise, schema));
+        Condition.Evaluation evaluation = condition.evaluate(values, today);
+        BigDecimal amount = null;
+        Set<String> missing = new TreeSet<>(evaluation.missing());
+        if (evaluation.result() == Outcome.ELIGIBLE && formula != null) {
+            Formula.Result computed = formula.evaluate(values, today);
+            missing.addAll(computed.missing());
+            amount = computed.amount() == null ? null : capped(computed.amount(), cap);
+        }
+        return new Result(evaluation.result(), amount, Set.copyOf(missing), evaluation.clauses(), DerivedAttributes.of(values));
+    }
+
+    static BigDecimal capped(BigDecimal amount, BigDecimal cap) {
+        return cap == null ? amount : amount.min(cap.setScale(2, RoundingMode.HALF_UP));
+    }
+}
