@@ -1,5 +1,6 @@
 package io.zhida.portal.web;
 
+import io.zhida.catalog.PolicyCatalog;
 import io.zhida.enterprise.EnterpriseProfiles;
 import io.zhida.identity.Organisations;
 import io.zhida.identity.ZhidaUser;
@@ -14,10 +15,12 @@ class PortalController {
 
     private final EnterpriseProfiles enterprises;
     private final Organisations organisations;
+    private final PolicyCatalog catalog;
 
-    PortalController(EnterpriseProfiles enterprises, Organisations organisations) {
+    PortalController(EnterpriseProfiles enterprises, Organisations organisations, PolicyCatalog catalog) {
         this.enterprises = enterprises;
         this.organisations = organisations;
+        this.catalog = catalog;
     }
 
     @GetMapping("/")
@@ -25,6 +28,10 @@ class PortalController {
         model.addAttribute("enterpriseCount", enterprises.count());
         model.addAttribute("departmentCount", organisations.departments().size());
         model.addAttribute("countyCount", organisations.counties().size());
+        var online = catalog.onlineItems();
+        model.addAttribute("itemCount", online.size());
+        model.addAttribute("noApplicationCount", online.stream()
+                .filter(i -> i.content().mode() == io.zhida.catalog.HandlingMode.NO_APPLICATION).count());
         return "portal/home";
     }
 

@@ -1,0 +1,93 @@
+package io.zhida.catalog.web;
+
+import io.zhida.catalog.PolicyCatalog;
+import io.zhida.catalog.PolicyItem;
+import io.zhida.catalog.PolicySearch;
+import io.zhida.identity.Organisations;
+import io.zhida.platform.NotFoundException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** Public portal: the policy library with filters, a document with its items, an item's 办事指南. */
+@Controller
+class PortalLibraryController {
+
+    static final Map<String, String> FACET_LABELS = new LinkedHashMap<>();
+
+    static {
+        FACET_LABELS.put("mode", "办理方式");
+        FACET_LABELS.put("theme", "主题");
+        FACET_LABELS.put("department", "办理部门");
+        FACET_LABELS.put("level", "层级");
+        FACET_LABELS.put("industry", "行业");
+        FACET_LABELS.put("region", "区域");
+    }
+
+    private final PolicySearch search;
+    private final PolicyCatalog catalog;
+    private final Organisations organisations;
+
+    PortalLibraryController(PolicySearch search, PolicyCatalog catalog, Organisations organisations) {
+        this.search = search;
+        this.catalog = catalog;
+        this.organisations = organisations;
+    }
+
+    @GetMapping("/portal/policies")
+    String library(@RequestParam(required = false) String q, @RequestParam Map<String, String> params,
+                   @RequestParam(defaultValue = "0") int page, Model model) {
+        Map<String, String> filters = new LinkedHashMap<>();
+        PolicySearch.FACETS.forEach(f -> {
+            if (params.get(f) != null && !params.get(f).isBlank()) {
+                filters.put(f, params.get(f));
+            }
+        });
+        long started = System.nanoTime();
+        PolicySearch.Result result = search.search(q, filters, Math.max(0, page), 15);
+        model.addAttribute("elapsedMs", (System.nanoTime() - started) / 1_000_000);
+        model.addAttribute("result", result);
+        model.addAttribute("q", q);
+        model.addAttribute("filters", filters);
+        model.addAttribute("facetLabels", FACET_LABELS);
+        model.addAttribute("page", Math.max(0, page));
+        model.addAttribute("regionNames", regionNames());
+        model.addAttribute("documents", catalog.documents());
+        return "portal/policies";
+    }
+
+    @GetMapping("/portal/items/{code}")
+    String item(@PathVariable String code, Model model) {
+        PolicyItem item = catalog.onlineItem(code).orElseThrow(() -> new NotFoundException("该政策事项不存在或已下线"));
+        model.addAttribute("item", item);
+        model.addAttribute("c", item.content());
+        model.addAttribute("departmentNames", item.content().departments().stream()
+                .map(d -> organisations.departmentByCode(d).map(Organisations.Department::name).orElse(d)).toList());
+        model.addAttribute("regionNames", regionNames());
+        model.addAttribute("today", PolicyCatalog.today());
+        catalog.documents().stream().filter(d -> d.number().equals(item.content().documentNumber())).findFirst()
+                .ifPresent(d -> model.addAttribute("document", d));
+        return "portal/item";
+    }
+
+    @GetMapping("/portal/documents/{id}")
+    String document(@PathVariable long id, Model model) {
+        var document = catalog.document(id).orElseThrow(() -> new NotFoundException("政策文件不存在"));
+        model.addAttribute("document", document);
+        model.addAttribute("items", catalog.onlineItems().stream()
+                .filter(i -> document.number().equals(i.content().documentNumber())).toList());
+        return "portal/document";
+    }
+
+    private Map<String, String> regionNames() {
+        Map<String, String> names = organisations.regions().stream()
+                .collect(Collectors.toMap(Organisations.Region::code, Organisations.Region::name));
+        names.put("全市", "全市");
+        return names;
+    }
+}
