@@ -1,0 +1,84 @@
+package io.zhida.catalog.web;
+
+import io.zhida.catalog.PolicyAuthoring;
+import io.zhida.catalog.PolicyCatalog;
+import io.zhida.catalog.PolicyItem;
+import io.zhida.identity.Role;
+import io.zhida.identity.ZhidaUser;
+import io.zhida.platform.InvalidInputException;
+import io.zhida.platform.NotFoundException;
+import java.util.List;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** 标准化审查: the queue, and one item's review with the checklist, beside the version now online. */
+@Controller
+@RequestMapping("/catalog/review")
+class ReviewController {
+
+    private final PolicyCatalog catalog;
+    private final PolicyAuthoring authoring;
+
+    ReviewController(PolicyCatalog catalog, PolicyAuthoring authoring) {
+        this.catalog = catalog;
+        this.authoring = authoring;
+    }
+
+    @ModelAttribute
+    void onlyReviewers(@AuthenticationPrincipal ZhidaUser user) {
+        if (user == null || !(user.has(Role.REVIEWER) || user.has(Role.DEPT_HEAD) || user.has(Role.ADMIN))) {
+            throw new AccessDeniedException("reviewers only");
+        }
+    }
+
+    @GetMapping
+    String queue(Model model) {
+        model.addAttribute("items", catalog.awaitingReview());
+        return "catalog/review-queue";
+    }
+
+    @GetMapping("/{code}")
+    String review(@PathVariable String code, Model model) {
+        PolicyItem item = catalog.awaitingReview().stream().filter(i -> i.code().equals(code)).findFirst()
+                .orElseThrow(() -> new NotFoundException("该事项不在审查队列中"));
+        model.addAttribute("item", item);
+        model.addAttribute("c", item.content());
+        model.addAttribute("online", catalog.published(code).orElse(null));
+        model.addAttribute("checklist", PolicyAuthoring.CHECKLIST);
+        return "catalog/review";
+    }
+
+    @PostMapping("/{code}/approve")
+    String approve(@PathVariable String code, @RequestParam(required = false) List<Integer> checklist,
+                   @RequestParam(required = false) String note, RedirectAttributes redirect) {
+        try {
+            authoring.approve(code, checklist, note);
+            redirect.addFlashAttribute("message", "审查通过，已发布 " + code);
+            return "redirect:/catalog/review";
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("error", e.errors().get(0).message());
+            return "redirect:/catalog/review/" + code;
+        }
+    }
+
+    @PostMapping("/{code}/return")
+    String giveBack(@PathVariable String code, @RequestParam(required = false) String reason, RedirectAttributes redirect) {
+        try {
+            authoring.returnForChanges(code, reason);
+            redirect.addFlashAttribute("message", "已退回修改 " + code);
+            return "redirect:/catalog/review";
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("error", e.errors().get(0).message());
+            return "redirect:/catalog/review/" + code;
+        }
+    }
+}
