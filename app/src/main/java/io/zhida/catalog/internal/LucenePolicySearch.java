@@ -44,6 +44,7 @@ import org.apache.lucene.search.highlight.QueryScorer;
 import org.apache.lucene.search.highlight.SimpleHTMLEncoder;
 import org.apache.lucene.search.highlight.SimpleHTMLFormatter;
 import org.apache.lucene.store.ByteBuffersDirectory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -68,6 +69,12 @@ class LucenePolicySearch implements PolicySearch {
     @EventListener({PolicyItemPublished.class, PolicyItemAbolished.class})
     void libraryChanged() {
         searcher = null;
+    }
+
+    /** Loads the smartcn dictionary and builds the index before the first visitor searches. */
+    @EventListener(ApplicationReadyEvent.class)
+    void warmUp() {
+        search("政策", Map.of(), 0, 1);
     }
 
     @Override
