@@ -46,6 +46,13 @@ public class Organisations {
         return jdbc.sql("SELECT code, name, parent_code, level FROM region ORDER BY code").query(Region.class).list();
     }
 
+    /** Region code → name, for pages that show codes as names. */
+    public Map<String, String> regionNames() {
+        Map<String, String> names = new java.util.HashMap<>();
+        regions().forEach(r -> names.put(r.code(), r.name()));
+        return names;
+    }
+
     public List<Region> counties() {
         return regions().stream().filter(r -> "COUNTY".equals(r.level())).toList();
     }

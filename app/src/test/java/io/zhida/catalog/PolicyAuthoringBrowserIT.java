@@ -2,45 +2,16 @@ package io.zhida.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.zhida.support.Browser;
-import io.zhida.support.ZhidaIntegrationTest;
-import java.time.Duration;
+import io.zhida.support.BrowserTest;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** An author builds a rule with the condition builder, a reviewer approves it, and the portal serves it. */
-@ZhidaIntegrationTest
-class PolicyAuthoringBrowserIT {
-
-    private static ChromeDriver browser;
-
-    @LocalServerPort
-    int port;
-
-    @BeforeAll
-    static void openBrowser() {
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
-
-    private WebDriverWait waiting() {
-        return new WebDriverWait(browser, Duration.ofSeconds(10));
-    }
+class PolicyAuthoringBrowserIT extends BrowserTest {
 
     /**
      * Clicks through the DOM: headless Chromium reports long forms' lower buttons as covered even
@@ -50,22 +21,9 @@ class PolicyAuthoringBrowserIT {
         browser.executeScript("arguments[0].click();", browser.findElement(by));
     }
 
-    private void open(String path) {
-        browser.get("http://localhost:" + port + path);
-    }
-
-    private void login(String username) {
-        browser.manage().deleteAllCookies();
-        open("/login");
-        browser.findElement(By.id("username")).sendKeys(username);
-        browser.findElement(By.id("password")).sendKeys("zhida-demo");
-        browser.findElement(By.id("login-submit")).click();
-        waiting().until(d -> d.getCurrentUrl().endsWith("/workbench"));
-    }
-
     @Test
     void anItemIsBuiltReviewedPublishedCalculatedAndRevisedInTheUi() {
-        login("author");
+        login("author", "zhida-demo");
         open("/catalog/items/new");
         browser.findElement(By.id("code")).sendKeys("T-UI-1");
         browser.findElement(By.id("name")).sendKeys("界面测试：制造业用工奖励");
@@ -92,7 +50,7 @@ class PolicyAuthoringBrowserIT {
         click(By.id("save-submit"));
         waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("flash-message"), "已保存并提交标准化审查"));
 
-        login("reviewer");
+        login("reviewer", "zhida-demo");
         open("/catalog/review");
         browser.findElement(By.partialLinkText("界面测试：制造业用工奖励")).click();
         click(By.id("approve"));
@@ -111,7 +69,7 @@ class PolicyAuthoringBrowserIT {
         waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("calc-badge"), "符合"));
         assertThat(browser.findElement(By.id("calc-amount")).getText()).isEqualTo("30,000.00 元");
 
-        login("author");
+        login("author", "zhida-demo");
         open("/catalog/items");
         WebElement row = browser.findElement(By.xpath("//tr[td[text()='T-UI-1']]"));
         browser.executeScript("arguments[0].click();", row.findElement(By.xpath(".//button[text()='发起修订']")));

@@ -7,7 +7,6 @@ import io.zhida.identity.Organisations;
 import io.zhida.platform.NotFoundException;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -85,8 +84,7 @@ class PortalLibraryController {
     }
 
     private Map<String, String> regionNames() {
-        Map<String, String> names = organisations.regions().stream()
-                .collect(Collectors.toMap(Organisations.Region::code, Organisations.Region::name));
+        Map<String, String> names = organisations.regionNames();
         names.put("全市", "全市");
         return names;
     }

@@ -33,14 +33,14 @@ class EnterpriseController {
         model.addAttribute("q", q);
         model.addAttribute("region", region);
         model.addAttribute("counties", organisations.counties());
-        model.addAttribute("regionNames", regionNames());
+        model.addAttribute("regionNames", organisations.regionNames());
         return "enterprise/list";
     }
 
     @GetMapping("/enterprises/{uscc}")
     String show(@PathVariable String uscc, @AuthenticationPrincipal ZhidaUser user, Model model) {
         model.addAttribute("e", profiles.get(uscc, user));
-        model.addAttribute("regionNames", regionNames());
+        model.addAttribute("regionNames", organisations.regionNames());
         return "enterprise/profile";
     }
 
@@ -52,9 +52,4 @@ class EnterpriseController {
         return "redirect:/enterprises/" + user.enterpriseUscc();
     }
 
-    private java.util.Map<String, String> regionNames() {
-        java.util.Map<String, String> names = new java.util.HashMap<>();
-        organisations.regions().forEach(r -> names.put(r.code(), r.name()));
-        return names;
-    }
 }
