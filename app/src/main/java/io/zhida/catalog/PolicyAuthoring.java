@@ -40,9 +40,19 @@ public class PolicyAuthoring {
         this.events = events;
     }
 
+    /** Creates or updates a document by its 文号. */
     public void saveDocument(PolicyDocument document) {
+        new io.zhida.platform.Validation()
+                .requireText(document.number(), "number", "文号", 100)
+                .requireText(document.title(), "title", "标题", 300)
+                .requireText(document.issuer(), "issuer", "发文机关", 200)
+                .require(PolicyDocument.LEVELS.contains(document.level()), "level", "层级应为 国家、省、市 或 县")
+                .require(document.validFrom() == null || document.validTo() == null || !document.validTo().isBefore(document.validFrom()),
+                        "validTo", "有效期截止日期早于起始日期")
+                .throwIfInvalid();
         rows.saveDocument(document);
         audit.record("policy.document.save", "policy_document", document.number(), "保存政策文件 " + document.title(), null, document);
+        events.publishEvent(new PolicyDocumentSaved(document.number()));
     }
 
     /** Creates the item, or updates its working draft. Published content is never edited in place: revise first. */

@@ -23,6 +23,12 @@ class CatalogEndpoints {
     }
 
     @Bean
+    MenuEntry documentsMenu() {
+        return new MenuEntry("政策库", "政策文件", "/catalog/documents", "录入政策文件，上传 PDF、DOCX、HTML 自动提取全文",
+                Set.of(Role.AUTHOR, Role.ADMIN), 305);
+    }
+
+    @Bean
     MenuEntry reviewMenu() {
         return new MenuEntry("政策库", "标准化审查", "/catalog/review", "逐项核对审查要点，通过发布或退回修改",
                 Set.of(Role.REVIEWER, Role.DEPT_HEAD, Role.ADMIN), 310);

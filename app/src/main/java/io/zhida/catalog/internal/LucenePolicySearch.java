@@ -2,6 +2,7 @@ package io.zhida.catalog.internal;
 
 import io.zhida.catalog.PolicyCatalog;
 import io.zhida.catalog.PolicyDocument;
+import io.zhida.catalog.PolicyDocumentSaved;
 import io.zhida.catalog.PolicyItem;
 import io.zhida.catalog.PolicyItemAbolished;
 import io.zhida.catalog.PolicyItemPublished;
@@ -66,7 +67,7 @@ class LucenePolicySearch implements PolicySearch {
         this.organisations = organisations;
     }
 
-    @EventListener({PolicyItemPublished.class, PolicyItemAbolished.class})
+    @EventListener({PolicyItemPublished.class, PolicyItemAbolished.class, PolicyDocumentSaved.class})
     void libraryChanged() {
         searcher = null;
     }
@@ -82,6 +83,7 @@ class LucenePolicySearch implements PolicySearch {
         IndexSearcher s = current();
         BooleanQuery.Builder query = new BooleanQuery.Builder();
         query.add(textQuery(words), BooleanClause.Occur.MUST);
+        query.add(new TermQuery(new Term("kind", "item")), BooleanClause.Occur.FILTER);
         filters.forEach((facet, value) -> {
             if (FACETS.contains(facet) && value != null && !value.isBlank()) {
                 query.add(new TermQuery(new Term(facet, value)), BooleanClause.Occur.FILTER);
@@ -115,6 +117,28 @@ class LucenePolicySearch implements PolicySearch {
      * Every word the user typed must occur (in the name or the text). Chinese has no spaces, so each
      * typed run is cut into words by the same smartcn analyzer that indexed the library.
      */
+    @Override
+    public List<DocumentHit> searchDocuments(String words, int max) {
+        if (words == null || words.isBlank()) {
+            return List.of();
+        }
+        IndexSearcher s = current();
+        Query q = new BooleanQuery.Builder().add(textQuery(words), BooleanClause.Occur.MUST)
+                .add(new TermQuery(new Term("kind", "document")), BooleanClause.Occur.FILTER).build();
+        Highlighter highlighter = new Highlighter(new SimpleHTMLFormatter("<mark>", "</mark>"), new SimpleHTMLEncoder(), new QueryScorer(q, "text"));
+        try {
+            List<DocumentHit> hits = new ArrayList<>();
+            for (ScoreDoc hit : s.search(q, Math.max(1, max)).scoreDocs) {
+                Document doc = s.storedFields().document(hit.doc);
+                hits.add(new DocumentHit(Long.parseLong(doc.get("id")), doc.get("code"), doc.get("name"), doc.get("level"),
+                        highlight(highlighter, doc)));
+            }
+            return hits;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private Query textQuery(String words) {
         if (words == null || words.isBlank()) {
             return new MatchAllDocsQuery();
@@ -175,6 +199,9 @@ class LucenePolicySearch implements PolicySearch {
             for (PolicyItem item : catalog.onlineItems()) {
                 writer.addDocument(document(item, Optional.ofNullable(documents.get(item.content().documentNumber())), departments));
             }
+            for (PolicyDocument d : documents.values()) {
+                writer.addDocument(document(d));
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -188,6 +215,7 @@ class LucenePolicySearch implements PolicySearch {
     private static Document document(PolicyItem item, Optional<PolicyDocument> source, Map<String, String> departments) {
         var c = item.content();
         Document doc = new Document();
+        doc.add(new StringField("kind", "item", Field.Store.NO));
         doc.add(new StringField("code", c.code(), Field.Store.YES));
         doc.add(new TextField("name", c.name(), Field.Store.YES));
         String text = String.join("。", nonNull(c.name(), c.target(), c.conditionsText(), c.benefitType(), c.interpretation(),
@@ -204,6 +232,18 @@ class LucenePolicySearch implements PolicySearch {
         c.themes().forEach(t -> doc.add(new StringField("theme", t, Field.Store.YES)));
         c.industries().forEach(i -> doc.add(new StringField("industry", i, Field.Store.YES)));
         (c.regions().isEmpty() ? List.of("全市") : c.regions()).forEach(r -> doc.add(new StringField("region", r, Field.Store.YES)));
+        return doc;
+    }
+
+    private static Document document(PolicyDocument d) {
+        Document doc = new Document();
+        doc.add(new StringField("kind", "document", Field.Store.NO));
+        doc.add(new StringField("id", String.valueOf(d.id()), Field.Store.YES));
+        doc.add(new StringField("code", d.number(), Field.Store.YES));
+        doc.add(new TextField("name", d.title(), Field.Store.YES));
+        doc.add(new TextField("text", String.join("。", nonNull(d.title(), d.issuer(), d.fullText())), Field.Store.YES));
+        doc.add(new StringField("summary", d.title(), Field.Store.YES));
+        doc.add(new StringField("level", d.level(), Field.Store.YES));
         return doc;
     }
 

@@ -56,7 +56,8 @@ class PortalLibraryController {
         model.addAttribute("facetLabels", FACET_LABELS);
         model.addAttribute("page", Math.max(0, page));
         model.addAttribute("regionNames", regionNames());
-        model.addAttribute("documents", catalog.documents());
+        model.addAttribute("documents", q == null || q.isBlank() ? catalog.documents() : java.util.List.of());
+        model.addAttribute("documentHits", search.searchDocuments(q, 10));
         return "portal/policies";
     }
 
@@ -69,6 +70,7 @@ class PortalLibraryController {
                 .map(d -> organisations.departmentByCode(d).map(Organisations.Department::name).orElse(d)).toList());
         model.addAttribute("regionNames", regionNames());
         model.addAttribute("today", PolicyCatalog.today());
+        model.addAttribute("interpretation", InterpretationParts.of(item.content().interpretation()));
         catalog.documents().stream().filter(d -> d.number().equals(item.content().documentNumber())).findFirst()
                 .ifPresent(d -> model.addAttribute("document", d));
         return "portal/item";

@@ -1,0 +1,92 @@
+package io.zhida.catalog.web;
+
+import io.zhida.catalog.PolicyAuthoring;
+import io.zhida.catalog.PolicyCatalog;
+import io.zhida.catalog.PolicyDocument;
+import io.zhida.catalog.internal.DocumentText;
+import io.zhida.identity.Role;
+import io.zhida.identity.ZhidaUser;
+import io.zhida.platform.InvalidInputException;
+import io.zhida.platform.NotFoundException;
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** 政策文件 for authors: list, create and edit; the full text is pasted or extracted from an uploaded PDF, DOCX or HTML. */
+@Controller
+@RequestMapping("/catalog/documents")
+class DocumentAuthoringController {
+
+    private final PolicyCatalog catalog;
+    private final PolicyAuthoring authoring;
+
+    DocumentAuthoringController(PolicyCatalog catalog, PolicyAuthoring authoring) {
+        this.catalog = catalog;
+        this.authoring = authoring;
+    }
+
+    @ModelAttribute
+    void onlyAuthors(@AuthenticationPrincipal ZhidaUser user) {
+        if (user == null || !(user.has(Role.AUTHOR) || user.has(Role.ADMIN))) {
+            throw new AccessDeniedException("policy authors only");
+        }
+    }
+
+    @GetMapping
+    String list(Model model) {
+        return page(model, new PolicyDocument(null, "", "", "市", "", null, null, null, "", java.util.List.of()), Map.of());
+    }
+
+    @GetMapping("/{id}")
+    String edit(@PathVariable long id, Model model) {
+        return page(model, catalog.document(id).orElseThrow(() -> new NotFoundException("政策文件不存在")), Map.of());
+    }
+
+    @PostMapping
+    String save(@RequestParam String number, @RequestParam String title, @RequestParam String level, @RequestParam String issuer,
+                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate publishedOn,
+                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate validFrom,
+                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate validTo,
+                @RequestParam(defaultValue = "") String themes, @RequestParam(defaultValue = "") String fullText,
+                @RequestParam(required = false) MultipartFile file, Model model, RedirectAttributes redirect) throws IOException {
+        PolicyDocument document = new PolicyDocument(null, number.strip(), title.strip(), level, issuer.strip(), publishedOn,
+                validFrom, validTo, fullText, Arrays.stream(themes.split("[,，、\\s]+")).filter(t -> !t.isBlank()).toList());
+        try {
+            if (file != null && !file.isEmpty()) {
+                String extracted = DocumentText.extract(file.getOriginalFilename(), file.getBytes());
+                document = new PolicyDocument(null, document.number(), document.title(), level, document.issuer(), publishedOn,
+                        validFrom, validTo, extracted, document.themes());
+            }
+            authoring.saveDocument(document);
+            redirect.addFlashAttribute("message", "已保存政策文件 " + document.title()
+                    + (file != null && !file.isEmpty() ? "（已从 " + file.getOriginalFilename() + " 提取全文）" : ""));
+            return "redirect:/catalog/documents";
+        } catch (InvalidInputException e) {
+            return page(model, document, e.errors().stream().collect(Collectors.toMap(
+                    InvalidInputException.FieldError::field, InvalidInputException.FieldError::message, (a, b) -> a)));
+        }
+    }
+
+    private String page(Model model, PolicyDocument form, Map<String, String> errors) {
+        model.addAttribute("documents", catalog.documents());
+        model.addAttribute("form", form);
+        model.addAttribute("levels", PolicyDocument.LEVELS);
+        model.addAttribute("errors", errors);
+        return "catalog/documents";
+    }
+}

@@ -1,0 +1,65 @@
+package io.zhida.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import io.zhida.support.Sessions;
+import io.zhida.support.ZhidaIntegrationTest;
+import jakarta.servlet.http.Cookie;
+import org.hamcrest.Matchers;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** Authors enter policy documents in the UI, with the full text extracted from an uploaded file. */
+@ZhidaIntegrationTest
+class DocumentPagesIT {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void anUploadedDocxBecomesTheDocumentsFullTextAndIsAudited() throws Exception {
+        Cookie author = Sessions.login(mvc, "author");
+        MockMultipartFile file = new MockMultipartFile("file", "通知.docx",
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                io.zhida.support.TestFiles.docx("第一条 支持企业开展技术改造。", "第二条 本办法自发布之日起施行。"));
+        mvc.perform(multipart("/catalog/documents").file(file).cookie(author).with(csrf())
+                        .param("number", "示测文〔2026〕7号").param("title", "上传测试文件").param("level", "市")
+                        .param("issuer", "市经济和信息化局").param("publishedOn", "2026-05-01"))
+                .andExpect(status().is3xxRedirection());
+        String text = jdbc.sql("SELECT full_text FROM policy_document WHERE doc_number = '示测文〔2026〕7号'").query(String.class).single();
+        assertThat(text).contains("第一条 支持企业开展技术改造。").contains("第二条 本办法自发布之日起施行。");
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_log WHERE action = 'policy.document.save' AND subject_id = '示测文〔2026〕7号' AND actor = 'author'")
+                .query(Long.class).single()).isEqualTo(1);
+        long id = jdbc.sql("SELECT id FROM policy_document WHERE doc_number = '示测文〔2026〕7号'").query(Long.class).single();
+        mvc.perform(get("/portal/documents/" + id)).andExpect(content().string(Matchers.containsString("第一条 支持企业开展技术改造。")));
+        // The document is found by words of its full text, although no item refers to it yet.
+        mvc.perform(get("/portal/policies").param("q", "技术改造 施行"))
+                .andExpect(content().string(Matchers.allOf(Matchers.containsString("相关政策文件"), Matchers.containsString("上传测试文件"))));
+    }
+
+    @Test
+    void badInputIsShownAndNothingIsWritten() throws Exception {
+        Cookie author = Sessions.login(mvc, "author");
+        long before = jdbc.sql("SELECT count(*) FROM policy_document").query(Long.class).single();
+        mvc.perform(multipart("/catalog/documents").cookie(author).with(csrf())
+                        .param("number", "示测文〔2026〕8号").param("title", "").param("level", "乡").param("issuer", "某局"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.allOf(Matchers.containsString("标题不能为空"), Matchers.containsString("层级应为"))));
+        MockMultipartFile exe = new MockMultipartFile("file", "virus.exe", "application/octet-stream", new byte[] {0x4d, 0x5a, 1, 2});
+        mvc.perform(multipart("/catalog/documents").file(exe).cookie(author).with(csrf())
+                        .param("number", "示测文〔2026〕9号").param("title", "标题").param("level", "市").param("issuer", "某局"))
+                .andExpect(content().string(Matchers.containsString("仅支持 PDF、DOCX、HTML")));
+        assertThat(jdbc.sql("SELECT count(*) FROM policy_document").query(Long.class).single()).isEqualTo(before);
+        mvc.perform(get("/catalog/documents").cookie(Sessions.login(mvc, "enterprise"))).andExpect(status().isForbidden());
+    }
+}
