@@ -8,7 +8,6 @@ import io.zhida.catalog.PolicyLibraryExchange;
 import io.zhida.catalog.RuleBook;
 import io.zhida.engine.rule.RuleCompilationException;
 import io.zhida.identity.Organisations;
-import io.zhida.identity.Role;
 import io.zhida.identity.ZhidaUser;
 import io.zhida.platform.InvalidInputException;
 import io.zhida.platform.NotFoundException;
@@ -18,7 +17,6 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -55,9 +53,7 @@ class AuthoringController {
 
     @ModelAttribute
     void onlyAuthors(@AuthenticationPrincipal ZhidaUser user) {
-        if (user == null || !(user.has(Role.AUTHOR) || user.has(Role.ADMIN))) {
-            throw new AccessDeniedException("policy authors only");
-        }
+        CatalogAccess.requireAuthor(user);
     }
 
     @GetMapping

@@ -4,7 +4,6 @@ import io.zhida.catalog.PolicyAuthoring;
 import io.zhida.catalog.PolicyCatalog;
 import io.zhida.catalog.PolicyDocument;
 import io.zhida.catalog.internal.DocumentText;
-import io.zhida.identity.Role;
 import io.zhida.identity.ZhidaUser;
 import io.zhida.platform.InvalidInputException;
 import io.zhida.platform.NotFoundException;
@@ -14,7 +13,6 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -42,9 +40,7 @@ class DocumentAuthoringController {
 
     @ModelAttribute
     void onlyAuthors(@AuthenticationPrincipal ZhidaUser user) {
-        if (user == null || !(user.has(Role.AUTHOR) || user.has(Role.ADMIN))) {
-            throw new AccessDeniedException("policy authors only");
-        }
+        CatalogAccess.requireAuthor(user);
     }
 
     @GetMapping

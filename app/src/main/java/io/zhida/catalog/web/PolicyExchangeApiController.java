@@ -2,12 +2,10 @@ package io.zhida.catalog.web;
 
 import io.zhida.catalog.ImportRejectedException;
 import io.zhida.catalog.PolicyLibraryExchange;
-import io.zhida.identity.Role;
 import io.zhida.identity.ZhidaUser;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,13 +25,13 @@ class PolicyExchangeApiController {
 
     @PostMapping(value = "/api/v1/policy-items/import", consumes = {"application/yaml", "application/x-yaml", "text/yaml", "text/plain"})
     PolicyLibraryExchange.ImportReport importYaml(@RequestBody String yaml, @AuthenticationPrincipal ZhidaUser user) {
-        requireAuthor(user);
+        CatalogAccess.requireAuthor(user);
         return exchange.importYaml(yaml, false);
     }
 
     @GetMapping(value = "/api/v1/policy-items/export", produces = "application/yaml")
     String export(@AuthenticationPrincipal ZhidaUser user) {
-        requireAuthor(user);
+        CatalogAccess.requireAuthor(user);
         return exchange.exportYaml();
     }
 
@@ -46,9 +44,4 @@ class PolicyExchangeApiController {
         return ResponseEntity.badRequest().body(problem);
     }
 
-    private static void requireAuthor(ZhidaUser user) {
-        if (!user.has(Role.AUTHOR) && !user.has(Role.ADMIN)) {
-            throw new AccessDeniedException("policy authors only");
-        }
-    }
 }

@@ -3,12 +3,10 @@ package io.zhida.catalog.web;
 import io.zhida.catalog.PolicyAuthoring;
 import io.zhida.catalog.PolicyCatalog;
 import io.zhida.catalog.PolicyItem;
-import io.zhida.identity.Role;
 import io.zhida.identity.ZhidaUser;
 import io.zhida.platform.InvalidInputException;
 import io.zhida.platform.NotFoundException;
 import java.util.List;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -35,9 +33,7 @@ class ReviewController {
 
     @ModelAttribute
     void onlyReviewers(@AuthenticationPrincipal ZhidaUser user) {
-        if (user == null || !(user.has(Role.REVIEWER) || user.has(Role.DEPT_HEAD) || user.has(Role.ADMIN))) {
-            throw new AccessDeniedException("reviewers only");
-        }
+        CatalogAccess.requireReviewer(user);
     }
 
     @GetMapping
