@@ -42,7 +42,10 @@ public class PolicyAuthoring {
 
     /** Creates or updates a document by its 文号. */
     public void saveDocument(PolicyDocument document) {
-        new io.zhida.platform.Validation()
+        io.zhida.platform.Validation validation = new io.zhida.platform.Validation();
+        validator.scopeProblems(document.industries(), document.regions())
+                .forEach(p -> validation.require(false, p.field(), p.message()));
+        validation
                 .requireText(document.number(), "number", "文号", 100)
                 .requireText(document.title(), "title", "标题", 300)
                 .requireText(document.issuer(), "issuer", "发文机关", 200)
@@ -166,6 +169,29 @@ public class PolicyAuthoring {
         rows.abolish(ids[0], reason);
         audit.record("policy.item.abolish", "policy_item", code, "废止事项：" + reason, null, null);
         events.publishEvent(new PolicyItemAbolished(code));
+    }
+
+    /**
+     * 废止 a document: it stays readable, marked abolished, and every item that comes from it is abolished
+     * with it, so that nothing is matched, applied for or paid under a repealed document.
+     */
+    @Transactional
+    public List<String> abolishDocument(long id, String reason) {
+        PolicyDocument document = rows.document(id).orElseThrow(() -> new NotFoundException("政策文件不存在"));
+        if (reason == null || reason.isBlank()) {
+            throw new InvalidInputException("reason", "废止须写明理由");
+        }
+        if (document.abolished()) {
+            throw new InvalidInputException("status", "该文件已废止");
+        }
+        List<String> items = rows.abolishDocument(id, reason);
+        audit.record("policy.document.abolish", "policy_document", document.number(),
+                "废止政策文件 " + document.title() + "：" + reason + "（连带废止事项 " + items.size() + " 项）", null, items);
+        for (String code : items) {
+            abolish(code, "所依据的政策文件 " + document.number() + " 已废止：" + reason);
+        }
+        events.publishEvent(new PolicyDocumentSaved(document.number()));
+        return items;
     }
 
     private PolicyItem working(String code) {

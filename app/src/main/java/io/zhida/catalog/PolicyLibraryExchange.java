@@ -43,6 +43,14 @@ public class PolicyLibraryExchange {
         List<ImportProblem> problems = new ArrayList<>(parsed.problems().stream()
                 .map(p -> new ImportProblem(p.item(), p.field(), p.line(), p.message())).toList());
         Set<String> fileDocuments = parsed.documents().stream().map(PolicyDocument::number).collect(Collectors.toSet());
+        for (int i = 0; i < parsed.documents().size(); i++) {
+            PolicyDocument d = parsed.documents().get(i);
+            Map<String, Integer> lines = parsed.documentLines().size() > i ? parsed.documentLines().get(i) : Map.of();
+            for (ItemValidator.Problem p : validator.scopeProblems(d.industries(), d.regions())) {
+                problems.add(new ImportProblem(d.number() == null ? "文件#" + (i + 1) : d.number(), p.field(),
+                        lines.getOrDefault(p.field(), lines.getOrDefault("", 1)), p.message()));
+            }
+        }
         Set<String> codes = new HashSet<>();
         for (int i = 0; i < parsed.items().size(); i++) {
             ItemContent item = parsed.items().get(i);

@@ -62,4 +62,55 @@ class DocumentPagesIT {
         assertThat(jdbc.sql("SELECT count(*) FROM policy_document").query(Long.class).single()).isEqualTo(before);
         mvc.perform(get("/catalog/documents").cookie(Sessions.login(mvc, "enterprise"))).andExpect(status().isForbidden());
     }
+
+    @Autowired
+    PolicyLibraryExchange exchange;
+    @Autowired
+    PolicyCatalog catalog;
+
+    @Test
+    void abolishingADocumentAbolishesItsItemsAndKeepsTheDocumentReadable() throws Exception {
+        exchange.importYaml("""
+                documents:
+                  - {number: "示测文〔2026〕20号", title: "待废止文件", level: 市, issuer: 市科学技术局, industries: [C, I65], regions: ["519902"]}
+                items:
+                  - code: T-ABOL-1
+                    name: 待废止事项
+                    document: "示测文〔2026〕20号"
+                    departments: [C-KJJ]
+                    mode: FULL_REVIEW
+                    condition: e.employees >= 1
+                    benefit_type: 资金补贴
+                """, true);
+        assertThat(catalog.onlineItem("T-ABOL-1")).isPresent();
+        long id = jdbc.sql("SELECT id FROM policy_document WHERE doc_number = '示测文〔2026〕20号'").query(Long.class).single();
+        assertThat(catalog.document(id).orElseThrow().industries()).containsExactly("C", "I65");
+        Cookie author = Sessions.login(mvc, "author");
+
+        mvc.perform(multipart("/catalog/documents/" + id + "/abolish").cookie(author).with(csrf()).param("reason", " "))
+                .andExpect(status().is3xxRedirection());
+        assertThat(catalog.document(id).orElseThrow().abolished()).as("a blank reason is refused").isFalse();
+
+        mvc.perform(multipart("/catalog/documents/" + id + "/abolish").cookie(author).with(csrf()).param("reason", "已被新文件替代"))
+                .andExpect(status().is3xxRedirection());
+        assertThat(catalog.document(id).orElseThrow().status()).isEqualTo("ABOLISHED");
+        assertThat(catalog.onlineItem("T-ABOL-1")).as("its item is no longer online").isEmpty();
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_log WHERE action = 'policy.document.abolish' AND subject_id = '示测文〔2026〕20号'")
+                .query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_log WHERE action = 'policy.item.abolish' AND subject_id = 'T-ABOL-1'")
+                .query(Long.class).single()).isEqualTo(1);
+        mvc.perform(get("/portal/documents/" + id))
+                .andExpect(content().string(Matchers.allOf(Matchers.containsString("已废止"), Matchers.containsString("I65"))));
+    }
+
+    @Test
+    void aDocumentWithAnUnknownRegionOrIndustryIsRefused() throws Exception {
+        mvc.perform(multipart("/catalog/documents").cookie(Sessions.login(mvc, "author")).with(csrf())
+                        .param("number", "示测文〔2026〕21号").param("title", "区划错误").param("level", "市").param("issuer", "某局")
+                        .param("regions", "999999").param("industries", "Z9"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.allOf(Matchers.containsString("区划“999999”不存在"),
+                        Matchers.containsString("不是 GB/T 4754"))));
+        assertThat(jdbc.sql("SELECT count(*) FROM policy_document WHERE doc_number = '示测文〔2026〕21号'").query(Long.class).single()).isZero();
+    }
 }

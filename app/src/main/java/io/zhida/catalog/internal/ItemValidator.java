@@ -70,12 +70,19 @@ public class ItemValidator {
         if (c.applyFrom() != null && c.applyTo() != null && c.applyTo().isBefore(c.applyFrom())) {
             p.add(Problem.of("apply_to", "申报截止日期早于起始日期"));
         }
-        c.industries().stream().filter(i -> !i.matches("[A-T](\\d{2,4})?"))
-                .forEach(i -> p.add(Problem.of("industries", "行业“" + i + "”不是 GB/T 4754 门类或代码（如 C、I65、C3911）")));
-        Set<String> regions = Set.copyOf(organisations.regions().stream().map(Organisations.Region::code).toList());
-        c.regions().stream().filter(r -> !regions.contains(r)).forEach(r -> p.add(Problem.of("regions", "区划“" + r + "”不存在")));
+        p.addAll(scopeProblems(c.industries(), c.regions()));
         c.materials().stream().filter(m -> m.name() == null || m.name().isBlank())
                 .findFirst().ifPresent(m -> p.add(Problem.of("materials", "材料名称不能为空")));
+        return p;
+    }
+
+    /** Industries must be GB/T 4754 sections or codes, regions must exist; shared by items and documents. */
+    public List<Problem> scopeProblems(List<String> industries, List<String> regionCodes) {
+        List<Problem> p = new ArrayList<>();
+        industries.stream().filter(i -> !i.matches("[A-T](\\d{2,4})?"))
+                .forEach(i -> p.add(Problem.of("industries", "行业“" + i + "”不是 GB/T 4754 门类或代码（如 C、I65、C3911）")));
+        Set<String> regions = Set.copyOf(organisations.regions().stream().map(Organisations.Region::code).toList());
+        regionCodes.stream().filter(r -> !regions.contains(r)).forEach(r -> p.add(Problem.of("regions", "区划“" + r + "”不存在")));
         return p;
     }
 

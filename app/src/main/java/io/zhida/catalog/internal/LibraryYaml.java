@@ -35,7 +35,8 @@ public final class LibraryYaml {
     public record Problem(String item, String field, int line, String message) {
     }
 
-    public record Parsed(List<PolicyDocument> documents, List<ItemContent> items, List<Map<String, Integer>> itemLines,
+    public record Parsed(List<PolicyDocument> documents, List<Map<String, Integer>> documentLines, List<ItemContent> items,
+                         List<Map<String, Integer>> itemLines,
                          List<Problem> problems) {
     }
 
@@ -52,14 +53,14 @@ public final class LibraryYaml {
             data = yaml.load(text);
         } catch (MarkedYAMLException e) {
             problems.add(new Problem("", "", e.getProblemMark() == null ? 1 : e.getProblemMark().getLine() + 1, "YAML 格式错误：" + e.getProblem()));
-            return new Parsed(List.of(), List.of(), List.of(), problems);
+            return new Parsed(List.of(), List.of(), List.of(), List.of(), problems);
         } catch (YAMLException e) {
             problems.add(new Problem("", "", 1, "YAML 格式错误：" + e.getMessage()));
-            return new Parsed(List.of(), List.of(), List.of(), problems);
+            return new Parsed(List.of(), List.of(), List.of(), List.of(), problems);
         }
         if (!(data instanceof Map<?, ?> top) || !(root instanceof MappingNode rootNode)) {
             problems.add(new Problem("", "", 1, "文件应包含 documents: 与 items: 两个列表"));
-            return new Parsed(List.of(), List.of(), List.of(), problems);
+            return new Parsed(List.of(), List.of(), List.of(), List.of(), problems);
         }
         List<PolicyDocument> documents = new ArrayList<>();
         List<Map<String, Integer>> documentLines = lines(child(rootNode, "documents"));
@@ -68,7 +69,7 @@ public final class LibraryYaml {
             Fields f = new Fields(docList.get(i), "文件#" + (i + 1), documentLines.size() > i ? documentLines.get(i) : Map.of(), problems);
             documents.add(new PolicyDocument(null, f.text("number", true), f.text("title", true), f.text("level", true),
                     f.text("issuer", true), f.date("published"), f.date("valid_from"), f.date("valid_to"),
-                    f.text("full_text", false), f.list("themes")));
+                    f.text("full_text", false), f.list("themes"), f.list("industries"), f.list("regions"), "EFFECTIVE"));
             if (!PolicyDocument.LEVELS.contains(documents.get(i).level())) {
                 f.problem("level", "层级应为 国家、省、市 或 县");
             }
@@ -77,7 +78,7 @@ public final class LibraryYaml {
         List<Map<String, Integer>> itemLines = lines(child(rootNode, "items"));
         if (!(top.get("items") instanceof List<?> itemList)) {
             problems.add(new Problem("", "items", 1, "缺少 items: 列表"));
-            return new Parsed(documents, List.of(), List.of(), problems);
+            return new Parsed(documents, documentLines, List.of(), List.of(), problems);
         }
         for (int i = 0; i < itemList.size(); i++) {
             Map<String, Integer> lines = itemLines.size() > i ? itemLines.get(i) : Map.of();
@@ -97,7 +98,7 @@ public final class LibraryYaml {
                     f.text("interpretation", false), f.faq(), f.text("fund_source", false), f.money("annual_budget"),
                     f.text("exclusion_group", false), f.money("annual_cap_per_enterprise")));
         }
-        return new Parsed(documents, items, itemLines, problems);
+        return new Parsed(documents, documentLines, items, itemLines, problems);
     }
 
     public static String write(List<PolicyDocument> documents, List<ItemContent> items) {
@@ -121,6 +122,8 @@ public final class LibraryYaml {
         put(m, "valid_from", d.validFrom());
         put(m, "valid_to", d.validTo());
         put(m, "themes", d.themes());
+        put(m, "industries", d.industries());
+        put(m, "regions", d.regions());
         put(m, "full_text", d.fullText());
         return m;
     }

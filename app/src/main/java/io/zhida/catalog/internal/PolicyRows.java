@@ -42,16 +42,30 @@ public class PolicyRows {
 
     public long saveDocument(PolicyDocument d) {
         return jdbc.sql("""
-                INSERT INTO policy_document (doc_number, title, level, issuer, published_on, valid_from, valid_to, full_text, themes)
-                VALUES (:number, :title, :level, :issuer, :published, :from, :to, :text, :themes)
+                INSERT INTO policy_document (doc_number, title, level, issuer, published_on, valid_from, valid_to, full_text, themes,
+                    industries, regions)
+                VALUES (:number, :title, :level, :issuer, :published, :from, :to, :text, :themes, :industries, :regions)
                 ON CONFLICT (doc_number) DO UPDATE SET title = EXCLUDED.title, level = EXCLUDED.level, issuer = EXCLUDED.issuer,
                     published_on = EXCLUDED.published_on, valid_from = EXCLUDED.valid_from, valid_to = EXCLUDED.valid_to,
-                    full_text = EXCLUDED.full_text, themes = EXCLUDED.themes
+                    full_text = EXCLUDED.full_text, themes = EXCLUDED.themes,
+                    industries = EXCLUDED.industries, regions = EXCLUDED.regions
                 RETURNING id""")
                 .param("number", d.number()).param("title", d.title()).param("level", d.level()).param("issuer", d.issuer())
                 .param("published", d.publishedOn()).param("from", d.validFrom()).param("to", d.validTo())
                 .param("text", d.fullText() == null ? "" : d.fullText()).param("themes", d.themes().toArray(String[]::new))
+                .param("industries", d.industries().toArray(String[]::new)).param("regions", d.regions().toArray(String[]::new))
                 .query(Long.class).single();
+    }
+
+    /** Marks the document abolished; answers the codes of its items that were not abolished yet. */
+    public List<String> abolishDocument(long id, String reason) {
+        jdbc.sql("UPDATE policy_document SET status = 'ABOLISHED', abolished_at = now(), abolish_reason = :r WHERE id = :id")
+                .param("r", reason).param("id", id).update();
+        return jdbc.sql("""
+                SELECT i.code FROM policy_item i
+                JOIN policy_item_version v ON v.item_id = i.id AND v.version = coalesce(i.working_version, i.published_version)
+                WHERE v.document_id = :id AND i.abolished_at IS NULL ORDER BY i.code""")
+                .param("id", id).query(String.class).list();
     }
 
     public List<PolicyDocument> documents() {
@@ -175,7 +189,8 @@ public class PolicyRows {
     private static PolicyDocument document(ResultSet rs, int n) throws SQLException {
         return new PolicyDocument(rs.getLong("id"), rs.getString("doc_number"), rs.getString("title"), rs.getString("level"),
                 rs.getString("issuer"), date(rs, "published_on"), date(rs, "valid_from"), date(rs, "valid_to"),
-                rs.getString("full_text"), list(rs.getArray("themes")));
+                rs.getString("full_text"), list(rs.getArray("themes")), list(rs.getArray("industries")),
+                list(rs.getArray("regions")), rs.getString("status"));
     }
 
     private static LocalDate date(ResultSet rs, String column) throws SQLException {

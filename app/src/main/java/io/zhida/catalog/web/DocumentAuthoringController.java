@@ -10,6 +10,7 @@ import io.zhida.platform.NotFoundException;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -45,7 +46,7 @@ class DocumentAuthoringController {
 
     @GetMapping
     String list(Model model) {
-        return page(model, new PolicyDocument(null, "", "", "市", "", null, null, null, "", java.util.List.of()), Map.of());
+        return page(model, PolicyDocument.blank(), Map.of());
     }
 
     @GetMapping("/{id}")
@@ -58,15 +59,15 @@ class DocumentAuthoringController {
                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate publishedOn,
                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate validFrom,
                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate validTo,
-                @RequestParam(defaultValue = "") String themes, @RequestParam(defaultValue = "") String fullText,
+                @RequestParam(defaultValue = "") String themes, @RequestParam(defaultValue = "") String industries,
+                @RequestParam(defaultValue = "") String regions, @RequestParam(defaultValue = "") String fullText,
                 @RequestParam(required = false) MultipartFile file, Model model, RedirectAttributes redirect) throws IOException {
         PolicyDocument document = new PolicyDocument(null, number.strip(), title.strip(), level, issuer.strip(), publishedOn,
-                validFrom, validTo, fullText, Arrays.stream(themes.split("[,，、\\s]+")).filter(t -> !t.isBlank()).toList());
+                validFrom, validTo, fullText, words(themes), words(industries), words(regions), "EFFECTIVE");
         try {
             if (file != null && !file.isEmpty()) {
                 String extracted = DocumentText.extract(file.getOriginalFilename(), file.getBytes());
-                document = new PolicyDocument(null, document.number(), document.title(), level, document.issuer(), publishedOn,
-                        validFrom, validTo, extracted, document.themes());
+                document = document.withFullText(extracted);
             }
             authoring.saveDocument(document);
             redirect.addFlashAttribute("message", "已保存政策文件 " + document.title()
@@ -76,6 +77,21 @@ class DocumentAuthoringController {
             return page(model, document, e.errors().stream().collect(Collectors.toMap(
                     InvalidInputException.FieldError::field, InvalidInputException.FieldError::message, (a, b) -> a)));
         }
+    }
+
+    @PostMapping("/{id}/abolish")
+    String abolish(@PathVariable long id, @RequestParam(defaultValue = "") String reason, RedirectAttributes redirect) {
+        try {
+            List<String> items = authoring.abolishDocument(id, reason);
+            redirect.addFlashAttribute("message", "已废止该政策文件" + (items.isEmpty() ? "" : "，并连带废止事项 " + String.join("、", items)));
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("error", e.errors().get(0).message());
+        }
+        return "redirect:/catalog/documents/" + id;
+    }
+
+    private static List<String> words(String text) {
+        return Arrays.stream(text.split("[,，、\\s]+")).filter(t -> !t.isBlank()).toList();
     }
 
     private String page(Model model, PolicyDocument form, Map<String, String> errors) {

@@ -80,6 +80,8 @@ class PortalLibraryController {
     String document(@PathVariable long id, Model model) {
         var document = catalog.document(id).orElseThrow(() -> new NotFoundException("政策文件不存在"));
         model.addAttribute("document", document);
+        Map<String, String> names = organisations.regionNames();
+        model.addAttribute("regionNames", document.regions().stream().map(r -> names.getOrDefault(r, r)).toList());
         model.addAttribute("items", catalog.onlineItems().stream()
                 .filter(i -> document.number().equals(i.content().documentNumber())).toList());
         return "portal/document";
