@@ -7,6 +7,7 @@ import dev.cel.common.CelAbstractSyntaxTree;
 import dev.cel.common.CelIssue;
 import dev.cel.common.CelOptions;
 import dev.cel.common.CelValidationException;
+import dev.cel.common.ast.CelExpr;
 import dev.cel.common.types.CelKind;
 import dev.cel.common.types.CelType;
 import dev.cel.common.types.CelTypeProvider;
@@ -96,12 +97,47 @@ public final class RuleCompiler {
         return new Condition(source, split.join(), clauses, whole, schema);
     }
 
+    /**
+     * The type-checked syntax tree of a condition, for planners that evaluate parts of it on their
+     * own (the matching index). Throws {@link RuleCompilationException} like {@link #condition}.
+     */
+    public CelAbstractSyntaxTree checkedCondition(String source) {
+        return checked(source, "条件", SimpleType.BOOL);
+    }
+
+    /** Evaluates one sub-expression of a checked tree on its own, with CEL's exact semantics. */
+    public SubExpression subExpression(CelAbstractSyntaxTree checked, CelExpr part) {
+        CelAbstractSyntaxTree ast = CelAbstractSyntaxTree.newCheckedAst(part, checked.getSource(),
+                checked.getReferenceMap(), checked.getTypeMap());
+        try {
+            CelRuntime.Program program = runtime.createProgram(ast);
+            return (enterprise, today) -> program.eval(Map.of("e", enterprise, "today", today));
+        } catch (dev.cel.common.CelException e) {
+            throw new RuleCompilationException(List.of(new RuleError(1, 1, "表达式无法执行：" + e.getMessage())));
+        }
+    }
+
+    /** A compiled part of a condition: evaluates to a value, or throws when CEL gives an error (e.g. a missing attribute). */
+    @FunctionalInterface
+    public interface SubExpression {
+        Object eval(Map<String, Object> enterprise, String today) throws CelEvaluationException;
+    }
+
     /** An amount formula: must evaluate to a number (int or double), in yuan. */
     public Formula formula(String source) {
         return new Formula(source, compile(source, "金额公式", null));
     }
 
     private Program compile(String source, String what, CelType expected) {
+        CelAbstractSyntaxTree ast = checked(source, what, expected);
+        try {
+            return new Program(runtime.createProgram(ast), attributesIn(source));
+        } catch (dev.cel.common.CelException e) {
+            throw new RuleCompilationException(List.of(new RuleError(1, 1, "表达式无法执行：" + e.getMessage())));
+        }
+    }
+
+    private CelAbstractSyntaxTree checked(String source, String what, CelType expected) {
         if (source == null || source.isBlank()) {
             throw new RuleCompilationException(List.of(new RuleError(1, 1, what + "不能为空")));
         }
@@ -118,11 +154,7 @@ public final class RuleCompiler {
         if (expected == null && type.kind() != CelKind.INT && type.kind() != CelKind.DOUBLE && type.kind() != CelKind.DYN) {
             throw new RuleCompilationException(List.of(new RuleError(1, 1, what + "的结果应为数值（元），实际为" + type.name())));
         }
-        try {
-            return new Program(runtime.createProgram(ast), attributesIn(source));
-        } catch (dev.cel.common.CelException e) {
-            throw new RuleCompilationException(List.of(new RuleError(1, 1, "表达式无法执行：" + e.getMessage())));
-        }
+        return ast;
     }
 
     private static RuleError error(CelIssue issue) {

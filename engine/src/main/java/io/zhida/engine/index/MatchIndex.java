@@ -1,0 +1,212 @@
+package io.zhida.engine.index;
+
+import io.zhida.engine.rule.Outcome;
+import io.zhida.engine.rule.RuleCompiler;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.roaringbitmap.RoaringBitmap;
+
+/**
+ * 政策找企业: every published item's condition compiled into a plan over the {@link EnterpriseTable}.
+ * Three ways in, all with CEL's three-valued answers:
+ * <ul>
+ *   <li>{@link #matchEnterprise} — one enterprise (new or changed) against every item;</li>
+ *   <li>{@link #matchItem} — one item against every enterprise;</li>
+ *   <li>{@link #matchAll} — everything, in parallel.</li>
+ * </ul>
+ * Enterprises that change after the table was built are kept in an overlay and evaluated row by
+ * row until the next rebuild; the table itself is never modified. Thread-safe.
+ */
+public final class MatchIndex {
+
+    /** One enterprise's result for one item. */
+    public record EnterpriseMatch(String item, Outcome outcome) {
+    }
+
+    private record Item(String code, PlanNode plan) {
+    }
+
+    private static final Map<String, Object> REMOVED = Collections.emptyMap();
+
+    private final EnterpriseTable table;
+    private final PlanCompiler compiler;
+    private final List<Item> items = new ArrayList<>();
+    private final Map<String, Integer> itemIds = new HashMap<>();
+    private volatile ItemAccess access;
+    private final RoaringBitmap baseRows;
+    private final Map<Integer, Map<String, Object>> overlay = new ConcurrentHashMap<>();
+    private final Map<String, Integer> addedOrdinals = new ConcurrentHashMap<>();
+    private final List<String> addedUsccs = Collections.synchronizedList(new ArrayList<>());
+    private volatile RoaringBitmap dirty = new RoaringBitmap();
+
+    public MatchIndex(RuleCompiler rules, EnterpriseTable table) {
+        this.table = table;
+        this.compiler = new PlanCompiler(rules, table);
+        this.baseRows = RoaringBitmap.bitmapOfRange(0, table.size());
+        this.access = new ItemAccess(table);
+    }
+
+    public EnterpriseTable table() {
+        return table;
+    }
+
+    /** Adds or replaces an item; throws RuleCompilationException for an invalid condition. */
+    public synchronized void putItem(String code, String condition) {
+        PlanNode plan = compiler.compile(condition);
+        Integer old = itemIds.get(code);
+        if (old != null) {
+            items.set(old, null);
+        }
+        items.add(new Item(code, plan));
+        itemIds.put(code, items.size() - 1);
+        refile();
+    }
+
+    /** Adds many items and files them once: what a nightly rebuild or start-up uses. */
+    public synchronized void putItems(Map<String, String> conditions) {
+        conditions.entrySet().parallelStream()
+                .map(e -> new Item(e.getKey(), compiler.compile(e.getValue())))
+                .toList()
+                .forEach(item -> {
+                    Integer old = itemIds.get(item.code());
+                    if (old != null) {
+                        items.set(old, null);
+                    }
+                    items.add(item);
+                    itemIds.put(item.code(), items.size() - 1);
+                });
+        refile();
+    }
+
+    public synchronized void removeItem(String code) {
+        Integer id = itemIds.remove(code);
+        if (id != null) {
+            items.set(id, null);
+            refile();
+        }
+    }
+
+    public synchronized int itemCount() {
+        return itemIds.size();
+    }
+
+    private void refile() {
+        ItemAccess fresh = new ItemAccess(table);
+        for (int i = 0; i < items.size(); i++) {
+            if (items.get(i) != null) {
+                fresh.file(i, items.get(i).plan());
+            }
+        }
+        access = fresh;
+    }
+
+    // --- enterprises
+
+    /** Records an enterprise's current values (normalised and enriched); null removes it. */
+    public synchronized void updateEnterprise(String uscc, Map<String, Object> values) {
+        int ordinal = ordinal(uscc).orElseGet(() -> {
+            int next = table.size() + addedUsccs.size();
+            addedUsccs.add(uscc);
+            addedOrdinals.put(uscc, next);
+            return next;
+        });
+        overlay.put(ordinal, values == null ? REMOVED : Map.copyOf(values));
+        RoaringBitmap next = dirty.clone();
+        next.add(ordinal);
+        dirty = next;
+    }
+
+    public java.util.Optional<Integer> ordinal(String uscc) {
+        return table.ordinal(uscc).or(() -> java.util.Optional.ofNullable(addedOrdinals.get(uscc)));
+    }
+
+    public String uscc(int ordinal) {
+        return ordinal < table.size() ? table.uscc(ordinal) : addedUsccs.get(ordinal - table.size());
+    }
+
+    /** The values the index holds for the enterprise now, or empty when unknown or removed. */
+    public java.util.Optional<Map<String, Object>> values(String uscc) {
+        return ordinal(uscc).map(o -> overlay.containsKey(o) ? overlay.get(o) : table.row(o)).filter(v -> v != REMOVED);
+    }
+
+    public int overlaySize() {
+        return overlay.size();
+    }
+
+    // --- the three ways in
+
+    /** (a) Items the enterprise is eligible for or undetermined on, for the given values. */
+    public List<EnterpriseMatch> matchEnterprise(Map<String, Object> values, LocalDate today) {
+        Row row = new Row(table, values, today.toString());
+        List<Item> snapshot;
+        ItemAccess filing;
+        synchronized (this) {
+            snapshot = new ArrayList<>(items);
+            filing = access;
+        }
+        List<EnterpriseMatch> matches = new ArrayList<>();
+        filing.candidates(row, id -> {
+            Item item = snapshot.get(id);
+            if (item != null) {
+                byte t = item.plan().test(row);
+                if (t != Truth.FALSE) {
+                    matches.add(new EnterpriseMatch(item.code(), Truth.outcome(t)));
+                }
+            }
+        });
+        return matches;
+    }
+
+    /** (b) Every enterprise eligible for, or undetermined on, the item. */
+    public ItemMatch matchItem(String code, LocalDate today) {
+        Item item;
+        synchronized (this) {
+            Integer id = itemIds.get(code);
+            if (id == null) {
+                throw new IllegalArgumentException("no such item in the index: " + code);
+            }
+            item = items.get(id);
+        }
+        return match(item.plan(), today.toString());
+    }
+
+    private ItemMatch match(PlanNode plan, String today) {
+        RoaringBitmap changed = dirty;
+        RoaringBitmap domain = changed.isEmpty() ? baseRows : RoaringBitmap.andNot(baseRows, changed);
+        Selection s = plan.select(table, domain, today);
+        RoaringBitmap eligible = s.whereTrue();
+        RoaringBitmap undetermined = s.whereUnknown();
+        changed.forEach((int ordinal) -> {
+            Map<String, Object> values = overlay.get(ordinal);
+            if (values != null && values != REMOVED) {
+                byte t = plan.test(new Row(table, values, today));
+                if (t == Truth.TRUE) {
+                    eligible.add(ordinal);
+                } else if (t == Truth.UNKNOWN) {
+                    undetermined.add(ordinal);
+                }
+            }
+        });
+        return new ItemMatch(eligible, undetermined);
+    }
+
+    /** (c) Every item against every enterprise, items in parallel. */
+    public Map<String, ItemMatch> matchAll(LocalDate today) {
+        List<Item> snapshot;
+        synchronized (this) {
+            snapshot = items.stream().filter(java.util.Objects::nonNull).toList();
+        }
+        String day = today.toString();
+        Map<String, ItemMatch> results = new ConcurrentHashMap<>();
+        snapshot.parallelStream().forEach(item -> results.put(item.code(), match(item.plan(), day)));
+        Map<String, ItemMatch> ordered = new LinkedHashMap<>();
+        snapshot.forEach(item -> ordered.put(item.code(), results.get(item.code())));
+        return ordered;
+    }
+}

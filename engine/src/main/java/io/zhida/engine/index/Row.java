@@ -1,0 +1,40 @@
+package io.zhida.engine.index;
+
+import java.util.Arrays;
+import java.util.Map;
+
+/** One enterprise's values for evaluating plans row by row; ranks are looked up once and only when needed. */
+final class Row {
+
+    private static final int NOT_LOOKED_UP = -3;
+
+    final Map<String, Object> values;
+    final String today;
+    private final EnterpriseTable table;
+    private final int[] ranks;
+
+    Row(EnterpriseTable table, Map<String, Object> values, String today) {
+        this.table = table;
+        this.values = values;
+        this.today = today;
+        this.ranks = new int[table.schema().all().size()];
+        Arrays.fill(ranks, NOT_LOOKED_UP);
+    }
+
+    Object value(Column column) {
+        return values.get(column.attribute.name());
+    }
+
+    int rank(Column column) {
+        int r = ranks[column.slot];
+        if (r == NOT_LOOKED_UP) {
+            r = column.rankOf(value(column));
+            ranks[column.slot] = r;
+        }
+        return r;
+    }
+
+    EnterpriseTable table() {
+        return table;
+    }
+}
