@@ -34,6 +34,7 @@ final class Column {
         return Integer.compare(a.length() - i, b.length() - j);
     };
 
+    static final int POSTINGS_LIMIT = 512;
     static final int MISSING = -1;
     /** A value not in the dictionary (an enterprise changed after the index was built). */
     static final int UNKNOWN = -2;
@@ -47,6 +48,8 @@ final class Column {
     private final int[] cumulative;
     final RoaringBitmap missing;
     final RangeBitmap range;
+    /** For small dictionaries, the rows of each rank: a union of a few of these beats range queries. */
+    private final RoaringBitmap[] postings;
     private final Map<Object, Integer> listRanks;
 
     Column(Attribute attribute, int slot, Object[] keys, int[] ranks) {
@@ -74,6 +77,7 @@ final class Column {
             cumulative[r + 1] = cumulative[r] + rankCounts[r];
         }
         this.range = appender.build();
+        this.postings = keys.length <= POSTINGS_LIMIT ? postings(keys.length, ranks) : null;
         this.listRanks = attribute.type() == AttributeType.STRING_LIST ? listRanks(keys) : null;
     }
 
@@ -152,6 +156,14 @@ final class Column {
         if (from >= to) {
             return new RoaringBitmap();
         }
+        if (postings != null && to - from <= 16) {
+            RoaringBitmap rows = postings[from].clone();
+            for (int r = from + 1; r < to; r++) {
+                rows.or(postings[r]);
+            }
+            rows.and(domain);
+            return rows;
+        }
         if (to - from == 1) {
             return range.eq(from, domain);
         }
@@ -172,12 +184,33 @@ final class Column {
         for (Object k : keys) {
             b += 16 + (k instanceof String s ? 40 + 2L * s.length() : k instanceof List<?> l ? 24 + 8L * l.size() : 8);
         }
+        if (postings != null) {
+            for (RoaringBitmap p : postings) {
+                b += p.getLongSizeInBytes();
+            }
+        }
         return b + estimatedRangeBytes();
     }
 
     private long estimatedRangeBytes() {
         int bits = 64 - Long.numberOfLeadingZeros(Math.max(1, keys.length));
         return (long) bits * ranks.length / 8;
+    }
+
+    private static RoaringBitmap[] postings(int size, int[] ranks) {
+        RoaringBitmap[] postings = new RoaringBitmap[size];
+        for (int r = 0; r < size; r++) {
+            postings[r] = new RoaringBitmap();
+        }
+        for (int row = 0; row < ranks.length; row++) {
+            if (ranks[row] >= 0) {
+                postings[ranks[row]].add(row);
+            }
+        }
+        for (RoaringBitmap p : postings) {
+            p.runOptimize();
+        }
+        return postings;
     }
 
     private static Map<Object, Integer> listRanks(Object[] keys) {

@@ -11,6 +11,21 @@ final class Logic {
     private Logic() {
     }
 
+    /**
+     * A cheap leaf during a full recompute comes from the shared cache (evaluated once over all rows,
+     * then cut to the domain); anything else is evaluated on the domain alone.
+     */
+    static Selection select(PlanNode child, SelectContext ctx, RoaringBitmap domain) {
+        if (!ctx.sharesLeaves() || child.cost() > 1 || child instanceof And || child instanceof Or || child instanceof Not) {
+            return child.select(ctx, domain);
+        }
+        Selection all = ctx.overAll(child);
+        if (domain == ctx.all) {
+            return all;
+        }
+        return new Selection(RoaringBitmap.and(all.whereTrue(), domain), RoaringBitmap.and(all.whereUnknown(), domain));
+    }
+
     static final class And extends PlanNode {
         final List<PlanNode> children;
 
@@ -36,7 +51,7 @@ final class Logic {
         }
 
         @Override
-        Selection select(EnterpriseTable table, RoaringBitmap domain, String today) {
+        Selection select(SelectContext ctx, RoaringBitmap domain) {
             RoaringBitmap whereTrue = domain.clone();
             RoaringBitmap whereUnknown = new RoaringBitmap();
             RoaringBitmap live = domain; // not yet false; children only look at these
@@ -44,7 +59,7 @@ final class Logic {
                 if (live.isEmpty()) {
                     break;
                 }
-                Selection s = child.select(table, live, today);
+                Selection s = Logic.select(child, ctx, live);
                 RoaringBitmap notFalse = RoaringBitmap.or(s.whereTrue(), s.whereUnknown());
                 RoaringBitmap nextTrue = RoaringBitmap.and(whereTrue, s.whereTrue());
                 whereUnknown = RoaringBitmap.andNot(RoaringBitmap.and(RoaringBitmap.or(whereTrue, whereUnknown), notFalse), nextTrue);
@@ -90,7 +105,7 @@ final class Logic {
         }
 
         @Override
-        Selection select(EnterpriseTable table, RoaringBitmap domain, String today) {
+        Selection select(SelectContext ctx, RoaringBitmap domain) {
             RoaringBitmap whereTrue = new RoaringBitmap();
             RoaringBitmap whereUnknown = new RoaringBitmap();
             RoaringBitmap live = domain; // not yet true
@@ -98,7 +113,7 @@ final class Logic {
                 if (live.isEmpty()) {
                     break;
                 }
-                Selection s = child.select(table, live, today);
+                Selection s = Logic.select(child, ctx, live);
                 whereTrue.or(s.whereTrue());
                 whereUnknown.andNot(s.whereTrue());
                 whereUnknown.or(s.whereUnknown());
@@ -131,8 +146,8 @@ final class Logic {
         }
 
         @Override
-        Selection select(EnterpriseTable table, RoaringBitmap domain, String today) {
-            Selection s = child.select(table, domain, today);
+        Selection select(SelectContext ctx, RoaringBitmap domain) {
+            Selection s = Logic.select(child, ctx, domain);
             RoaringBitmap whereFalse = RoaringBitmap.andNot(RoaringBitmap.andNot(domain, s.whereTrue()), s.whereUnknown());
             return new Selection(whereFalse, s.whereUnknown());
         }

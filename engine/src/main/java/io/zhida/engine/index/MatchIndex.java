@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +39,9 @@ public final class MatchIndex {
     private final PlanCompiler compiler;
     private final List<Item> items = new ArrayList<>();
     private final Map<String, Integer> itemIds = new HashMap<>();
-    private volatile ItemAccess access;
+    private volatile ItemFilter filter;
+    /** A copy of the items for readers, replaced whenever items change. */
+    private volatile Item[] published = new Item[0];
     private final RoaringBitmap baseRows;
     private final Map<Integer, Map<String, Object>> overlay = new ConcurrentHashMap<>();
     private final Map<String, Integer> addedOrdinals = new ConcurrentHashMap<>();
@@ -49,7 +52,7 @@ public final class MatchIndex {
         this.table = table;
         this.compiler = new PlanCompiler(rules, table);
         this.baseRows = RoaringBitmap.bitmapOfRange(0, table.size());
-        this.access = new ItemAccess(table);
+        this.filter = new ItemFilter();
     }
 
     public EnterpriseTable table() {
@@ -97,13 +100,15 @@ public final class MatchIndex {
     }
 
     private void refile() {
-        ItemAccess fresh = new ItemAccess(table);
+        ItemFilter fresh = new ItemFilter();
         for (int i = 0; i < items.size(); i++) {
             if (items.get(i) != null) {
-                fresh.file(i, items.get(i).plan());
+                fresh.add(i, items.get(i).plan());
             }
         }
-        access = fresh;
+        fresh.seal();
+        filter = fresh;
+        published = items.toArray(Item[]::new);
     }
 
     // --- enterprises
@@ -141,26 +146,56 @@ public final class MatchIndex {
 
     // --- the three ways in
 
-    /** (a) Items the enterprise is eligible for or undetermined on, for the given values. */
-    public List<EnterpriseMatch> matchEnterprise(Map<String, Object> values, LocalDate today) {
+    /**
+     * (a) Items the enterprise is eligible for or undetermined on, for the given values, as item
+     * sets; {@link EnterpriseResult#matches()} names them.
+     */
+    public EnterpriseResult matchEnterprise(Map<String, Object> values, LocalDate today) {
         Row row = new Row(table, values, today.toString());
-        List<Item> snapshot;
-        ItemAccess filing;
+        Item[] snapshot;
+        ItemFilter itemFilter;
         synchronized (this) {
-            snapshot = new ArrayList<>(items);
-            filing = access;
+            snapshot = published;
+            itemFilter = filter;
         }
-        List<EnterpriseMatch> matches = new ArrayList<>();
-        filing.candidates(row, id -> {
-            Item item = snapshot.get(id);
-            if (item != null) {
-                byte t = item.plan().test(row);
-                if (t != Truth.FALSE) {
-                    matches.add(new EnterpriseMatch(item.code(), Truth.outcome(t)));
+        ItemFilter.Candidates candidates = itemFilter.candidates(row);
+        RoaringBitmap eligible = candidates.eligible();
+        RoaringBitmap undetermined = candidates.undetermined();
+        // the clauses the bitmaps do not know; many items share them, so each is evaluated once
+        Map<PlanNode, Byte> evaluated = new IdentityHashMap<>();
+        candidates.partly().forEach((int id) -> {
+            byte t = candidates.unknown().contains(id) ? Truth.UNKNOWN : Truth.TRUE;
+            for (PlanNode clause : itemFilter.rest(id)) {
+                byte c = evaluated.computeIfAbsent(clause, n -> n.test(row));
+                if (c == Truth.FALSE) {
+                    return;
                 }
+                t = c == Truth.UNKNOWN ? Truth.UNKNOWN : t;
+            }
+            (t == Truth.TRUE ? eligible : undetermined).add(id);
+        });
+        candidates.wholly().forEach((int id) -> {
+            byte t = snapshot[id].plan().test(row);
+            if (t != Truth.FALSE) {
+                (t == Truth.TRUE ? eligible : undetermined).add(id);
             }
         });
-        return matches;
+        return new EnterpriseResult(eligible, undetermined, id -> snapshot[id].code());
+    }
+
+    /** One enterprise's items: ids of eligible and undetermined items, and their codes on demand. */
+    public record EnterpriseResult(RoaringBitmap eligible, RoaringBitmap undetermined, java.util.function.IntFunction<String> codes) {
+
+        public int size() {
+            return eligible.getCardinality() + undetermined.getCardinality();
+        }
+
+        public List<EnterpriseMatch> matches() {
+            List<EnterpriseMatch> matches = new ArrayList<>(size());
+            eligible.forEach((int id) -> matches.add(new EnterpriseMatch(codes.apply(id), Outcome.ELIGIBLE)));
+            undetermined.forEach((int id) -> matches.add(new EnterpriseMatch(codes.apply(id), Outcome.UNDETERMINED)));
+            return matches;
+        }
     }
 
     /** (b) Every enterprise eligible for, or undetermined on, the item. */
@@ -173,15 +208,21 @@ public final class MatchIndex {
             }
             item = items.get(id);
         }
-        return match(item.plan(), today.toString());
+        return match(item.plan(), new SelectContext(table, today.toString(), domain(), false));
     }
 
-    private ItemMatch match(PlanNode plan, String today) {
+    /** The base rows the table still answers for: all but the changed ones. */
+    private RoaringBitmap domain() {
         RoaringBitmap changed = dirty;
-        RoaringBitmap domain = changed.isEmpty() ? baseRows : RoaringBitmap.andNot(baseRows, changed);
-        Selection s = plan.select(table, domain, today);
-        RoaringBitmap eligible = s.whereTrue();
-        RoaringBitmap undetermined = s.whereUnknown();
+        return changed.isEmpty() ? baseRows : RoaringBitmap.andNot(baseRows, changed);
+    }
+
+    private ItemMatch match(PlanNode plan, SelectContext ctx) {
+        RoaringBitmap changed = dirty;
+        String today = ctx.today;
+        Selection s = Logic.select(plan, ctx, ctx.all);
+        RoaringBitmap eligible = s.whereTrue().clone(); // may be a shared leaf's result
+        RoaringBitmap undetermined = s.whereUnknown().clone();
         changed.forEach((int ordinal) -> {
             Map<String, Object> values = overlay.get(ordinal);
             if (values != null && values != REMOVED) {
@@ -202,9 +243,9 @@ public final class MatchIndex {
         synchronized (this) {
             snapshot = items.stream().filter(java.util.Objects::nonNull).toList();
         }
-        String day = today.toString();
+        SelectContext ctx = new SelectContext(table, today.toString(), domain(), true);
         Map<String, ItemMatch> results = new ConcurrentHashMap<>();
-        snapshot.parallelStream().forEach(item -> results.put(item.code(), match(item.plan(), day)));
+        snapshot.parallelStream().forEach(item -> results.put(item.code(), match(item.plan(), ctx)));
         Map<String, ItemMatch> ordered = new LinkedHashMap<>();
         snapshot.forEach(item -> ordered.put(item.code(), results.get(item.code())));
         return ordered;

@@ -70,6 +70,10 @@ final class PlanCompiler {
             KeyPredicate predicate = NativePredicates.of(x, column);
             return new RankLeaf(column, predicate != null ? predicate : celPredicate(ast, x, column));
         }
+        ArithmeticLeaf arithmetic = whole ? null : ArithmeticLeaf.of(x, ast, table);
+        if (arithmetic != null) {
+            return arithmetic;
+        }
         List<Column> columns = whole ? List.copyOf(allColumns()) : reads.stream().map(table::column).toList();
         return new ResidualLeaf(rules.subExpression(ast, x), columns);
     }

@@ -13,7 +13,7 @@ abstract class PlanNode {
     abstract byte test(Row row);
 
     /** Where the node is true and where unknown, within the domain (a subset of the table's rows). */
-    abstract Selection select(EnterpriseTable table, RoaringBitmap domain, String today);
+    abstract Selection select(SelectContext ctx, RoaringBitmap domain);
 
     /** Rows for which the node could be true or unknown, estimated from the dictionaries; lower runs first. */
     abstract long reach(EnterpriseTable table);

@@ -19,8 +19,8 @@ final class RangeLeaf extends PlanNode {
     }
 
     @Override
-    Selection select(EnterpriseTable table, RoaringBitmap domain, String today) {
-        int[] range = comparison.rankRange(column, today);
+    Selection select(SelectContext ctx, RoaringBitmap domain) {
+        int[] range = comparison.rankRange(column, ctx.today);
         RoaringBitmap rows = column.rowsInRanks(range[0], range[1], domain);
         if (comparison.op == Comparison.Op.NE) {
             rows = RoaringBitmap.andNot(RoaringBitmap.andNot(domain, column.missing), rows);

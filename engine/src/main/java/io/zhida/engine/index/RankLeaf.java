@@ -64,11 +64,11 @@ final class RankLeaf extends PlanNode {
     }
 
     @Override
-    Selection select(EnterpriseTable t, RoaringBitmap domain, String today) {
+    Selection select(SelectContext ctx, RoaringBitmap domain) {
         if (!tabulated()) {
-            return scan(domain, today);
+            return scan(domain, ctx.today);
         }
-        TruthTable table = table(today);
+        TruthTable table = table(ctx.today);
         RoaringBitmap whereTrue = rowsWhere(table.byRank(), Truth.TRUE, domain);
         RoaringBitmap whereUnknown = rowsWhere(table.byRank(), Truth.UNKNOWN, domain);
         if (table.whenMissing() != Truth.FALSE && !column.missing.isEmpty()) {

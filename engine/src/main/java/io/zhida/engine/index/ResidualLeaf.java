@@ -34,15 +34,15 @@ final class ResidualLeaf extends PlanNode {
     }
 
     @Override
-    Selection select(EnterpriseTable table, RoaringBitmap domain, String today) {
+    Selection select(SelectContext ctx, RoaringBitmap domain) {
         RoaringBitmap whereTrue = new RoaringBitmap();
         RoaringBitmap whereUnknown = new RoaringBitmap();
         if (reads.isEmpty()) { // a clause about today only: the same for everyone
-            byte b = eval(Map.of(), today);
+            byte b = eval(Map.of(), ctx.today);
             return new Selection(b == Truth.TRUE ? domain.clone() : whereTrue, b == Truth.UNKNOWN ? domain.clone() : whereUnknown);
         }
         domain.forEach((int row) -> {
-            byte b = eval(table.row(row, reads), today);
+            byte b = eval(ctx.table.row(row, reads), ctx.today);
             if (b == Truth.TRUE) {
                 whereTrue.add(row);
             } else if (b == Truth.UNKNOWN) {

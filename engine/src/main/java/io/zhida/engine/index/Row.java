@@ -7,11 +7,13 @@ import java.util.Map;
 final class Row {
 
     private static final int NOT_LOOKED_UP = -3;
+    private static final Object ABSENT = new Object();
 
     final Map<String, Object> values;
     final String today;
     private final EnterpriseTable table;
     private final int[] ranks;
+    private final Object[] cached;
 
     Row(EnterpriseTable table, Map<String, Object> values, String today) {
         this.table = table;
@@ -19,10 +21,16 @@ final class Row {
         this.today = today;
         this.ranks = new int[table.schema().all().size()];
         Arrays.fill(ranks, NOT_LOOKED_UP);
+        this.cached = new Object[ranks.length];
     }
 
     Object value(Column column) {
-        return values.get(column.attribute.name());
+        Object v = cached[column.slot];
+        if (v == null) {
+            v = values.getOrDefault(column.attribute.name(), ABSENT);
+            cached[column.slot] = v;
+        }
+        return v == ABSENT ? null : v;
     }
 
     int rank(Column column) {

@@ -67,7 +67,7 @@ class MatchIndexAgreementTest {
         enterprises.entrySet().stream().limit(400).forEach(e -> {
             Map<String, Outcome> expected = expectedFor(e.getValue(), TODAY);
             Map<String, Outcome> actual = new TreeMap<>();
-            index.matchEnterprise(e.getValue(), TODAY).forEach(m -> assertThat(actual.put(m.item(), m.outcome())).isNull());
+            index.matchEnterprise(e.getValue(), TODAY).matches().forEach(m -> assertThat(actual.put(m.item(), m.outcome())).isNull());
             if (!expected.equals(actual)) {
                 mismatches.add(e.getKey() + " expected " + expected + " got " + actual);
             }

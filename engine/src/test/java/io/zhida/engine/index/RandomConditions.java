@@ -82,7 +82,13 @@ final class RandomConditions {
     private String leaf() {
         String[] ops = {"<", "<=", ">", ">=", "==", "!="};
         String op = ops[random.nextInt(ops.length)];
-        return switch (random.nextInt(24)) {
+        return switch (random.nextInt(30)) {
+            case 24 -> "e.employees - e.insured_employees " + op + " " + random.nextInt(-20, 20);
+            case 25 -> "e.revenue / e.total_assets >= 0.5";
+            case 26 -> "e.employees * 4611686018427387904 > e.layoffs";
+            case 27 -> "e.employees / e.layoffs " + op + " 2";
+            case 28 -> "-e.employees < -e.layoffs";
+            case 29 -> "e.revenue_prev + e.revenue " + op + " e.total_assets * 2.0";
             case 0 -> "e.employees " + op + " " + random.nextInt(0, 400);
             case 1 -> "e.employees " + ops[random.nextInt(4)] + " " + random.nextInt(0, 400) + ".5";
             case 2 -> "e.revenue " + op + " " + pickMoney();
