@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import org.roaringbitmap.RoaringBitmap;
+import org.roaringbitmap.RoaringBitmapWriter;
 
 /**
  * A comparison of arithmetic over several numeric attributes, e.g.
@@ -25,12 +26,17 @@ final class ArithmeticLeaf extends PlanNode {
 
     private static final Undefined UNDEFINED = new Undefined();
 
+    /** A number from one enterprise: row mode reads the values map, table mode the column arrays (row is the ordinal). */
     private interface Term {
         boolean isInt();
 
         long asLong(Function<Column, Object> values);
 
         double asDouble(Function<Column, Object> values);
+
+        long asLong(int row);
+
+        double asDouble(int row);
     }
 
     private final Comparison.Op op;
@@ -118,6 +124,22 @@ final class ArithmeticLeaf extends PlanNode {
                 }
                 return ((Number) v).doubleValue();
             }
+
+            public long asLong(int row) {
+                int rank = column.ranks[row];
+                if (rank < 0) {
+                    throw UNDEFINED;
+                }
+                return column.longKeys != null ? column.longKeys[rank] : (long) column.numericKeys[rank];
+            }
+
+            public double asDouble(int row) {
+                int rank = column.ranks[row];
+                if (rank < 0) {
+                    throw UNDEFINED;
+                }
+                return column.numericKeys[rank];
+            }
         };
     }
 
@@ -136,6 +158,14 @@ final class ArithmeticLeaf extends PlanNode {
             public double asDouble(Function<Column, Object> values) {
                 return d;
             }
+
+            public long asLong(int row) {
+                return l;
+            }
+
+            public double asDouble(int row) {
+                return d;
+            }
         };
     }
 
@@ -146,55 +176,82 @@ final class ArithmeticLeaf extends PlanNode {
             }
 
             public long asLong(Function<Column, Object> values) {
-                long x = a.asLong(values);
-                long y = b.asLong(values);
-                try {
-                    return switch (f) {
-                        case "_+_" -> Math.addExact(x, y);
-                        case "_-_" -> Math.subtractExact(x, y);
-                        case "_*_" -> Math.multiplyExact(x, y);
-                        default -> {
-                            if (y == 0 || (x == Long.MIN_VALUE && y == -1)) {
-                                throw UNDEFINED;
-                            }
-                            yield x / y;
-                        }
-                    };
-                } catch (ArithmeticException overflow) {
-                    throw UNDEFINED;
-                }
+                return longOp(f, a.asLong(values), b.asLong(values));
             }
 
             public double asDouble(Function<Column, Object> values) {
-                if (isInt) {
-                    return asLong(values);
-                }
-                double x = a.asDouble(values);
-                double y = b.asDouble(values);
-                return switch (f) {
-                    case "_+_" -> x + y;
-                    case "_-_" -> x - y;
-                    case "_*_" -> x * y;
-                    default -> x / y;
-                };
+                return isInt ? asLong(values) : doubleOp(f, a.asDouble(values), b.asDouble(values));
             }
+
+            public long asLong(int row) {
+                return longOp(f, a.asLong(row), b.asLong(row));
+            }
+
+            public double asDouble(int row) {
+                return isInt ? asLong(row) : doubleOp(f, a.asDouble(row), b.asDouble(row));
+            }
+        };
+    }
+
+    /** CEL int arithmetic: overflow and division by zero are errors. */
+    private static long longOp(String f, long x, long y) {
+        try {
+            return switch (f) {
+                case "_+_" -> Math.addExact(x, y);
+                case "_-_" -> Math.subtractExact(x, y);
+                case "_*_" -> Math.multiplyExact(x, y);
+                default -> {
+                    if (y == 0 || (x == Long.MIN_VALUE && y == -1)) {
+                        throw UNDEFINED;
+                    }
+                    yield x / y;
+                }
+            };
+        } catch (ArithmeticException overflow) {
+            throw UNDEFINED;
+        }
+    }
+
+    private static double doubleOp(String f, double x, double y) {
+        return switch (f) {
+            case "_+_" -> x + y;
+            case "_-_" -> x - y;
+            case "_*_" -> x * y;
+            default -> x / y;
         };
     }
 
     private byte evaluate(Function<Column, Object> values) {
         try {
-            int cmp;
             if (left.isInt() && right.isInt()) {
-                cmp = Long.compare(left.asLong(values), right.asLong(values));
-            } else {
-                double l = left.asDouble(values);
-                double r = right.asDouble(values);
-                if (Double.isNaN(l) || Double.isNaN(r)) {
-                    return Truth.of(op == Comparison.Op.NE);
-                }
-                cmp = Column.compareNumbers(l, r);
+                return holds(Long.compare(left.asLong(values), right.asLong(values)));
             }
-            return Truth.of(switch (op) {
+            return compareDoubles(left.asDouble(values), right.asDouble(values));
+        } catch (Undefined e) {
+            return Truth.UNKNOWN;
+        }
+    }
+
+    private byte evaluate(int row) {
+        try {
+            if (left.isInt() && right.isInt()) {
+                return holds(Long.compare(left.asLong(row), right.asLong(row)));
+            }
+            return compareDoubles(left.asDouble(row), right.asDouble(row));
+        } catch (Undefined e) {
+            return Truth.UNKNOWN;
+        }
+    }
+
+    private byte compareDoubles(double l, double r) {
+        if (Double.isNaN(l) || Double.isNaN(r)) {
+            return Truth.of(op == Comparison.Op.NE);
+        }
+        return holds(Column.compareNumbers(l, r));
+    }
+
+    private byte holds(int cmp) {
+        return Truth.of(switch (op) {
                 case LT -> cmp < 0;
                 case LE -> cmp <= 0;
                 case GT -> cmp > 0;
@@ -202,9 +259,6 @@ final class ArithmeticLeaf extends PlanNode {
                 case EQ -> cmp == 0;
                 case NE -> cmp != 0;
             });
-        } catch (Undefined e) {
-            return Truth.UNKNOWN;
-        }
     }
 
     @Override
@@ -214,20 +268,17 @@ final class ArithmeticLeaf extends PlanNode {
 
     @Override
     Selection select(SelectContext ctx, RoaringBitmap domain) {
-        RoaringBitmap whereTrue = new RoaringBitmap();
-        RoaringBitmap whereUnknown = new RoaringBitmap();
-        int[] current = new int[1];
-        Function<Column, Object> values = c -> c.value(current[0]);
+        RoaringBitmapWriter<RoaringBitmap> whereTrue = RoaringBitmapWriter.writer().get();
+        RoaringBitmapWriter<RoaringBitmap> whereUnknown = RoaringBitmapWriter.writer().get();
         domain.forEach((int row) -> {
-            current[0] = row;
-            byte b = evaluate(values);
+            byte b = evaluate(row);
             if (b == Truth.TRUE) {
                 whereTrue.add(row);
             } else if (b == Truth.UNKNOWN) {
                 whereUnknown.add(row);
             }
         });
-        return new Selection(whereTrue, whereUnknown);
+        return new Selection(whereTrue.get(), whereUnknown.get());
     }
 
     @Override

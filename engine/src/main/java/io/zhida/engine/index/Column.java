@@ -43,6 +43,8 @@ final class Column {
     final int slot;
     final Object[] keys;
     final double[] numericKeys;
+    /** For int attributes, the exact values (doubles stop being exact above 2^53). */
+    final long[] longKeys;
     final int[] ranks;
     final int[] rankCounts;
     private final int[] cumulative;
@@ -58,6 +60,7 @@ final class Column {
         this.keys = keys;
         this.ranks = ranks;
         this.numericKeys = isNumeric() ? Arrays.stream(keys).mapToDouble(k -> ((Number) k).doubleValue()).toArray() : null;
+        this.longKeys = attribute.type() == AttributeType.INT ? Arrays.stream(keys).mapToLong(k -> ((Number) k).longValue()).toArray() : null;
         this.rankCounts = new int[keys.length];
         this.missing = new RoaringBitmap();
         RangeBitmap.Appender appender = RangeBitmap.appender(keys.length);

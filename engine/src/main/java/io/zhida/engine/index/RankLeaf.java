@@ -1,6 +1,7 @@
 package io.zhida.engine.index;
 
 import org.roaringbitmap.RoaringBitmap;
+import org.roaringbitmap.RoaringBitmapWriter;
 
 /**
  * A clause over one attribute. For a small dictionary the clause is evaluated once per distinct
@@ -96,8 +97,8 @@ final class RankLeaf extends PlanNode {
     }
 
     private Selection scan(RoaringBitmap domain, String today) {
-        RoaringBitmap whereTrue = new RoaringBitmap();
-        RoaringBitmap whereUnknown = new RoaringBitmap();
+        RoaringBitmapWriter<RoaringBitmap> whereTrue = RoaringBitmapWriter.writer().get();
+        RoaringBitmapWriter<RoaringBitmap> whereUnknown = RoaringBitmapWriter.writer().get();
         domain.forEach((int row) -> {
             byte b = predicate.test(column.value(row), today);
             if (b == Truth.TRUE) {
@@ -106,7 +107,7 @@ final class RankLeaf extends PlanNode {
                 whereUnknown.add(row);
             }
         });
-        return new Selection(whereTrue, whereUnknown);
+        return new Selection(whereTrue.get(), whereUnknown.get());
     }
 
     @Override

@@ -5,6 +5,7 @@ import dev.cel.runtime.CelEvaluationException;
 import java.util.List;
 import java.util.Map;
 import org.roaringbitmap.RoaringBitmap;
+import org.roaringbitmap.RoaringBitmapWriter;
 
 /**
  * A clause no index can answer (several attributes at once, comprehensions…): CEL evaluates it,
@@ -35,11 +36,11 @@ final class ResidualLeaf extends PlanNode {
 
     @Override
     Selection select(SelectContext ctx, RoaringBitmap domain) {
-        RoaringBitmap whereTrue = new RoaringBitmap();
-        RoaringBitmap whereUnknown = new RoaringBitmap();
+        RoaringBitmapWriter<RoaringBitmap> whereTrue = RoaringBitmapWriter.writer().get();
+        RoaringBitmapWriter<RoaringBitmap> whereUnknown = RoaringBitmapWriter.writer().get();
         if (reads.isEmpty()) { // a clause about today only: the same for everyone
             byte b = eval(Map.of(), ctx.today);
-            return new Selection(b == Truth.TRUE ? domain.clone() : whereTrue, b == Truth.UNKNOWN ? domain.clone() : whereUnknown);
+            return new Selection(b == Truth.TRUE ? domain.clone() : new RoaringBitmap(), b == Truth.UNKNOWN ? domain.clone() : new RoaringBitmap());
         }
         domain.forEach((int row) -> {
             byte b = eval(ctx.table.row(row, reads), ctx.today);
@@ -49,7 +50,7 @@ final class ResidualLeaf extends PlanNode {
                 whereUnknown.add(row);
             }
         });
-        return new Selection(whereTrue, whereUnknown);
+        return new Selection(whereTrue.get(), whereUnknown.get());
     }
 
     @Override
