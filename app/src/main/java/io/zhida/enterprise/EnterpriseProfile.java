@@ -2,7 +2,9 @@ package io.zhida.enterprise;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** One enterprise's profile; a null value is an attribute the platform does not hold. Money in yuan. */
 public record EnterpriseProfile(
@@ -12,4 +14,40 @@ public record EnterpriseProfile(
         Integer insuredEmployees, BigDecimal unemploymentInsurancePaid, Integer layoffs, Integer youthHires,
         List<String> qualifications, LocalDate hitechCertified, String taxCreditRating, Boolean dishonest,
         List<String> tags, String contactPhone) {
+
+    /** The attributes in the data standard's names as the rule engine reads them; what is not held is left out. */
+    public Map<String, Object> attributes() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        put(m, "uscc", uscc);
+        put(m, "name", name);
+        put(m, "entity_type", entityType);
+        put(m, "status", status);
+        put(m, "founded", founded == null ? null : founded.toString());
+        put(m, "registered_capital", registeredCapital);
+        put(m, "region", region);
+        put(m, "industry", industry);
+        put(m, "employees", employees);
+        put(m, "revenue", revenue);
+        put(m, "revenue_prev", revenuePrev);
+        put(m, "total_assets", totalAssets);
+        put(m, "tax_paid", taxPaid);
+        put(m, "rd_expense", rdExpense);
+        put(m, "export_value", exportValue);
+        put(m, "insured_employees", insuredEmployees);
+        put(m, "unemployment_insurance_paid", unemploymentInsurancePaid);
+        put(m, "layoffs", layoffs);
+        put(m, "youth_hires", youthHires);
+        put(m, "qualifications", qualifications);
+        put(m, "hitech_certified", hitechCertified == null ? null : hitechCertified.toString());
+        put(m, "tax_credit_rating", taxCreditRating);
+        put(m, "dishonest", dishonest);
+        put(m, "tags", tags);
+        return m;
+    }
+
+    private static void put(Map<String, Object> m, String name, Object value) {
+        if (value != null) {
+            m.put(name, value);
+        }
+    }
 }

@@ -51,6 +51,11 @@ public class EnterpriseProfiles {
         return rows.search(query, scopedRegion, page, size);
     }
 
+    /** Every profile, streamed in code order: for the matching index, never for a page. */
+    public void forEach(java.util.function.Consumer<EnterpriseProfile> consumer) {
+        rows.forEach(consumer);
+    }
+
     public long count() {
         return rows.count();
     }

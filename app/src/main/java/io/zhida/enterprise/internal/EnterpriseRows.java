@@ -39,6 +39,12 @@ public class EnterpriseRows {
         this.template = template;
     }
 
+    public void forEach(java.util.function.Consumer<EnterpriseProfile> consumer) {
+        template.query("SELECT " + COLUMNS + " FROM enterprise ORDER BY uscc", rs -> {
+            consumer.accept(profile(rs, 0));
+        });
+    }
+
     public Optional<EnterpriseProfile> find(String uscc) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM enterprise WHERE uscc = :uscc").param("uscc", uscc)
                 .query(EnterpriseRows::profile).optional();

@@ -1,0 +1,60 @@
+package io.zhida.matching.web;
+
+import io.zhida.catalog.PolicyCalculator;
+import io.zhida.catalog.PolicyCatalog;
+import io.zhida.catalog.PolicyItem;
+import io.zhida.engine.rule.Calculator;
+import io.zhida.enterprise.EnterpriseProfiles;
+import io.zhida.identity.ZhidaUser;
+import io.zhida.matching.MatchRow;
+import io.zhida.matching.MatchingService;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/** 我的政策: the items an enterprise is eligible for, with the estimate and the clause-by-clause reasons, and what to add for the rest. */
+@Controller
+class MyPoliciesController {
+
+    /** A stored match with today's explanation of it. */
+    record Entry(MatchRow match, PolicyItem item, Calculator.Result result) {
+    }
+
+    private final MatchingService matching;
+    private final PolicyCatalog catalog;
+    private final PolicyCalculator calculator;
+    private final EnterpriseProfiles profiles;
+
+    MyPoliciesController(MatchingService matching, PolicyCatalog catalog, PolicyCalculator calculator, EnterpriseProfiles profiles) {
+        this.matching = matching;
+        this.catalog = catalog;
+        this.calculator = calculator;
+        this.profiles = profiles;
+    }
+
+    @GetMapping("/my/policies")
+    String mine(@AuthenticationPrincipal ZhidaUser user, Model model) {
+        if (user.enterpriseUscc() == null) {
+            throw new AccessDeniedException("not bound to an enterprise");
+        }
+        Map<String, Object> values = profiles.get(user.enterpriseUscc(), user).attributes();
+        List<Entry> eligible = new ArrayList<>();
+        List<Entry> undetermined = new ArrayList<>();
+        for (MatchRow m : matching.forEnterprise(user.enterpriseUscc())) {
+            catalog.onlineItem(m.itemCode()).ifPresent(item -> {
+                Entry e = new Entry(m, item, calculator.calculate(item.code(), values, PolicyCatalog.today()));
+                (m.outcome() == io.zhida.engine.rule.Outcome.ELIGIBLE ? eligible : undetermined).add(e);
+            });
+        }
+        model.addAttribute("eligible", eligible);
+        model.addAttribute("undetermined", undetermined);
+        model.addAttribute("total", eligible.stream().map(e -> e.result().amount()).filter(java.util.Objects::nonNull)
+                .reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add));
+        return "matching/my-policies";
+    }
+}
