@@ -42,7 +42,9 @@ class LoginBrowserIT extends BrowserTest {
     @Test
     void theAdministratorReachesUserManagementFromTheWorkbench() {
         loginFromHome("admin", "zhida-demo");
-        browser.findElement(By.cssSelector("#workbench a[href='/admin/users']")).click();
+        var link = browser.findElement(By.cssSelector("#workbench a[href='/admin/users']"));
+        browser.executeScript("arguments[0].click()", link); // the tile sits below the fold of the headless window
+        waiting().until(d -> d.getCurrentUrl().contains("/admin/users"));
         assertThat(browser.findElement(By.id("users")).getText()).contains("enterprise", "专窗受理员", "市政务服务和资源交易中心");
     }
 }
