@@ -9,7 +9,6 @@ import io.zhida.platform.InvalidInputException;
 import io.zhida.platform.NotFoundException;
 import java.io.IOException;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -63,7 +62,7 @@ class DocumentAuthoringController {
                 @RequestParam(defaultValue = "") String regions, @RequestParam(defaultValue = "") String fullText,
                 @RequestParam(required = false) MultipartFile file, Model model, RedirectAttributes redirect) throws IOException {
         PolicyDocument document = new PolicyDocument(null, number.strip(), title.strip(), level, issuer.strip(), publishedOn,
-                validFrom, validTo, fullText, words(themes), words(industries), words(regions), "EFFECTIVE");
+                validFrom, validTo, fullText, ItemForm.words(themes), ItemForm.words(industries), ItemForm.words(regions), "EFFECTIVE");
         try {
             if (file != null && !file.isEmpty()) {
                 String extracted = DocumentText.extract(file.getOriginalFilename(), file.getBytes());
@@ -88,10 +87,6 @@ class DocumentAuthoringController {
             redirect.addFlashAttribute("error", e.errors().get(0).message());
         }
         return "redirect:/catalog/documents/" + id;
-    }
-
-    private static List<String> words(String text) {
-        return Arrays.stream(text.split("[,，、\\s]+")).filter(t -> !t.isBlank()).toList();
     }
 
     private String page(Model model, PolicyDocument form, Map<String, String> errors) {

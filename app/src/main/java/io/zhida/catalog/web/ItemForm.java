@@ -123,7 +123,8 @@ class ItemForm {
         return text == null ? List.of() : text.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
     }
 
-    private static List<String> words(String text) {
+    /** Splits a list typed by a person: commas (also Chinese ones), enumeration marks or spaces. */
+    static List<String> words(String text) {
         return text == null ? List.of() : Arrays.stream(text.split("[,，、\\s]+")).map(String::strip).filter(w -> !w.isEmpty()).toList();
     }
 

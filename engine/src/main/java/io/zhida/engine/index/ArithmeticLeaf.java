@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import org.roaringbitmap.RoaringBitmap;
-import org.roaringbitmap.RoaringBitmapWriter;
 
 /**
  * A comparison of arithmetic over several numeric attributes, e.g.
@@ -268,17 +267,7 @@ final class ArithmeticLeaf extends PlanNode {
 
     @Override
     Selection select(SelectContext ctx, RoaringBitmap domain) {
-        RoaringBitmapWriter<RoaringBitmap> whereTrue = RoaringBitmapWriter.writer().get();
-        RoaringBitmapWriter<RoaringBitmap> whereUnknown = RoaringBitmapWriter.writer().get();
-        domain.forEach((int row) -> {
-            byte b = evaluate(row);
-            if (b == Truth.TRUE) {
-                whereTrue.add(row);
-            } else if (b == Truth.UNKNOWN) {
-                whereUnknown.add(row);
-            }
-        });
-        return new Selection(whereTrue.get(), whereUnknown.get());
+        return Selection.classify(domain, this::evaluate);
     }
 
     @Override

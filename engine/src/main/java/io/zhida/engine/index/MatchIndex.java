@@ -39,9 +39,11 @@ public final class MatchIndex {
     private final PlanCompiler compiler;
     private final List<Item> items = new ArrayList<>();
     private final Map<String, Integer> itemIds = new HashMap<>();
-    private volatile ItemFilter filter;
-    /** A copy of the items for readers, replaced whenever items change. */
-    private volatile Item[] published = new Item[0];
+    /** What readers of (a) use: the items and their filter, replaced together whenever items change. */
+    private record Filing(Item[] items, ItemFilter filter) {
+    }
+
+    private volatile Filing filing = new Filing(new Item[0], new ItemFilter());
     private final RoaringBitmap baseRows;
     private final Map<Integer, Map<String, Object>> overlay = new ConcurrentHashMap<>();
     private final Map<String, Integer> addedOrdinals = new ConcurrentHashMap<>();
@@ -52,7 +54,6 @@ public final class MatchIndex {
         this.table = table;
         this.compiler = new PlanCompiler(rules, table);
         this.baseRows = RoaringBitmap.bitmapOfRange(0, table.size());
-        this.filter = new ItemFilter();
     }
 
     public EnterpriseTable table() {
@@ -107,8 +108,7 @@ public final class MatchIndex {
             }
         }
         fresh.seal();
-        filter = fresh;
-        published = items.toArray(Item[]::new);
+        filing = new Filing(items.toArray(Item[]::new), fresh);
     }
 
     // --- enterprises
@@ -152,12 +152,9 @@ public final class MatchIndex {
      */
     public EnterpriseResult matchEnterprise(Map<String, Object> values, LocalDate today) {
         Row row = new Row(table, values, today.toString());
-        Item[] snapshot;
-        ItemFilter itemFilter;
-        synchronized (this) {
-            snapshot = published;
-            itemFilter = filter;
-        }
+        Filing current = filing;
+        Item[] snapshot = current.items();
+        ItemFilter itemFilter = current.filter();
         ItemFilter.Candidates candidates = itemFilter.candidates(row);
         RoaringBitmap eligible = candidates.eligible();
         RoaringBitmap undetermined = candidates.undetermined();

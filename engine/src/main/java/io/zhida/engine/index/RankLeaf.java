@@ -1,7 +1,6 @@
 package io.zhida.engine.index;
 
 import org.roaringbitmap.RoaringBitmap;
-import org.roaringbitmap.RoaringBitmapWriter;
 
 /**
  * A clause over one attribute. For a small dictionary the clause is evaluated once per distinct
@@ -97,17 +96,7 @@ final class RankLeaf extends PlanNode {
     }
 
     private Selection scan(RoaringBitmap domain, String today) {
-        RoaringBitmapWriter<RoaringBitmap> whereTrue = RoaringBitmapWriter.writer().get();
-        RoaringBitmapWriter<RoaringBitmap> whereUnknown = RoaringBitmapWriter.writer().get();
-        domain.forEach((int row) -> {
-            byte b = predicate.test(column.value(row), today);
-            if (b == Truth.TRUE) {
-                whereTrue.add(row);
-            } else if (b == Truth.UNKNOWN) {
-                whereUnknown.add(row);
-            }
-        });
-        return new Selection(whereTrue.get(), whereUnknown.get());
+        return Selection.classify(domain, row -> predicate.test(column.value(row), today));
     }
 
     @Override

@@ -5,7 +5,6 @@ import dev.cel.runtime.CelEvaluationException;
 import java.util.List;
 import java.util.Map;
 import org.roaringbitmap.RoaringBitmap;
-import org.roaringbitmap.RoaringBitmapWriter;
 
 /**
  * A clause no index can answer (several attributes at once, comprehensions…): CEL evaluates it,
@@ -36,21 +35,11 @@ final class ResidualLeaf extends PlanNode {
 
     @Override
     Selection select(SelectContext ctx, RoaringBitmap domain) {
-        RoaringBitmapWriter<RoaringBitmap> whereTrue = RoaringBitmapWriter.writer().get();
-        RoaringBitmapWriter<RoaringBitmap> whereUnknown = RoaringBitmapWriter.writer().get();
         if (reads.isEmpty()) { // a clause about today only: the same for everyone
             byte b = eval(Map.of(), ctx.today);
             return new Selection(b == Truth.TRUE ? domain.clone() : new RoaringBitmap(), b == Truth.UNKNOWN ? domain.clone() : new RoaringBitmap());
         }
-        domain.forEach((int row) -> {
-            byte b = eval(ctx.table.row(row, reads), ctx.today);
-            if (b == Truth.TRUE) {
-                whereTrue.add(row);
-            } else if (b == Truth.UNKNOWN) {
-                whereUnknown.add(row);
-            }
-        });
-        return new Selection(whereTrue.get(), whereUnknown.get());
+        return Selection.classify(domain, row -> eval(ctx.table.row(row, reads), ctx.today));
     }
 
     @Override

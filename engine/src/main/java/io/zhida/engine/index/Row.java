@@ -11,12 +11,10 @@ final class Row {
 
     final Map<String, Object> values;
     final String today;
-    private final EnterpriseTable table;
     private final int[] ranks;
     private final Object[] cached;
 
     Row(EnterpriseTable table, Map<String, Object> values, String today) {
-        this.table = table;
         this.values = values;
         this.today = today;
         this.ranks = new int[table.schema().all().size()];
@@ -40,9 +38,5 @@ final class Row {
             ranks[column.slot] = r;
         }
         return r;
-    }
-
-    EnterpriseTable table() {
-        return table;
     }
 }
