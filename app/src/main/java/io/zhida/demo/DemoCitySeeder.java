@@ -3,7 +3,14 @@ package io.zhida.demo;
 import io.zhida.datagen.DemoCity;
 import io.zhida.datagen.EnterpriseGenerator;
 import io.zhida.datagen.EnterpriseRecord;
-import io.zhida.enterprise.EnterpriseProfiles;
+import io.zhida.enterprise.ProfileUpdates;
+import io.zhida.enterprise.TagRules;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import io.zhida.identity.Organisations;
 import io.zhida.identity.Role;
 import io.zhida.identity.UserAdministration;
@@ -32,19 +39,29 @@ class DemoCitySeeder implements ApplicationRunner {
 
     private final Organisations organisations;
     private final UserAdministration users;
-    private final EnterpriseProfiles enterprises;
+    private static final String DEMO_SOURCE = "市大数据中心数据共享交换平台";
+    private static final List<String[]> DEMO_TAG_RULES = List.of(
+            new String[] {"规上工业企业", "e.industry.matches('^[BCD]') && e.revenue >= 20000000.0",
+                    "年主营业务收入 2000 万元及以上的工业企业（采矿业、制造业、电力热力燃气及水生产和供应业）"},
+            new String[] {"科技型企业", "'高新技术企业' in e.qualifications || '科技型中小企业' in e.qualifications",
+                    "持有高新技术企业或科技型中小企业资质"},
+            new String[] {"稳岗重点企业", "e.insured_employees >= 100 && e.layoffs == 0", "参保职工 100 人以上且上年未裁员"});
+
+    private final ProfileUpdates profileUpdates;
+    private final TagRules tagRules;
     private final TransactionTemplate transaction;
     private final Environment env;
     private final int enterpriseCount;
     private final long seed;
     private final String password;
 
-    DemoCitySeeder(Organisations organisations, UserAdministration users, EnterpriseProfiles enterprises,
+    DemoCitySeeder(Organisations organisations, UserAdministration users, ProfileUpdates profileUpdates, TagRules tagRules,
                    TransactionTemplate transaction, Environment env, @Value("${zhida.demo.enterprises}") int enterpriseCount,
                    @Value("${zhida.demo.seed}") long seed, @Value("${zhida.demo.password}") String password) {
         this.organisations = organisations;
         this.users = users;
-        this.enterprises = enterprises;
+        this.profileUpdates = profileUpdates;
+        this.tagRules = tagRules;
         this.transaction = transaction;
         this.env = env;
         this.enterpriseCount = enterpriseCount;
@@ -71,7 +88,8 @@ class DemoCitySeeder implements ApplicationRunner {
         for (DemoCity.Department d : DemoCity.departments()) {
             organisations.saveDepartment(null, d.code(), d.name(), d.regionCode(), d.kind(), true);
         }
-        enterprises.upsertAll(new EnterpriseGenerator(seed, enterpriseCount));
+        DEMO_TAG_RULES.forEach(rule -> tagRules.define(rule[0], rule[1], rule[2], "demo"));
+        importEnterprises();
         String demoEnterprise = pickDemoEnterprise();
         for (DemoAccounts.Account a : DemoAccounts.ALL) {
             Long departmentId = a.departmentCode() == null ? null
@@ -80,6 +98,24 @@ class DemoCitySeeder implements ApplicationRunner {
             users.create(new UserForm(a.username(), a.displayName(), password, Set.of(a.role()), region, departmentId,
                     a.role() == Role.ENTERPRISE ? demoEnterprise : null, null));
         }
+    }
+
+    /** The generated enterprises go through the same validation, provenance and tagging as an import. */
+    private void importEnterprises() {
+        EnterpriseGenerator generator = new EnterpriseGenerator(seed, enterpriseCount);
+        Iterator<Map<String, Object>> rows = new Iterator<>() {
+            public boolean hasNext() {
+                return generator.hasNext();
+            }
+
+            public Map<String, Object> next() {
+                EnterpriseRecord e = generator.next();
+                Map<String, Object> fields = new LinkedHashMap<>(e.attributes());
+                fields.put("contact_phone", e.phone());
+                return fields;
+            }
+        };
+        profileUpdates.mergeTrusted(rows, DEMO_SOURCE, LocalDate.now(ZoneId.of("Asia/Shanghai")));
     }
 
     /** A typical, active limited company: the same one on every machine because the generator is seeded. */

@@ -6,14 +6,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** One enterprise's profile; a null value is an attribute the platform does not hold. Money in yuan. */
+/**
+ * One enterprise's profile; a null value is an attribute the platform does not hold. Money in yuan.
+ * {@code tags} are the effective tags (manual ones plus those whose tag rule holds); {@code extra} holds
+ * the values of attributes an administrator declared, and a given {@code scale}.
+ */
 public record EnterpriseProfile(
         String uscc, String name, String entityType, String status, LocalDate founded, BigDecimal registeredCapital,
         String region, String industry, Integer employees, BigDecimal revenue, BigDecimal revenuePrev,
         BigDecimal totalAssets, BigDecimal taxPaid, BigDecimal rdExpense, BigDecimal exportValue,
         Integer insuredEmployees, BigDecimal unemploymentInsurancePaid, Integer layoffs, Integer youthHires,
         List<String> qualifications, LocalDate hitechCertified, String taxCreditRating, Boolean dishonest,
-        List<String> tags, String contactPhone) {
+        List<String> tags, String contactPhone, String contactEmail, List<String> manualTags, Map<String, Object> extra) {
 
     /** The attributes in the data standard's names as the rule engine reads them; what is not held is left out. */
     public Map<String, Object> attributes() {
@@ -42,6 +46,7 @@ public record EnterpriseProfile(
         put(m, "tax_credit_rating", taxCreditRating);
         put(m, "dishonest", dishonest);
         put(m, "tags", tags);
+        extra.forEach((name, value) -> put(m, name, value));
         return m;
     }
 

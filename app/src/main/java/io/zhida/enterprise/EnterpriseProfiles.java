@@ -1,11 +1,10 @@
 package io.zhida.enterprise;
 
-import io.zhida.datagen.EnterpriseRecord;
 import io.zhida.enterprise.internal.EnterpriseRows;
 import io.zhida.identity.ZhidaUser;
 import io.zhida.platform.NotFoundException;
-import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -56,12 +55,16 @@ public class EnterpriseProfiles {
         rows.forEach(consumer);
     }
 
-    public long count() {
-        return rows.count();
+    /** Where each value of a profile came from; call after {@link #get} has checked the data scope. */
+    public Map<String, EnterpriseRows.Source> provenance(String uscc) {
+        return rows.provenance(uscc);
     }
 
-    /** Inserts or replaces profiles by 统一社会信用代码; returns how many were written. */
-    public long upsertAll(Iterator<EnterpriseRecord> records) {
-        return rows.upsertAll(records);
+    public List<EnterpriseRows.HistoryEntry> history(String uscc, int limit) {
+        return rows.history(uscc, limit);
+    }
+
+    public long count() {
+        return rows.count();
     }
 }

@@ -11,7 +11,11 @@ import io.zhida.engine.index.MatchIndex;
 import io.zhida.engine.rule.DerivedAttributes;
 import io.zhida.engine.rule.EnterpriseValues;
 import io.zhida.engine.rule.Outcome;
+import io.zhida.enterprise.AttributeDeclared;
+import io.zhida.enterprise.EnterpriseProfile;
 import io.zhida.enterprise.EnterpriseProfiles;
+import io.zhida.enterprise.EnterprisesChanged;
+import java.time.LocalDate;
 import io.zhida.matching.internal.MatchResults;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,7 +26,9 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
@@ -46,10 +52,13 @@ public class MatchingService {
     private final MatchResults results;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
+    private final boolean startInBackground;
     private volatile MatchIndex index;
 
     MatchingService(EnterpriseProfiles profiles, PolicyCatalog catalog, RuleBook rules, MatchResults results,
-                    ApplicationEventPublisher events, TransactionTemplate transaction) {
+                    ApplicationEventPublisher events, TransactionTemplate transaction,
+                    @Value("${zhida.matching.start-in-background:true}") boolean startInBackground) {
+        this.startInBackground = startInBackground;
         this.profiles = profiles;
         this.catalog = catalog;
         this.rules = rules;
@@ -58,10 +67,67 @@ public class MatchingService {
         this.transaction = transaction;
     }
 
+    /** In the background by default, so the platform answers at once; pages say when matching is not ready yet. */
     @EventListener(ApplicationReadyEvent.class)
     @Order(10)
     public void onStart() {
-        rebuild();
+        if (startInBackground) {
+            Thread starter = new Thread(this::rebuild, "matching-startup");
+            starter.setDaemon(true);
+            starter.start();
+        } else {
+            rebuild();
+        }
+    }
+
+    /** False until the first full match after start-up is stored. */
+    public boolean ready() {
+        return index != null;
+    }
+
+    /** (a) Profiles changed: each changed enterprise against every online item, or everything after a bulk change. */
+    @ApplicationModuleListener
+    public synchronized void on(EnterprisesChanged changed) {
+        MatchIndex current = index;
+        if (changed.everything() || current == null) {
+            if (current != null) {
+                rebuild();
+            }
+            return; // the start-up rebuild reads the changed data anyway
+        }
+        Map<String, Integer> versions = new java.util.HashMap<>();
+        catalog.onlineItems().forEach(i -> versions.put(i.code(), i.version()));
+        LocalDate today = PolicyCatalog.today();
+        Map<String, List<String>> fresher = new TreeMap<>();
+        for (String uscc : changed.usccs()) {
+            EnterpriseProfile profile = profiles.find(uscc).orElse(null);
+            if (profile == null) {
+                continue;
+            }
+            Map<String, Object> values = values(profile.attributes());
+            current.updateEnterprise(uscc, values);
+            Set<String> before = results.eligibleItems(uscc);
+            Map<String, Map.Entry<Integer, Outcome>> now = new LinkedHashMap<>();
+            for (MatchIndex.EnterpriseMatch m : current.matchEnterprise(values, today).matches()) {
+                Integer version = versions.get(m.item());
+                if (version != null) {
+                    now.put(m.item(), Map.entry(version, m.outcome()));
+                    if (m.outcome() == Outcome.ELIGIBLE && !before.contains(m.item())) {
+                        fresher.computeIfAbsent(uscc, u -> new ArrayList<>()).add(m.item());
+                    }
+                }
+            }
+            results.replaceForEnterprise(uscc, now);
+        }
+        announce(fresher);
+    }
+
+    /** A new attribute changes the schema the index is built on. */
+    @ApplicationModuleListener
+    public void on(AttributeDeclared declared) {
+        if (index != null) {
+            rebuild();
+        }
     }
 
     /** (c) Rebuilds the index from the enterprise base and recomputes every online item. */

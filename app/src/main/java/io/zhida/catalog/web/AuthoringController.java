@@ -147,6 +147,10 @@ class AuthoringController {
 
     @PostMapping("/import")
     String importFile(@RequestParam("file") MultipartFile file, Model model, RedirectAttributes redirect) throws IOException {
+        if (file.getSize() > 20L * 1024 * 1024) {
+            redirect.addFlashAttribute("error", "政策库文件不能超过 20 MB");
+            return "redirect:/catalog/items";
+        }
         try {
             var report = exchange.importYaml(new String(file.getBytes(), StandardCharsets.UTF_8), false);
             redirect.addFlashAttribute("message", "已导入 " + report.documents() + " 个政策文件、" + report.items() + " 个事项（草稿）");

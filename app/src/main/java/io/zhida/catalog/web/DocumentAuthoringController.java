@@ -64,6 +64,9 @@ class DocumentAuthoringController {
         PolicyDocument document = new PolicyDocument(null, number.strip(), title.strip(), level, issuer.strip(), publishedOn,
                 validFrom, validTo, fullText, ItemForm.words(themes), ItemForm.words(industries), ItemForm.words(regions), "EFFECTIVE");
         try {
+            if (file != null && file.getSize() > 20L * 1024 * 1024) {
+                throw new InvalidInputException("file", "全文文件不能超过 20 MB");
+            }
             if (file != null && !file.isEmpty()) {
                 String extracted = DocumentText.extract(file.getOriginalFilename(), file.getBytes());
                 document = document.withFullText(extracted);

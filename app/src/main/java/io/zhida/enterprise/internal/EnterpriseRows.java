@@ -1,42 +1,45 @@
 package io.zhida.enterprise.internal;
 
-import io.zhida.datagen.EnterpriseRecord;
 import io.zhida.enterprise.EnterpriseProfile;
 import io.zhida.enterprise.EnterpriseProfiles.Page;
-import java.math.BigDecimal;
 import java.sql.Array;
 import java.sql.Date;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
 
 /** SQL for enterprise profiles. */
 @Component
 public class EnterpriseRows {
 
+    public record Source(String system, LocalDate asOf) {
+    }
+
+    public record HistoryEntry(String attribute, String oldValue, String newValue, Source source, java.time.Instant changedAt) {
+    }
+
     private static final String COLUMNS = "uscc, name, entity_type, status, founded, registered_capital, region, industry, "
             + "employees, revenue, revenue_prev, total_assets, tax_paid, rd_expense, export_value, insured_employees, "
             + "unemployment_insurance_paid, layoffs, youth_hires, qualifications, hitech_certified, tax_credit_rating, "
-            + "dishonest, tags, contact_phone";
+            + "dishonest, tags, contact_phone, contact_email, manual_tags, extra";
     private static final int BATCH = 1_000;
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
+    private final JsonMapper json;
 
-    EnterpriseRows(JdbcClient jdbc, JdbcTemplate template) {
+    EnterpriseRows(JdbcClient jdbc, JdbcTemplate template, JsonMapper json) {
         this.jdbc = jdbc;
         this.template = template;
+        this.json = json;
     }
 
     public void forEach(java.util.function.Consumer<EnterpriseProfile> consumer) {
@@ -47,7 +50,7 @@ public class EnterpriseRows {
 
     public Optional<EnterpriseProfile> find(String uscc) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM enterprise WHERE uscc = :uscc").param("uscc", uscc)
-                .query(EnterpriseRows::profile).optional();
+                .query(this::profile).optional();
     }
 
     public Page search(String query, String region, int page, int size) {
@@ -60,7 +63,7 @@ public class EnterpriseRows {
                         + " ORDER BY name LIMIT :limit OFFSET :offset")
                 .param("q", q).param("like", "%" + q + "%").param("r", r)
                 .param("limit", size).param("offset", (long) page * size)
-                .query(EnterpriseRows::profile).list();
+                .query(this::profile).list();
         return new Page(items, total, page, size);
     }
 
@@ -68,58 +71,44 @@ public class EnterpriseRows {
         return jdbc.sql("SELECT count(*) FROM enterprise").query(Long.class).single();
     }
 
-    @Transactional
-    public long upsertAll(Iterator<EnterpriseRecord> records) {
-        String placeholders = String.join(", ", java.util.Collections.nCopies(25, "?"));
-        String sql = "INSERT INTO enterprise (" + COLUMNS + ") VALUES (" + placeholders + ") ON CONFLICT (uscc) DO UPDATE SET "
-                + Arrays.stream(COLUMNS.split(", ")).skip(1).map(c -> c + " = EXCLUDED." + c).reduce((a, b) -> a + ", " + b).orElseThrow()
-                + ", updated_at = now()";
-        long written = 0;
-        List<EnterpriseRecord> batch = new ArrayList<>(BATCH);
-        while (records.hasNext()) {
-            batch.add(records.next());
-            if (batch.size() == BATCH || !records.hasNext()) {
-                template.batchUpdate(sql, batch, batch.size(), EnterpriseRows::bind);
-                written += batch.size();
-                batch.clear();
-            }
-        }
-        return written;
+    /** The profiles of these codes, unknown codes left out. */
+    public List<EnterpriseProfile> findAll(java.util.Collection<String> usccs) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM enterprise WHERE uscc = ANY(:u)")
+                .param("u", usccs.toArray(String[]::new)).query(this::profile).list();
     }
 
-    private static void bind(PreparedStatement ps, EnterpriseRecord e) throws SQLException {
-        ps.setString(1, e.uscc());
-        ps.setString(2, e.name());
-        ps.setString(3, e.entityType());
-        ps.setString(4, e.status());
-        ps.setObject(5, e.founded() == null ? null : LocalDate.parse(e.founded()), Types.DATE);
-        ps.setBigDecimal(6, money(e.registeredCapital()));
-        ps.setString(7, e.region());
-        ps.setString(8, e.industry());
-        ps.setObject(9, e.employees(), Types.INTEGER);
-        ps.setBigDecimal(10, money(e.revenue()));
-        ps.setBigDecimal(11, money(e.revenuePrev()));
-        ps.setBigDecimal(12, money(e.totalAssets()));
-        ps.setBigDecimal(13, money(e.taxPaid()));
-        ps.setBigDecimal(14, money(e.rdExpense()));
-        ps.setBigDecimal(15, money(e.exportValue()));
-        ps.setObject(16, e.insuredEmployees(), Types.INTEGER);
-        ps.setBigDecimal(17, money(e.unemploymentInsurancePaid()));
-        ps.setObject(18, e.layoffs(), Types.INTEGER);
-        ps.setObject(19, e.youthHires(), Types.INTEGER);
-        ps.setArray(20, ps.getConnection().createArrayOf("text", e.qualifications().toArray()));
-        ps.setObject(21, e.hitechCertified() == null ? null : LocalDate.parse(e.hitechCertified()), Types.DATE);
-        ps.setString(22, e.taxCreditRating());
-        ps.setObject(23, e.dishonest(), Types.BOOLEAN);
-        ps.setArray(24, ps.getConnection().createArrayOf("text", e.tags().toArray()));
-        ps.setString(25, e.phone());
+    /** Sets effective tags: each update is {uscc, tags joined by U+001F}. */
+    public void writeTags(List<String[]> updates) {
+        template.batchUpdate("UPDATE enterprise SET tags = ?, updated_at = now() WHERE uscc = ?", updates, BATCH, (ps, u) -> {
+            ps.setArray(1, ps.getConnection().createArrayOf("text", u[1].isEmpty() ? new String[0] : u[1].split("\u001f")));
+            ps.setString(2, u[0]);
+        });
     }
 
-    private static BigDecimal money(Double yuan) {
-        return yuan == null ? null : BigDecimal.valueOf(yuan).setScale(2, java.math.RoundingMode.HALF_UP);
+    /** Where each held value came from: attribute → (source system, as-of date). */
+    public Map<String, Source> provenance(String uscc) {
+        Map<String, Source> sources = new LinkedHashMap<>();
+        jdbc.sql("""
+                SELECT p.key, d.system, d.as_of FROM enterprise e CROSS JOIN LATERAL jsonb_each_text(e.provenance) p
+                JOIN data_source d ON d.id = p.value::int WHERE e.uscc = :u""").param("u", uscc)
+                .query(rs -> {
+                    sources.put(rs.getString(1), new Source(rs.getString(2), rs.getDate(3).toLocalDate()));
+                });
+        return sources;
     }
 
-    private static EnterpriseProfile profile(ResultSet rs, int n) throws SQLException {
+    public List<HistoryEntry> history(String uscc, int limit) {
+        return jdbc.sql("""
+                SELECT h.attribute, h.old_value, h.new_value, d.system, d.as_of, h.changed_at
+                FROM enterprise_value_history h JOIN data_source d ON d.id = h.source_id
+                WHERE h.uscc = :u ORDER BY h.changed_at DESC, h.id DESC LIMIT :l""")
+                .param("u", uscc).param("l", limit)
+                .query((rs, n) -> new HistoryEntry(rs.getString(1), rs.getString(2), rs.getString(3),
+                        new Source(rs.getString(4), rs.getDate(5).toLocalDate()), rs.getTimestamp(6).toInstant()))
+                .list();
+    }
+
+    private EnterpriseProfile profile(ResultSet rs, int n) throws SQLException {
         return new EnterpriseProfile(rs.getString("uscc"), rs.getString("name"), rs.getString("entity_type"),
                 rs.getString("status"), date(rs.getDate("founded")), rs.getBigDecimal("registered_capital"),
                 rs.getString("region"), rs.getString("industry"), (Integer) rs.getObject("employees"),
@@ -128,7 +117,13 @@ public class EnterpriseRows {
                 (Integer) rs.getObject("insured_employees"), rs.getBigDecimal("unemployment_insurance_paid"),
                 (Integer) rs.getObject("layoffs"), (Integer) rs.getObject("youth_hires"), list(rs.getArray("qualifications")),
                 date(rs.getDate("hitech_certified")), rs.getString("tax_credit_rating"), (Boolean) rs.getObject("dishonest"),
-                list(rs.getArray("tags")), rs.getString("contact_phone"));
+                list(rs.getArray("tags")), rs.getString("contact_phone"), rs.getString("contact_email"),
+                list(rs.getArray("manual_tags")), extra(rs.getString("extra")));
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> extra(String text) {
+        return text == null || text.equals("{}") ? Map.of() : java.util.Collections.unmodifiableMap(json.readValue(text, LinkedHashMap.class));
     }
 
     private static LocalDate date(Date d) {

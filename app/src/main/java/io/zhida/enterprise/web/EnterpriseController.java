@@ -1,5 +1,8 @@
 package io.zhida.enterprise.web;
 
+import io.zhida.enterprise.AttributeCatalog;
+import io.zhida.enterprise.Corrections;
+import io.zhida.enterprise.EnterpriseProfile;
 import io.zhida.enterprise.EnterpriseProfiles;
 import io.zhida.identity.Organisations;
 import io.zhida.identity.ZhidaUser;
@@ -17,10 +20,15 @@ class EnterpriseController {
 
     private final EnterpriseProfiles profiles;
     private final Organisations organisations;
+    private final AttributeCatalog attributes;
+    private final Corrections corrections;
 
-    EnterpriseController(EnterpriseProfiles profiles, Organisations organisations) {
+    EnterpriseController(EnterpriseProfiles profiles, Organisations organisations, AttributeCatalog attributes,
+                         Corrections corrections) {
         this.profiles = profiles;
         this.organisations = organisations;
+        this.attributes = attributes;
+        this.corrections = corrections;
     }
 
     @GetMapping("/enterprises")
@@ -39,9 +47,20 @@ class EnterpriseController {
 
     @GetMapping("/enterprises/{uscc}")
     String show(@PathVariable String uscc, @AuthenticationPrincipal ZhidaUser user, Model model) {
-        model.addAttribute("e", profiles.get(uscc, user));
+        EnterpriseProfile e = profiles.get(uscc, user);
+        model.addAttribute("e", e);
         model.addAttribute("regionNames", organisations.regionNames());
+        model.addAttribute("groups", ProfileLines.of(e, profiles.provenance(uscc), attributes, organisations));
+        model.addAttribute("derived", ProfileLines.derived(e, attributes));
+        model.addAttribute("history", profiles.history(uscc, 30).stream()
+                .map(h -> new HistoryLine(attributes.label(h.attribute()), h.oldValue(), h.newValue(), h.source().system(),
+                        h.source().asOf(), h.changedAt())).toList());
+        model.addAttribute("corrections", corrections.forEnterprise(uscc, user));
         return "enterprise/profile";
+    }
+
+    record HistoryLine(String label, String oldValue, String newValue, String source, java.time.LocalDate asOf,
+                       java.time.Instant changedAt) {
     }
 
     @GetMapping("/my/enterprise")

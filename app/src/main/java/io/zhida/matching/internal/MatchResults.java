@@ -46,6 +46,20 @@ public class MatchResults {
                 + " ON CONFLICT DO NOTHING", rows);
     }
 
+    /** The items the enterprise is already eligible for. */
+    public Set<String> eligibleItems(String uscc) {
+        return Set.copyOf(jdbc.sql("SELECT item_code FROM match_result WHERE uscc = :u AND outcome = 'ELIGIBLE'")
+                .param("u", uscc).query(String.class).list());
+    }
+
+    /** Replaces one enterprise's results: item code → (version, outcome). */
+    public void replaceForEnterprise(String uscc, java.util.Map<String, java.util.Map.Entry<Integer, Outcome>> results) {
+        jdbc.sql("DELETE FROM match_result WHERE uscc = :u").param("u", uscc).update();
+        List<Object[]> rows = new ArrayList<>(results.size());
+        results.forEach((code, r) -> rows.add(new Object[] {uscc, code, r.getKey(), r.getValue().name()}));
+        template.batchUpdate("INSERT INTO match_result (uscc, item_code, item_version, outcome) VALUES (?, ?, ?, ?)", rows);
+    }
+
     public void removeItem(String itemCode) {
         jdbc.sql("DELETE FROM match_result WHERE item_code = :c").param("c", itemCode).update();
     }

@@ -1,0 +1,150 @@
+package io.zhida.enterprise;
+
+import io.zhida.engine.rule.Attribute;
+import io.zhida.engine.rule.AttributeSchema;
+import io.zhida.engine.rule.AttributeType;
+import io.zhida.engine.rule.RuleCompiler;
+import io.zhida.enterprise.internal.AttributeRows;
+import io.zhida.identity.AuditLog;
+import io.zhida.identity.Organisations;
+import io.zhida.identity.Role;
+import io.zhida.identity.ZhidaUser;
+import io.zhida.platform.Validation;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The attributes an enterprise has: the data standard's plus those an administrator declares, who owns
+ * each one's data (where a correction request goes), and the one rule compiler typed against them all.
+ */
+@Service
+public class AttributeCatalog {
+
+    /** An attribute beyond the data standard. {@code celType} is string, int, double, bool, date or list(string). */
+    public record Declared(String name, String label, String celType, String unit, String sourceSystem,
+                           String ownerDepartment, String declaredBy) {
+    }
+
+    /** Which system supplies an attribute and which department answers for it. */
+    public record Owner(String sourceSystem, String departmentCode) {
+    }
+
+    private static final Owner REGISTRATION = new Owner("市场监管局企业登记系统", "C-SCJGJ");
+    private static final Owner STATISTICS = new Owner("统计联网直报平台", "C-TJJ");
+    private static final Owner TAX = new Owner("税务征管系统", "C-SWUJ");
+    private static final Owner SOCIAL_INSURANCE = new Owner("人社业务经办系统", "C-RSJ");
+    private static final Owner SCIENCE = new Owner("科技项目管理系统", "C-KJJ");
+    private static final Map<String, Owner> STANDARD_OWNERS = Map.ofEntries(
+            Map.entry("uscc", REGISTRATION), Map.entry("name", REGISTRATION), Map.entry("entity_type", REGISTRATION),
+            Map.entry("status", REGISTRATION), Map.entry("founded", REGISTRATION),
+            Map.entry("registered_capital", REGISTRATION), Map.entry("region", REGISTRATION),
+            Map.entry("industry", REGISTRATION), Map.entry("contact_phone", REGISTRATION),
+            Map.entry("contact_email", REGISTRATION),
+            Map.entry("employees", STATISTICS), Map.entry("revenue", STATISTICS), Map.entry("revenue_prev", STATISTICS),
+            Map.entry("total_assets", STATISTICS), Map.entry("scale", STATISTICS),
+            Map.entry("tax_paid", TAX), Map.entry("rd_expense", TAX), Map.entry("tax_credit_rating", TAX),
+            Map.entry("export_value", new Owner("商务外贸数据平台", "C-SWJ")),
+            Map.entry("insured_employees", SOCIAL_INSURANCE), Map.entry("unemployment_insurance_paid", SOCIAL_INSURANCE),
+            Map.entry("layoffs", SOCIAL_INSURANCE), Map.entry("youth_hires", SOCIAL_INSURANCE),
+            Map.entry("qualifications", SCIENCE), Map.entry("hitech_certified", SCIENCE),
+            Map.entry("dishonest", new Owner("信用信息共享平台", "C-FGW")),
+            Map.entry("tags", new Owner("惠企政策直达平台", "C-SJJ")));
+    private static final List<String> TYPES = List.of("string", "int", "double", "bool", "date", "list(string)");
+
+    private final AttributeRows rows;
+    private final Organisations organisations;
+    private final AuditLog audit;
+    private final ApplicationEventPublisher events;
+    private volatile RuleCompiler compiler;
+
+    AttributeCatalog(AttributeRows rows, Organisations organisations, AuditLog audit, ApplicationEventPublisher events) {
+        this.rows = rows;
+        this.organisations = organisations;
+        this.audit = audit;
+        this.events = events;
+    }
+
+    /** The compiler typed against the standard and every declared attribute; replaced when one is declared. */
+    public RuleCompiler compiler() {
+        RuleCompiler c = compiler;
+        if (c == null) {
+            synchronized (this) {
+                if (compiler == null) {
+                    compiler = new RuleCompiler(schemaOf(rows.all()));
+                }
+                c = compiler;
+            }
+        }
+        return c;
+    }
+
+    public AttributeSchema schema() {
+        return compiler().schema();
+    }
+
+    public List<Declared> declared() {
+        return rows.all();
+    }
+
+    public Optional<Declared> findDeclared(String name) {
+        return rows.all().stream().filter(d -> d.name().equals(name)).findFirst();
+    }
+
+    /** The Chinese name of an attribute or contact field. */
+    public String label(String name) {
+        return switch (name) {
+            case "contact_phone" -> "联系电话";
+            case "contact_email" -> "电子邮箱";
+            default -> schema().label(name);
+        };
+    }
+
+    /** The owner of an attribute's data; unknown names have none. */
+    public Optional<Owner> owner(String attribute) {
+        Owner standard = STANDARD_OWNERS.get(attribute);
+        if (standard != null) {
+            return Optional.of(standard);
+        }
+        return findDeclared(attribute).map(d -> new Owner(d.sourceSystem(), d.ownerDepartment()));
+    }
+
+    /** Declares a new attribute (administrators only); rules can use it at once, values arrive by import. */
+    @Transactional
+    public Declared declare(Declared form, ZhidaUser user) {
+        if (!user.has(Role.ADMIN)) {
+            throw new AccessDeniedException("administrators declare attributes");
+        }
+        String name = form.name() == null ? "" : form.name().trim();
+        Validation v = new Validation()
+                .require(name.matches("[a-z][a-z0-9_]{1,39}"), "name", "属性名须为小写字母开头的 2–40 位字母、数字或下划线，如 green_factory_level")
+                .require(AttributeSchema.standard().find(name).isEmpty() && findDeclared(name).isEmpty()
+                        && !STANDARD_OWNERS.containsKey(name), "name", "属性“" + name + "”已存在")
+                .requireText(form.label(), "label", "中文名称", 60)
+                .require(TYPES.contains(form.celType()), "celType", "类型须为 " + String.join("、", TYPES) + " 之一")
+                .requireText(form.sourceSystem(), "sourceSystem", "数据来源系统", 100)
+                .require(form.ownerDepartment() != null && organisations.departmentByCode(form.ownerDepartment()).isPresent(),
+                        "ownerDepartment", "请选择负责该数据的部门");
+        v.require(form.unit() == null || form.unit().length() <= 20, "unit", "单位不能超过20个字符");
+        v.throwIfInvalid();
+        Declared declared = new Declared(name, form.label().trim(), form.celType(), form.unit() == null ? "" : form.unit().trim(),
+                form.sourceSystem().trim(), form.ownerDepartment(), user.getUsername());
+        rows.insert(declared);
+        audit.record("enterprise.attribute.declare", "enterprise_attribute", name, "声明企业属性 " + name + "（" + declared.label() + "）", null, declared);
+        synchronized (this) {
+            compiler = null;
+        }
+        events.publishEvent(new AttributeDeclared(name));
+        return declared;
+    }
+
+    static AttributeSchema schemaOf(List<Declared> declared) {
+        return AttributeSchema.standard().withDeclared(declared.stream()
+                .map(d -> new Attribute(d.name(), AttributeType.fromCelName(d.celType()), d.label(), d.unit(), false))
+                .toList());
+    }
+}

@@ -1,0 +1,91 @@
+package io.zhida.enterprise.web;
+
+import io.zhida.enterprise.AttributeCatalog;
+import io.zhida.enterprise.Corrections;
+import io.zhida.enterprise.EnterpriseProfiles;
+import io.zhida.identity.Organisations;
+import io.zhida.identity.ZhidaUser;
+import io.zhida.platform.InvalidInputException;
+import java.util.Map;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** 数据纠错: the request form on an enterprise's page, and the owner department's queue. */
+@Controller
+class CorrectionController {
+
+    private final Corrections corrections;
+    private final EnterpriseProfiles profiles;
+    private final AttributeCatalog attributes;
+    private final Organisations organisations;
+
+    CorrectionController(Corrections corrections, EnterpriseProfiles profiles, AttributeCatalog attributes,
+                         Organisations organisations) {
+        this.corrections = corrections;
+        this.profiles = profiles;
+        this.attributes = attributes;
+        this.organisations = organisations;
+    }
+
+    @GetMapping("/enterprises/{uscc}/corrections/new")
+    String form(@PathVariable String uscc, @RequestParam String attribute, @AuthenticationPrincipal ZhidaUser user, Model model) {
+        return formPage(model, uscc, attribute, "", "", Map.of(), user);
+    }
+
+    @PostMapping("/enterprises/{uscc}/corrections")
+    String request(@PathVariable String uscc, @RequestParam String attribute, @RequestParam String proposedValue,
+                   @RequestParam String reason, @AuthenticationPrincipal ZhidaUser user, Model model,
+                   RedirectAttributes redirect) {
+        try {
+            corrections.request(uscc, attribute, proposedValue, reason, user);
+            redirect.addFlashAttribute("message", "纠错申请已提交，数据责任部门核实后会在站内信中答复");
+            return "redirect:/enterprises/" + uscc;
+        } catch (InvalidInputException e) {
+            return formPage(model, uscc, attribute, proposedValue, reason, EnterpriseDataController.errors(e), user);
+        }
+    }
+
+    private String formPage(Model model, String uscc, String attribute, String proposed, String reason,
+                            Map<String, String> errors, ZhidaUser user) {
+        model.addAttribute("e", profiles.get(uscc, user));
+        model.addAttribute("attribute", attribute);
+        model.addAttribute("label", attributes.label(attribute));
+        model.addAttribute("owner", attributes.owner(attribute).flatMap(o -> organisations.departmentByCode(o.departmentCode()))
+                .map(Organisations.Department::name).orElse("数据责任部门"));
+        model.addAttribute("proposedValue", proposed);
+        model.addAttribute("reason", reason);
+        model.addAttribute("errors", errors);
+        return "enterprise/correction-form";
+    }
+
+    @GetMapping("/enterprises/corrections")
+    String queue(@AuthenticationPrincipal ZhidaUser user, Model model) {
+        model.addAttribute("items", corrections.visibleTo(user));
+        model.addAttribute("departmentNames", organisations.departments().stream()
+                .collect(java.util.stream.Collectors.toMap(Organisations.Department::code, Organisations.Department::name)));
+        return "enterprise/corrections";
+    }
+
+    @PostMapping("/enterprises/corrections/{id}")
+    String decide(@PathVariable long id, @RequestParam String decision, @RequestParam(required = false) String answer,
+                  @AuthenticationPrincipal ZhidaUser user, RedirectAttributes redirect) {
+        try {
+            if ("accept".equals(decision)) {
+                corrections.accept(id, answer, user);
+                redirect.addFlashAttribute("message", "已采纳纠错申请 #" + id + "，企业数据已更正并重新匹配政策");
+            } else {
+                corrections.reject(id, answer, user);
+                redirect.addFlashAttribute("message", "已答复纠错申请 #" + id + "（不予更正）");
+            }
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("error", e.errors().get(0).message());
+        }
+        return "redirect:/enterprises/corrections";
+    }
+}
