@@ -34,7 +34,8 @@ final class JsonRows implements RowSource {
     JsonRows(Path file, JsonMapper json) throws IOException {
         this.size = Math.max(1, Files.size(file));
         this.counting = new CountingStream(Files.newInputStream(file));
-        this.reader = json.readerFor(LinkedHashMap.class).with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+        this.reader = json.readerFor(LinkedHashMap.class).with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         try {
             this.parser = reader.createParser(counting);
             JsonToken first = parser.nextToken();

@@ -109,7 +109,11 @@ class EnterpriseDataController {
     private String attributesPage(Model model, Map<String, String> errors, AttributeCatalog.Declared form) {
         model.addAttribute("schema", attributes.schema().all());
         model.addAttribute("declared", attributes.declared());
-        model.addAttribute("owners", attributes);
+        Map<String, String> sources = new java.util.HashMap<>();
+        attributes.schema().all().forEach(a -> sources.put(a.name(),
+                attributes.owner(a.name()).map(AttributeCatalog.Owner::sourceSystem).orElse("由平台计算")));
+        model.addAttribute("sources", sources);
+        model.addAttribute("declaredNames", attributes.declared().stream().map(AttributeCatalog.Declared::name).toList());
         model.addAttribute("departments", organisations.departments());
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);

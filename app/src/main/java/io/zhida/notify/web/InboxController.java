@@ -1,7 +1,13 @@
 package io.zhida.notify.web;
 
 import io.zhida.identity.ZhidaUser;
+import io.zhida.identity.Role;
+import io.zhida.notify.Channel;
 import io.zhida.notify.Inbox;
+import io.zhida.notify.internal.OutboundRows;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -14,9 +20,11 @@ import org.springframework.web.bind.annotation.PathVariable;
 class InboxController {
 
     private final Inbox inbox;
+    private final OutboundRows outbound;
 
-    InboxController(Inbox inbox) {
+    InboxController(Inbox inbox, OutboundRows outbound) {
         this.inbox = inbox;
+        this.outbound = outbound;
     }
 
     @GetMapping("/my/messages")
@@ -25,7 +33,36 @@ class InboxController {
         return "notify/messages";
     }
 
-    @GetMapping("/my/messages/{id}")
+    @GetMapping("/my/messages/settings")
+    String settings(@AuthenticationPrincipal ZhidaUser user, Model model) {
+        model.addAttribute("muted", inbox.mutedChannels(uscc(user)));
+        model.addAttribute("channels", Channel.values());
+        return "notify/settings";
+    }
+
+    /** The boxes that are ticked are the channels the enterprise wants; the others are muted. */
+    @PostMapping("/my/messages/settings")
+    String saveSettings(@RequestParam(required = false) java.util.List<Channel> wanted, @AuthenticationPrincipal ZhidaUser user,
+                        RedirectAttributes redirect) {
+        for (Channel channel : Channel.values()) {
+            inbox.setMuted(uscc(user), channel, wanted == null || !wanted.contains(channel));
+        }
+        redirect.addFlashAttribute("message", "已保存消息接收设置");
+        return "redirect:/my/messages/settings";
+    }
+
+    @GetMapping("/notify/outbox")
+    String outbox(@AuthenticationPrincipal ZhidaUser user, Model model) {
+        if (!user.has(Role.ADMIN)) {
+            throw new AccessDeniedException("administrators only");
+        }
+        model.addAttribute("sent", outbound.recent(300));
+        model.addAttribute("delivered", outbound.count(true));
+        model.addAttribute("pending", outbound.count(false));
+        return "notify/outbox";
+    }
+
+    @GetMapping("/my/messages/{id:\\d+}")
     String open(@PathVariable long id, @AuthenticationPrincipal ZhidaUser user, Model model) {
         model.addAttribute("message", inbox.open(uscc(user), id));
         return "notify/message";
