@@ -80,6 +80,11 @@ public class MatchingService {
         }
     }
 
+    /** The live index, for read-only questions such as the sandbox's; empty while the first build runs. */
+    public java.util.Optional<MatchIndex> currentIndex() {
+        return java.util.Optional.ofNullable(index);
+    }
+
     /** False until the first full match after start-up is stored. */
     public boolean ready() {
         return index != null;

@@ -17,6 +17,12 @@ class MatchingMenu {
     }
 
     @Bean
+    MenuEntry sandboxMenu() {
+        return new MenuEntry("政策找企业", "沙盘推演", "/matching/sandbox", "发布前测算政策草案的覆盖企业数、资金需求与分布，可两个方案对比",
+                EnumSet.of(Role.AUTHOR, Role.ADMIN, Role.REVIEWER, Role.DEPT_HEAD, Role.LEADER, Role.EVALUATOR), 255);
+    }
+
+    @Bean
     MenuEntry matchListsMenu() {
         return new MenuEntry("政策找企业", "符合条件企业", "/matching/items", "每个在线事项的符合条件企业名单，可按县（区）筛选、导出",
                 EnumSet.complementOf(EnumSet.of(Role.ENTERPRISE)), 250);

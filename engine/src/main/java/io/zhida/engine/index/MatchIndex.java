@@ -208,6 +208,14 @@ public final class MatchIndex {
         return match(item.plan(), new SelectContext(table, today.toString(), domain(), false));
     }
 
+    /**
+     * (b) for a condition that is not an item — a draft in the policy sandbox: compiled, matched, forgotten.
+     * Throws RuleCompilationException for an invalid condition.
+     */
+    public ItemMatch matchCondition(String condition, LocalDate today) {
+        return match(compiler.compile(condition), new SelectContext(table, today.toString(), domain(), false));
+    }
+
     /** The base rows the table still answers for: all but the changed ones. */
     private RoaringBitmap domain() {
         RoaringBitmap changed = dirty;

@@ -130,6 +130,17 @@ class MatchIndexAgreementTest {
     }
 
     @Test
+    void anUnregisteredConditionMatchesLikeTheSameItem() {
+        for (var item : conditions.entrySet()) {
+            ItemMatch registered = index.matchItem(item.getKey(), TODAY);
+            ItemMatch draft = index.matchCondition(item.getValue(), TODAY);
+            assertThat(draft.eligible()).as(item.getValue()).isEqualTo(registered.eligible());
+            assertThat(draft.undetermined()).as(item.getValue()).isEqualTo(registered.undetermined());
+        }
+        assertThat(index.itemCount()).isEqualTo(ITEMS);
+    }
+
+    @Test
     void theRandomConditionsReallyExerciseAllThreeOutcomes() {
         long eligible = 0;
         long undetermined = 0;
