@@ -8,7 +8,7 @@ import java.nio.file.Path;
 
 /**
  * Writes the demo city's enterprises to a CSV file, e.g. a million for the benchmarks:
- * {@code java -jar datagen/target/zhida-datagen.jar --count 1000000 --out data/enterprises-1m.csv}.
+ * {@code java -jar datagen/target/zhida-datagen-cli.jar --count 1000000 --out data/enterprises-1m.csv}.
  */
 public final class GenerateEnterprises {
 

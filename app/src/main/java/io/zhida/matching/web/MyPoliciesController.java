@@ -52,6 +52,7 @@ class MyPoliciesController {
             });
         }
         model.addAttribute("eligible", eligible);
+        model.addAttribute("matchingReady", matching.ready());
         model.addAttribute("undetermined", undetermined);
         model.addAttribute("total", eligible.stream().map(e -> e.result().amount()).filter(java.util.Objects::nonNull)
                 .reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add));
