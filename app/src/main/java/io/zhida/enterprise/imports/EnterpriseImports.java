@@ -51,6 +51,10 @@ public class EnterpriseImports {
             return "RUNNING".equals(state);
         }
 
+        public long seconds() {
+            return finishedAt == null ? 0 : java.time.Duration.between(startedAt, finishedAt).toSeconds();
+        }
+
         public int percent() {
             return (int) Math.floor(progress * 100);
         }

@@ -6,6 +6,7 @@ import io.zhida.engine.rule.EnterpriseValues;
 import io.zhida.enterprise.AttributeCatalog;
 import io.zhida.enterprise.EnterpriseProfile;
 import io.zhida.enterprise.internal.EnterpriseRows.Source;
+import io.zhida.enterprise.internal.ProfileColumns;
 import io.zhida.identity.Organisations;
 import java.math.BigDecimal;
 import java.text.DecimalFormat;
@@ -39,10 +40,12 @@ final class ProfileLines {
         values.put("contact_email", e.contactEmail());
         Map<String, Group> groups = new LinkedHashMap<>();
         List<String> names = new ArrayList<>();
-        attributes.schema().all().stream().filter(a -> !a.derived() || "scale".equals(a.name()))
-                .map(Attribute::name).filter(n -> !"uscc".equals(n) && !"name".equals(n)).forEach(names::add);
-        names.add("contact_phone");
-        names.add("contact_email");
+        ProfileColumns.ALL.forEach(c -> names.add(c.attribute()));
+        names.remove("name");
+        if (values.get("scale") != null) {
+            names.add("scale"); // given by a source; otherwise the computed size class is shown above
+        }
+        attributes.declared().forEach(d -> names.add(d.name()));
         for (String name : names) {
             AttributeCatalog.Owner owner = attributes.owner(name).orElse(new AttributeCatalog.Owner("其他", ""));
             String department = organisations.departmentByCode(owner.departmentCode()).map(Organisations.Department::name).orElse("");

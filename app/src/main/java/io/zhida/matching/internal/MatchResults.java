@@ -2,7 +2,14 @@ package io.zhida.matching.internal;
 
 import io.zhida.engine.rule.Outcome;
 import io.zhida.matching.MatchRow;
+import java.io.IOException;
+import java.io.StringReader;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.sql.Timestamp;
+import javax.sql.DataSource;
+import org.postgresql.PGConnection;
+import org.springframework.jdbc.datasource.DataSourceUtils;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -23,10 +30,12 @@ public class MatchResults {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
+    private final DataSource dataSource;
 
-    MatchResults(JdbcClient jdbc, JdbcTemplate template) {
+    MatchResults(JdbcClient jdbc, JdbcTemplate template, DataSource dataSource) {
         this.jdbc = jdbc;
         this.template = template;
+        this.dataSource = dataSource;
     }
 
     /** The enterprises already eligible for the item, to tell new matches from old ones. */
@@ -35,15 +44,23 @@ public class MatchResults {
                 .param("c", itemCode).query(String.class).list());
     }
 
-    /** Replaces the item's results with these. */
+    /** Replaces the item's results with these; streamed with COPY, as an item can match most of a province. */
     public void replace(String itemCode, int version, List<Pair> pairs) {
         jdbc.sql("DELETE FROM match_result WHERE item_code = :c").param("c", itemCode).update();
-        List<Object[]> rows = new ArrayList<>(pairs.size());
+        StringBuilder rows = new StringBuilder(pairs.size() * 48);
         for (Pair p : pairs) {
-            rows.add(new Object[] {p.uscc(), itemCode, version, p.outcome().name()});
+            rows.append(p.uscc()).append('\t').append(itemCode).append('\t').append(version).append('\t')
+                    .append(p.outcome().name()).append('\n');
         }
-        template.batchUpdate("INSERT INTO match_result (uscc, item_code, item_version, outcome) VALUES (?, ?, ?, ?)"
-                + " ON CONFLICT DO NOTHING", rows);
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        try {
+            connection.unwrap(PGConnection.class).getCopyAPI().copyIn(
+                    "COPY match_result (uscc, item_code, item_version, outcome) FROM STDIN", new StringReader(rows.toString()));
+        } catch (SQLException | IOException e) {
+            throw new IllegalStateException("storing the matches of " + itemCode + " failed", e);
+        } finally {
+            DataSourceUtils.releaseConnection(connection, dataSource);
+        }
     }
 
     /** The items the enterprise is already eligible for. */
