@@ -20,7 +20,7 @@ public class PolicyCatalog {
     }
 
     public static LocalDate today() {
-        return LocalDate.now(SHANGHAI);
+        return io.zhida.platform.Today.date();
     }
 
     /** Published, not abolished, inside the validity period. */

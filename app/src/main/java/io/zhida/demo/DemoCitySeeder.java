@@ -6,7 +6,6 @@ import io.zhida.datagen.EnterpriseRecord;
 import io.zhida.enterprise.ProfileUpdates;
 import io.zhida.enterprise.TagRules;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -115,7 +114,7 @@ class DemoCitySeeder implements ApplicationRunner {
                 return fields;
             }
         };
-        profileUpdates.mergeTrusted(rows, DEMO_SOURCE, LocalDate.now(ZoneId.of("Asia/Shanghai")));
+        profileUpdates.mergeTrusted(rows, DEMO_SOURCE, io.zhida.platform.Today.date());
     }
 
     /** A typical, active limited company: the same one on every machine because the generator is seeded. */

@@ -60,7 +60,11 @@ public class AttributeCatalog {
     private final Organisations organisations;
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
-    private volatile RuleCompiler compiler;
+    /** The declared attributes and the compiler typed against them, read once and replaced on a declaration. */
+    private record Snapshot(List<Declared> declared, RuleCompiler compiler) {
+    }
+
+    private volatile Snapshot snapshot;
 
     AttributeCatalog(AttributeRows rows, Organisations organisations, AuditLog audit, ApplicationEventPublisher events) {
         this.rows = rows;
@@ -71,16 +75,21 @@ public class AttributeCatalog {
 
     /** The compiler typed against the standard and every declared attribute; replaced when one is declared. */
     public RuleCompiler compiler() {
-        RuleCompiler c = compiler;
-        if (c == null) {
+        return snapshot().compiler();
+    }
+
+    private Snapshot snapshot() {
+        Snapshot s = snapshot;
+        if (s == null) {
             synchronized (this) {
-                if (compiler == null) {
-                    compiler = new RuleCompiler(schemaOf(rows.all()));
+                if (snapshot == null) {
+                    List<Declared> declared = List.copyOf(rows.all());
+                    snapshot = new Snapshot(declared, new RuleCompiler(schemaOf(declared)));
                 }
-                c = compiler;
+                s = snapshot;
             }
         }
-        return c;
+        return s;
     }
 
     public AttributeSchema schema() {
@@ -88,11 +97,11 @@ public class AttributeCatalog {
     }
 
     public List<Declared> declared() {
-        return rows.all();
+        return snapshot().declared();
     }
 
     public Optional<Declared> findDeclared(String name) {
-        return rows.all().stream().filter(d -> d.name().equals(name)).findFirst();
+        return declared().stream().filter(d -> d.name().equals(name)).findFirst();
     }
 
     /** The Chinese name of an attribute or contact field. */
@@ -135,11 +144,21 @@ public class AttributeCatalog {
                 form.sourceSystem().trim(), form.ownerDepartment(), user.getUsername());
         rows.insert(declared);
         audit.record("enterprise.attribute.declare", "enterprise_attribute", name, "声明企业属性 " + name + "（" + declared.label() + "）", null, declared);
-        synchronized (this) {
-            compiler = null;
-        }
+        forgetSnapshot();
+        // again after commit, so nobody keeps a snapshot read before the declaration was visible
+        org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+                new org.springframework.transaction.support.TransactionSynchronization() {
+                    @Override
+                    public void afterCommit() {
+                        forgetSnapshot();
+                    }
+                });
         events.publishEvent(new AttributeDeclared(name));
         return declared;
+    }
+
+    private synchronized void forgetSnapshot() {
+        snapshot = null;
     }
 
     static AttributeSchema schemaOf(List<Declared> declared) {

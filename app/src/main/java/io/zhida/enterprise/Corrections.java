@@ -11,7 +11,6 @@ import io.zhida.platform.NotFoundException;
 import io.zhida.platform.Validation;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -71,12 +70,7 @@ public class Corrections {
         if (!checked.ok()) {
             throw new InvalidInputException("proposedValue", checked.errors().get(0).reason());
         }
-        Object current = profile.attributes().get(attribute);
-        if ("contact_phone".equals(attribute)) {
-            current = profile.contactPhone();
-        } else if ("contact_email".equals(attribute)) {
-            current = profile.contactEmail();
-        }
+        Object current = profile.value(attribute);
         long id = rows.insert(uscc, attribute, current == null ? null : display(current), proposedValue.trim(), reason.trim(),
                 owner.departmentCode(), user.getUsername());
         audit.record("enterprise.correction.request", "correction_request", Long.toString(id),
@@ -113,7 +107,7 @@ public class Corrections {
             throw new InvalidInputException("proposedValue", checked.errors().get(0).reason());
         }
         ProfileUpdates.Result result = updates.merge(List.of(checked.row()), "数据纠错（" + department + "）",
-                LocalDate.now(ZoneId.of("Asia/Shanghai")));
+                io.zhida.platform.Today.date());
         updates.announce(result.changed(), false);
         close(c, "ACCEPTED", answer == null || answer.isBlank() ? "已按申请更正" : answer.trim(), user);
     }

@@ -50,6 +50,15 @@ public record EnterpriseProfile(
         return m;
     }
 
+    /** An attribute's value, or a contact field's (contact_phone, contact_email); null when not held. */
+    public Object value(String name) {
+        return switch (name) {
+            case "contact_phone" -> contactPhone;
+            case "contact_email" -> contactEmail;
+            default -> attributes().get(name);
+        };
+    }
+
     private static void put(Map<String, Object> m, String name, Object value) {
         if (value != null) {
             m.put(name, value);

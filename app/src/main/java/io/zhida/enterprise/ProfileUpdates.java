@@ -117,6 +117,11 @@ public class ProfileUpdates {
         return merged;
     }
 
+    /** The id of a source system's extract of one as-of date (the same pair always gets the same id). */
+    public int sourceId(String sourceSystem, LocalDate asOf) {
+        return writer.sourceId(sourceSystem, asOf);
+    }
+
     /** Tells matching about enterprises changed by {@link #merge}; call inside a transaction. */
     public void announce(java.util.Collection<String> changed, boolean everything) {
         events.publishEvent(everything ? new EnterprisesChanged(List.of(), true) : EnterprisesChanged.of(changed));

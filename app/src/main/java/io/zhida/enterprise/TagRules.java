@@ -12,10 +12,10 @@ import io.zhida.identity.Role;
 import io.zhida.identity.ZhidaUser;
 import io.zhida.platform.InvalidInputException;
 import io.zhida.platform.NotFoundException;
+import io.zhida.platform.Today;
 import io.zhida.platform.Validation;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -38,8 +38,6 @@ public class TagRules {
 
     public record TagRule(String tag, String condition, String description, String updatedBy, Instant updatedAt) {
     }
-
-    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 
     private final TagRuleRows rows;
     private final EnterpriseRows enterprises;
@@ -97,25 +95,26 @@ public class TagRules {
             return List.of();
         }
         Map<String, Condition> compiled = compiledRules();
+        LocalDate today = Today.date();
         List<String[]> updates = new ArrayList<>();
-        enterprises.findAll(usccs).forEach(p -> tagsIfChanged(p, compiled, updates));
+        enterprises.findAll(usccs).forEach(p -> tagsIfChanged(p, compiled, today, updates));
         return write(updates);
     }
 
     private List<String> retagEveryone() {
         Map<String, Condition> compiled = compiledRules();
+        LocalDate today = Today.date();
         List<String[]> updates = new ArrayList<>();
-        enterprises.forEach(p -> tagsIfChanged(p, compiled, updates));
+        enterprises.forEach(p -> tagsIfChanged(p, compiled, today, updates));
         List<String> changed = write(updates);
         events.publishEvent(EnterprisesChanged.of(changed));
         return changed;
     }
 
-    private void tagsIfChanged(EnterpriseProfile p, Map<String, Condition> rules, List<String[]> updates) {
+    private void tagsIfChanged(EnterpriseProfile p, Map<String, Condition> rules, LocalDate today, List<String[]> updates) {
         Map<String, Object> raw = new HashMap<>(p.attributes());
         raw.remove("tags");
         Map<String, Object> values = DerivedAttributes.enrich(EnterpriseValues.normalize(raw, attributes.schema()));
-        LocalDate today = LocalDate.now(SHANGHAI);
         Set<String> tags = new LinkedHashSet<>(p.manualTags());
         rules.forEach((tag, condition) -> {
             if (condition.outcome(values, today) == Outcome.ELIGIBLE) {
@@ -144,9 +143,7 @@ public class TagRules {
             compiled = attributes.compiler().condition(condition);
         } catch (RuleCompilationException e) {
             throw new InvalidInputException(e.errors().stream()
-                    .map(err -> new InvalidInputException.FieldError("condition",
-                            "第 " + err.line() + " 行第 " + err.column() + " 列：" + err.message()))
-                    .toList());
+                    .map(err -> new InvalidInputException.FieldError("condition", err.located())).toList());
         }
         if (compiled.attributes().contains("tags")) {
             throw new InvalidInputException("condition", "标签规则不能引用企业标签（e.tags），以免标签互相依赖");

@@ -104,11 +104,8 @@ public class MatchingService {
         catalog.onlineItems().forEach(i -> versions.put(i.code(), i.version()));
         LocalDate today = PolicyCatalog.today();
         Map<String, List<String>> fresher = new TreeMap<>();
-        for (String uscc : changed.usccs()) {
-            EnterpriseProfile profile = profiles.find(uscc).orElse(null);
-            if (profile == null) {
-                continue;
-            }
+        for (EnterpriseProfile profile : profiles.findAll(changed.usccs())) {
+            String uscc = profile.uscc();
             Map<String, Object> values = values(profile.attributes());
             current.updateEnterprise(uscc, values);
             Set<String> before = results.eligibleItems(uscc);

@@ -118,8 +118,7 @@ public class PolicySandbox {
         try {
             return compile.get();
         } catch (RuleCompilationException e) {
-            e.errors().forEach(err -> errors.add(new InvalidInputException.FieldError(field,
-                    "第 " + err.line() + " 行第 " + err.column() + " 列：" + err.message())));
+            e.errors().forEach(err -> errors.add(new InvalidInputException.FieldError(field, err.located())));
             return null;
         }
     }

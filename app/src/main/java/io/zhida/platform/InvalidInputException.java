@@ -25,4 +25,11 @@ public class InvalidInputException extends RuntimeException {
     public List<FieldError> errors() {
         return errors;
     }
+
+    /** Field → its messages joined by "；", for showing each beside its form field. */
+    public java.util.Map<String, String> messagesByField() {
+        java.util.Map<String, String> byField = new java.util.LinkedHashMap<>();
+        errors.forEach(e -> byField.merge(e.field(), e.message(), (a, b) -> a + "；" + b));
+        return byField;
+    }
 }

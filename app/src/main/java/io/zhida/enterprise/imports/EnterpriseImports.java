@@ -110,10 +110,10 @@ public class EnterpriseImports {
         }
         Format format = formatOf(fileName);
         new Validation().requireText(sourceSystem, "sourceSystem", "数据来源系统", 100)
-                .require(asOf != null && !asOf.isAfter(LocalDate.now().plusDays(1)), "asOf", "请填写数据截止日期（不能晚于今天）")
+                .require(asOf != null && !asOf.isAfter(io.zhida.platform.Today.date().plusDays(1)), "asOf", "请填写数据截止日期（不能晚于今天）")
                 .throwIfInvalid();
         long id = transaction.execute(status -> {
-            long created = rows.create(fileName, sourceSystem.trim(), asOf, size(file), user.getUsername());
+            long created = rows.create(fileName, updates.sourceId(sourceSystem.trim(), asOf), size(file), user.getUsername());
             audit.record("enterprise.import.start", "enterprise_import", Long.toString(created),
                     "导入企业数据 " + fileName + "（来源：" + sourceSystem.trim() + "，截至 " + asOf + "）", null, null);
             return created;
@@ -135,8 +135,7 @@ public class EnterpriseImports {
     }
 
     void run(long id, Format format, Path file, String sourceSystem, LocalDate asOf) {
-        Set<String> changed = new HashSet<>();
-        boolean[] everything = {false};
+        Changes changed = new Changes();
         try (RowSource source = open(format, file)) {
             ProfileValidator validator = updates.validator();
             Set<String> ignored = new HashSet<>();
@@ -164,18 +163,18 @@ public class EnterpriseImports {
                     }
                 }
                 if (batch.size() == BATCH || !source.hasNext()) {
-                    commitBatch(id, batch, errors, refused, sourceSystem, asOf, read, source.progress(), changed, everything);
+                    commitBatch(id, batch, errors, refused, sourceSystem, asOf, read, source.progress(), changed);
                     read = 0;
                     refused = 0;
                     batch.clear();
                     errors.clear();
                 }
             }
-            if (!errors.isEmpty() || read > 0) {
-                commitBatch(id, batch, errors, refused, sourceSystem, asOf, read, source.progress(), changed, everything);
+            if (!errors.isEmpty()) { // header problems of a file without data rows
+                commitBatch(id, batch, errors, refused, sourceSystem, asOf, read, source.progress(), changed);
             }
             transaction.executeWithoutResult(status -> {
-                updates.announce(changed, everything[0]);
+                updates.announce(changed.usccs, changed.everything);
                 rows.finish(id, "DONE", null);
             });
         } catch (RowSource.UnreadableFile e) {
@@ -193,7 +192,7 @@ public class EnterpriseImports {
     }
 
     private void commitBatch(long id, List<ValidRow> batch, List<RowError> errors, int refused, String sourceSystem, LocalDate asOf,
-                             int read, double progress, Set<String> changed, boolean[] everything) {
+                             int read, double progress, Changes changed) {
         transaction.executeWithoutResult(status -> {
             ProfileUpdates.Result result = batch.isEmpty() ? new ProfileUpdates.Result(0, 0, 0, List.of(), List.of())
                     : updates.merge(batch, sourceSystem, asOf);
@@ -202,14 +201,24 @@ public class EnterpriseImports {
             rows.recordErrors(id, all);
             rows.progress(id, progress, read, result.created(), result.updated(), result.unchanged(),
                     refused + result.rejected().size());
-            if (!everything[0]) {
-                changed.addAll(result.changed());
-                if (changed.size() > EnterprisesChanged.ONE_BY_ONE_LIMIT) {
-                    everything[0] = true;
-                    changed.clear();
+            changed.add(result.changed());
+        });
+    }
+
+    /** The enterprises an import changed, until there are so many that matching should start over. */
+    private static final class Changes {
+        final Set<String> usccs = new HashSet<>();
+        boolean everything;
+
+        void add(List<String> more) {
+            if (!everything) {
+                usccs.addAll(more);
+                if (usccs.size() > EnterprisesChanged.ONE_BY_ONE_LIMIT) {
+                    everything = true;
+                    usccs.clear();
                 }
             }
-        });
+        }
     }
 
     private static List<RowError> headerErrors(RowSource source, ProfileValidator validator, Set<String> ignored) {

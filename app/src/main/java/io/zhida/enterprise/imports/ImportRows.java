@@ -6,7 +6,6 @@ import io.zhida.enterprise.internal.ProfileValidator.RowError;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -29,11 +28,7 @@ class ImportRows {
         this.template = template;
     }
 
-    long create(String fileName, String system, LocalDate asOf, long bytes, String by) {
-        int source = jdbc.sql("""
-                INSERT INTO data_source (system, as_of) VALUES (:s, :d)
-                ON CONFLICT (system, as_of) DO UPDATE SET system = EXCLUDED.system RETURNING id""")
-                .param("s", system).param("d", asOf).query(Integer.class).single();
+    long create(String fileName, int source, long bytes, String by) {
         return jdbc.sql("INSERT INTO enterprise_import (file_name, source_id, total_bytes, started_by) VALUES (:f, :s, :b, :by) RETURNING id")
                 .param("f", fileName.length() > 200 ? fileName.substring(0, 200) : fileName).param("s", source)
                 .param("b", Math.max(1, bytes)).param("by", by).query(Long.class).single();

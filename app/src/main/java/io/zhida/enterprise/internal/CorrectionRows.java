@@ -21,7 +21,7 @@ public class CorrectionRows {
     private final JdbcClient jdbc;
     private final io.zhida.enterprise.AttributeCatalog attributes;
 
-    CorrectionRows(JdbcClient jdbc, @org.springframework.context.annotation.Lazy io.zhida.enterprise.AttributeCatalog attributes) {
+    CorrectionRows(JdbcClient jdbc, io.zhida.enterprise.AttributeCatalog attributes) {
         this.jdbc = jdbc;
         this.attributes = attributes;
     }

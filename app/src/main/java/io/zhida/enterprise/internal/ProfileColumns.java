@@ -29,11 +29,18 @@ public final class ProfileColumns {
             new Column("tags", "manual_tags", AttributeType.STRING_LIST));
 
     public static final Map<String, Column> BY_ATTRIBUTE;
+    /** attribute → position in {@link #ALL}, so a row's values sit in an array in column order. */
+    public static final Map<String, Integer> INDEX;
 
     static {
         Map<String, Column> m = new LinkedHashMap<>();
-        ALL.forEach(c -> m.put(c.attribute(), c));
+        Map<String, Integer> index = new LinkedHashMap<>();
+        for (int i = 0; i < ALL.size(); i++) {
+            m.put(ALL.get(i).attribute(), ALL.get(i));
+            index.put(ALL.get(i).attribute(), i);
+        }
         BY_ATTRIBUTE = Map.copyOf(m);
+        INDEX = Map.copyOf(index);
     }
 
     private ProfileColumns() {

@@ -42,6 +42,7 @@ public final class ProfileValidator {
     private static final Set<String> RATINGS = Set.of("A", "B", "M", "C", "D");
     private static final Set<String> SCALES = Set.of("大型", "中型", "小型", "微型");
     private static final BigDecimal MONEY_LIMIT = new BigDecimal("1e16");
+    private static final AttributeSchema STANDARD = AttributeSchema.standard();
 
     private final AttributeSchema schema;
     private final Set<String> regions;
@@ -86,7 +87,7 @@ public final class ProfileValidator {
             try {
                 ProfileColumns.Column column = ProfileColumns.BY_ATTRIBUTE.get(field);
                 if (column != null) {
-                    stored[ProfileColumns.ALL.indexOf(column)] = standard(column, entry.getValue());
+                    stored[ProfileColumns.INDEX.get(field)] = standard(column, entry.getValue());
                 } else {
                     extra.put(field, declared(extraAttribute(field).orElseThrow(), entry.getValue()));
                 }
@@ -99,11 +100,16 @@ public final class ProfileValidator {
 
     private Optional<Attribute> extraAttribute(String name) {
         return schema.find(name).filter(a -> "scale".equals(name)
-                || (!a.derived() && AttributeSchema.standard().find(name).isEmpty()));
+                || (!a.derived() && STANDARD.find(name).isEmpty()));
     }
 
     private Object standard(ProfileColumns.Column column, Object value) {
-        Object typed = typed(column.attribute(), column.type(), value);
+        if (column.type() == AttributeType.DOUBLE) { // money, held exactly to the fen
+            BigDecimal money = decimal(value).setScale(2, RoundingMode.HALF_UP);
+            require(money.abs().compareTo(MONEY_LIMIT) < 0, "金额超出范围");
+            return money;
+        }
+        Object typed = typed(column.type(), value);
         switch (column.attribute()) {
             case "name" -> requireLength(typed, 200, "企业名称");
             case "entity_type" -> requireLength(typed, 40, "市场主体类型");
@@ -122,23 +128,18 @@ public final class ProfileValidator {
             require(n >= 0 && n <= Integer.MAX_VALUE, "人数须为不小于 0 的整数");
             return n.intValue();
         }
-        if (typed instanceof Double) {
-            BigDecimal money = decimal(value).setScale(2, RoundingMode.HALF_UP);
-            require(money.abs().compareTo(MONEY_LIMIT) < 0, "金额超出范围");
-            return money;
-        }
         return typed;
     }
 
     private Object declared(Attribute attribute, Object value) {
-        Object typed = typed(attribute.name(), attribute.type(), value);
+        Object typed = typed(attribute.type(), value);
         if ("scale".equals(attribute.name())) {
             require(SCALES.contains(typed), "企业规模须为 大型、中型、小型、微型 之一");
         }
         return typed instanceof LocalDate d ? d.toString() : typed;
     }
 
-    private static Object typed(String field, AttributeType type, Object value) {
+    private static Object typed(AttributeType type, Object value) {
         return switch (type) {
             case STRING -> {
                 if (value instanceof Number || value instanceof Boolean) {

@@ -2,16 +2,12 @@ package io.zhida.enterprise.internal;
 
 import io.zhida.enterprise.internal.ProfileValidator.RowError;
 import io.zhida.enterprise.internal.ProfileValidator.ValidRow;
-import java.io.StringReader;
-import java.sql.Connection;
-import java.sql.SQLException;
+import io.zhida.platform.PostgresCopy;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
-import org.postgresql.PGConnection;
-import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -123,14 +119,6 @@ public class ProfileWriter {
             CopyText.appendEscaped(text, json.writeValueAsString(row.extra()));
             text.append('\n');
         }
-        Connection connection = DataSourceUtils.getConnection(dataSource);
-        try {
-            connection.unwrap(PGConnection.class).getCopyAPI()
-                    .copyIn("COPY enterprise_stage FROM STDIN", new StringReader(text.toString()));
-        } catch (SQLException | java.io.IOException e) {
-            throw new IllegalStateException("COPY into enterprise_stage failed", e);
-        } finally {
-            DataSourceUtils.releaseConnection(connection, dataSource);
-        }
+        PostgresCopy.copyIn(dataSource, "COPY enterprise_stage FROM STDIN", text);
     }
 }

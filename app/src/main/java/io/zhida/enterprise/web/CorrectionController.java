@@ -47,7 +47,7 @@ class CorrectionController {
             redirect.addFlashAttribute("message", "纠错申请已提交，数据责任部门核实后会在站内信中答复");
             return "redirect:/enterprises/" + uscc;
         } catch (InvalidInputException e) {
-            return formPage(model, uscc, attribute, proposedValue, reason, EnterpriseDataController.errors(e), user);
+            return formPage(model, uscc, attribute, proposedValue, reason, e.messagesByField(), user);
         }
     }
 

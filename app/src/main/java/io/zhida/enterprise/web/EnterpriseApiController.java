@@ -11,7 +11,6 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -66,7 +65,7 @@ class EnterpriseApiController {
             throw new InvalidInputException("source", "数据来源系统须为 1–100 个字符");
         }
         ProfileUpdates.Result result = updates.upsert(fields, source.trim(),
-                asOf == null ? LocalDate.now(ZoneId.of("Asia/Shanghai")) : asOf, user);
+                asOf == null ? io.zhida.platform.Today.date() : asOf, user);
         String uscc = fields.get("uscc").toString().trim().toUpperCase();
         EnterpriseProfile stored = profiles.get(uscc, user);
         return result.created() > 0 ? ResponseEntity.created(URI.create("/api/v1/enterprises/" + uscc)).body(stored)
@@ -84,7 +83,7 @@ class EnterpriseApiController {
 
     @GetMapping("/api/v1/enterprises/imports/{id}")
     Map<String, Object> importStatus(@PathVariable long id, @AuthenticationPrincipal ZhidaUser user) {
-        ImportAccess.require(user);
+        DataAdminAccess.require(user);
         EnterpriseImports.Status status = imports.status(id);
         List<EnterpriseImports.ErrorRow> errors = status.running() ? List.of() : imports.errors(id);
         return Map.of("status", status, "errors", errors);

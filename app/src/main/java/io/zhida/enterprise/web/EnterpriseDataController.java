@@ -8,7 +8,6 @@ import io.zhida.identity.ZhidaUser;
 import io.zhida.platform.InvalidInputException;
 import java.io.IOException;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -42,9 +41,9 @@ class EnterpriseDataController {
 
     @GetMapping("/enterprises/imports")
     String imports(@AuthenticationPrincipal ZhidaUser user, Model model) {
-        ImportAccess.require(user);
+        DataAdminAccess.require(user);
         model.addAttribute("imports", imports.recent(30));
-        model.addAttribute("today", LocalDate.now(ZoneId.of("Asia/Shanghai")));
+        model.addAttribute("today", io.zhida.platform.Today.date());
         return "enterprise/imports";
     }
 
@@ -52,7 +51,7 @@ class EnterpriseDataController {
     String startImport(@RequestParam MultipartFile file, @RequestParam String source,
                        @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
                        @AuthenticationPrincipal ZhidaUser user, RedirectAttributes redirect) throws IOException {
-        ImportAccess.require(user);
+        DataAdminAccess.require(user);
         try {
             if (file.isEmpty()) {
                 throw new InvalidInputException("file", "请选择要导入的文件");
@@ -68,7 +67,7 @@ class EnterpriseDataController {
 
     @GetMapping("/enterprises/imports/{id}")
     String importDetail(@PathVariable long id, @AuthenticationPrincipal ZhidaUser user, Model model) {
-        ImportAccess.require(user);
+        DataAdminAccess.require(user);
         EnterpriseImports.Status status = imports.status(id);
         model.addAttribute("s", status);
         model.addAttribute("errors", status.running() ? java.util.List.of() : imports.errors(id));
@@ -79,19 +78,19 @@ class EnterpriseDataController {
     @GetMapping("/enterprises/imports/{id}/status")
     @ResponseBody
     EnterpriseImports.Status importStatus(@PathVariable long id, @AuthenticationPrincipal ZhidaUser user) {
-        ImportAccess.require(user);
+        DataAdminAccess.require(user);
         return imports.status(id);
     }
 
     @GetMapping("/enterprises/attributes")
     String attributes(@AuthenticationPrincipal ZhidaUser user, Model model) {
-        ImportAccess.require(user);
+        DataAdminAccess.require(user);
         return attributesPage(model, Map.of(), new AttributeCatalog.Declared("", "", "double", "", "", "", ""));
     }
 
     @PostMapping("/enterprises/attributes")
     String declare(AttributeForm form, @AuthenticationPrincipal ZhidaUser user, Model model, RedirectAttributes redirect) {
-        ImportAccess.require(user);
+        DataAdminAccess.require(user);
         AttributeCatalog.Declared declared = new AttributeCatalog.Declared(form.name(), form.label(), form.celType(), form.unit(),
                 form.sourceSystem(), form.ownerDepartment(), user.getUsername());
         try {
@@ -99,7 +98,7 @@ class EnterpriseDataController {
             redirect.addFlashAttribute("message", "已声明属性 " + form.name() + "，规则中可写 e." + form.name());
             return "redirect:/enterprises/attributes";
         } catch (InvalidInputException e) {
-            return attributesPage(model, errors(e), declared);
+            return attributesPage(model, e.messagesByField(), declared);
         }
     }
 
@@ -122,20 +121,20 @@ class EnterpriseDataController {
 
     @GetMapping("/enterprises/tag-rules")
     String tagRules(@AuthenticationPrincipal ZhidaUser user, Model model) {
-        ImportAccess.require(user);
+        DataAdminAccess.require(user);
         return tagRulesPage(model, Map.of(), "", "", "");
     }
 
     @PostMapping("/enterprises/tag-rules")
     String saveTagRule(@RequestParam String tag, @RequestParam String condition, @RequestParam(required = false) String description,
                        @AuthenticationPrincipal ZhidaUser user, Model model, RedirectAttributes redirect) {
-        ImportAccess.require(user);
+        DataAdminAccess.require(user);
         try {
             int changed = tagRules.save(tag, condition, description, user).size();
             redirect.addFlashAttribute("message", "已保存标签规则“" + tag.trim() + "”，" + changed + " 户企业的标签随之变化");
             return "redirect:/enterprises/tag-rules";
         } catch (InvalidInputException e) {
-            return tagRulesPage(model, errors(e), tag, condition, description);
+            return tagRulesPage(model, e.messagesByField(), tag, condition, description);
         }
     }
 
@@ -153,10 +152,5 @@ class EnterpriseDataController {
         model.addAttribute("condition", condition);
         model.addAttribute("description", description);
         return "enterprise/tag-rules";
-    }
-
-    static Map<String, String> errors(InvalidInputException e) {
-        return e.errors().stream().collect(Collectors.toMap(InvalidInputException.FieldError::field,
-                InvalidInputException.FieldError::message, (a, b) -> a + "；" + b));
     }
 }

@@ -35,14 +35,11 @@ final class ProfileLines {
 
     static List<Group> of(EnterpriseProfile e, Map<String, Source> provenance, AttributeCatalog attributes,
                           Organisations organisations) {
-        Map<String, Object> values = new LinkedHashMap<>(e.attributes());
-        values.put("contact_phone", e.contactPhone());
-        values.put("contact_email", e.contactEmail());
         Map<String, Group> groups = new LinkedHashMap<>();
         List<String> names = new ArrayList<>();
         ProfileColumns.ALL.forEach(c -> names.add(c.attribute()));
         names.remove("name");
-        if (values.get("scale") != null) {
+        if (e.value("scale") != null) {
             names.add("scale"); // given by a source; otherwise the computed size class is shown above
         }
         attributes.declared().forEach(d -> names.add(d.name()));
@@ -51,7 +48,7 @@ final class ProfileLines {
             String department = organisations.departmentByCode(owner.departmentCode()).map(Organisations.Department::name).orElse("");
             Group group = groups.computeIfAbsent(owner.sourceSystem(), s -> new Group(s, department, new ArrayList<>()));
             String unit = attributes.schema().find(name).map(Attribute::unit).orElse("");
-            group.lines().add(new Line(name, attributes.label(name), display(values.get(name)), unit, provenance.get(name),
+            group.lines().add(new Line(name, attributes.label(name), display(e.value(name)), unit, provenance.get(name),
                     !"tags".equals(name) && !"scale".equals(name)));
         }
         return List.copyOf(groups.values());

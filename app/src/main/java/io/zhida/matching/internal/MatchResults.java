@@ -2,14 +2,9 @@ package io.zhida.matching.internal;
 
 import io.zhida.engine.rule.Outcome;
 import io.zhida.matching.MatchRow;
-import java.io.IOException;
-import java.io.StringReader;
-import java.sql.Connection;
-import java.sql.SQLException;
+import io.zhida.platform.PostgresCopy;
 import java.sql.Timestamp;
 import javax.sql.DataSource;
-import org.postgresql.PGConnection;
-import org.springframework.jdbc.datasource.DataSourceUtils;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -52,15 +47,7 @@ public class MatchResults {
             rows.append(p.uscc()).append('\t').append(itemCode).append('\t').append(version).append('\t')
                     .append(p.outcome().name()).append('\n');
         }
-        Connection connection = DataSourceUtils.getConnection(dataSource);
-        try {
-            connection.unwrap(PGConnection.class).getCopyAPI().copyIn(
-                    "COPY match_result (uscc, item_code, item_version, outcome) FROM STDIN", new StringReader(rows.toString()));
-        } catch (SQLException | IOException e) {
-            throw new IllegalStateException("storing the matches of " + itemCode + " failed", e);
-        } finally {
-            DataSourceUtils.releaseConnection(connection, dataSource);
-        }
+        PostgresCopy.copyIn(dataSource, "COPY match_result (uscc, item_code, item_version, outcome) FROM STDIN", rows);
     }
 
     /** The items the enterprise is already eligible for. */

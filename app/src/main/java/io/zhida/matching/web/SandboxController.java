@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -101,8 +100,7 @@ class SandboxController {
         try {
             return render(model, form, sandbox.run(variants), Map.of());
         } catch (InvalidInputException e) {
-            return render(model, form, List.of(), e.errors().stream().collect(Collectors.toMap(
-                    InvalidInputException.FieldError::field, InvalidInputException.FieldError::message, (a, b) -> a + "；" + b)));
+            return render(model, form, List.of(), e.messagesByField());
         }
     }
 

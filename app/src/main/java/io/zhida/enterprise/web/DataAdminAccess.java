@@ -5,9 +5,9 @@ import io.zhida.identity.ZhidaUser;
 import org.springframework.security.access.AccessDeniedException;
 
 /** Enterprise data administration (imports, attributes, tag rules) is for administrators. */
-final class ImportAccess {
+final class DataAdminAccess {
 
-    private ImportAccess() {
+    private DataAdminAccess() {
     }
 
     static void require(ZhidaUser user) {
