@@ -1,0 +1,56 @@
+package io.zhida.applications;
+
+import io.zhida.catalog.HandlingMode;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** One application as everyone involved sees it; the item's rule version and the estimate are frozen. */
+public record Application(long id, String number, String uscc, String enterpriseName, String region, String itemCode,
+                          int itemVersion, String itemName, HandlingMode mode, List<String> departments, String period,
+                          Status status, String outcome, BigDecimal estimate, BigDecimal approvedAmount, String amountReason,
+                          Map<String, String> figures, Instant commitmentSignedAt, String correctionNote,
+                          String decisionReason, Long grantId, Instant submittedAt, Instant acceptedAt, Instant dispatchedAt,
+                          Instant decidedAt, Instant paidAt) {
+
+    public enum Status {
+        SUBMITTED("待受理"), RETURNED("待补正"), ACCEPTED("已受理"), DISPATCHED("审核中"), APPROVED("已核准"),
+        REJECTED("未通过"), REFUSED("不予受理"), PAID("已兑付");
+
+        private final String label;
+
+        Status(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+
+        public boolean finished() {
+            return this == REJECTED || this == REFUSED || this == PAID;
+        }
+    }
+
+    /** A stored upload, without its bytes. */
+    public record File(long id, String material, String fileName, String contentType, long size, String sha256, Instant uploadedAt) {
+    }
+
+    /** One step on the timeline. */
+    public record Event(Instant at, String actor, String step, String title, String note) {
+    }
+
+    /** One department's part of the review. */
+    public record Review(String departmentCode, String departmentName, Instant respondedAt, String decision, BigDecimal amount,
+                         String reason, String decidedBy, Instant decidedAt) {
+    }
+
+    /** 综合评审: one expert's sheet. */
+    public record ExpertScore(String expert, Map<String, Integer> scores, BigDecimal total, String comment, Instant scoredAt) {
+    }
+
+    /** 好差评. */
+    public record Rating(int stars, String comment, Instant ratedAt) {
+    }
+}

@@ -1,0 +1,222 @@
+package io.zhida.applications;
+
+import io.zhida.applications.internal.ApplicationRows;
+import io.zhida.applications.internal.RecordRows;
+import io.zhida.catalog.HandlingMode;
+import io.zhida.catalog.ItemContent;
+import io.zhida.catalog.PolicyCalculator;
+import io.zhida.catalog.PolicyItem;
+import io.zhida.enterprise.AttributeCatalog;
+import io.zhida.enterprise.EnterpriseProfile;
+import io.zhida.enterprise.EnterpriseProfiles;
+import io.zhida.engine.rule.Calculator;
+import io.zhida.engine.rule.Outcome;
+import io.zhida.identity.AuditLog;
+import io.zhida.identity.ZhidaUser;
+import io.zhida.platform.InvalidInputException;
+import io.zhida.platform.NotFoundException;
+import io.zhida.platform.Today;
+import java.security.MessageDigest;
+import java.time.LocalDate;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * 在线申报: builds the form from the item, checks the uploads, freezes the rule version and the
+ * calculator's estimate, and starts the window's clock — or, for a 即申即享 item whose conditions
+ * are all verified from data, decides at once (秒批).
+ */
+@Service
+public class Applications {
+
+    private final ApplicationRows rows;
+    private final RecordRows records;
+    private final PolicyCalculator calculator;
+    private final EnterpriseProfiles profiles;
+    private final AttributeCatalog attributes;
+    private final ApplicationAccess access;
+    private final TimeLimits limits;
+    private final Decisions decisions;
+    private final Progress progress;
+    private final AuditLog audit;
+    private final String windowDepartment;
+
+    Applications(ApplicationRows rows, RecordRows records, PolicyCalculator calculator, EnterpriseProfiles profiles,
+                 AttributeCatalog attributes, ApplicationAccess access, TimeLimits limits, Decisions decisions, Progress progress,
+                 AuditLog audit, @Value("${zhida.applications.window-department:C-ZWFW}") String windowDepartment) {
+        this.rows = rows;
+        this.records = records;
+        this.calculator = calculator;
+        this.profiles = profiles;
+        this.attributes = attributes;
+        this.access = access;
+        this.limits = limits;
+        this.decisions = decisions;
+        this.progress = progress;
+        this.audit = audit;
+        this.windowDepartment = windowDepartment;
+    }
+
+    public ApplicationForm form(String itemCode, ZhidaUser user) {
+        EnterpriseProfile profile = profileOf(user);
+        PolicyCalculator.CompiledItem compiled = calculator.compiledOnline(itemCode);
+        PolicyItem item = compiled.item();
+        LocalDate today = Today.date();
+        Calculator.Result calculation = calculator.calculate(itemCode, profile.attributes(), today);
+        TreeSet<String> used = new TreeSet<>(compiled.condition().attributes());
+        if (compiled.formula() != null) {
+            used.addAll(compiled.formula().attributes());
+        }
+        Map<String, String> figures = new LinkedHashMap<>();
+        figures.put("企业名称", profile.name());
+        figures.put("统一社会信用代码", profile.uscc());
+        for (String name : used) {
+            Object value = profile.value(name);
+            figures.put(attributes.label(name), value == null ? "（平台暂无，需补充）" : String.valueOf(value));
+        }
+        List<ItemContent.Material> materials = item.content().materials();
+        return new ApplicationForm(item, figures, materials.stream().filter(m -> !m.shared()).toList(),
+                materials.stream().filter(ItemContent.Material::shared).toList(), calculation,
+                item.content().mode() == HandlingMode.COMMITMENT, blockedReason(item, calculation, today));
+    }
+
+    private static String blockedReason(PolicyItem item, Calculator.Result calculation, LocalDate today) {
+        ItemContent c = item.content();
+        if (c.mode() == HandlingMode.NO_APPLICATION) {
+            return "本事项为免申即享，无需申请：平台按共享数据自动认定并拨付";
+        }
+        if (c.applyFrom() != null && today.isBefore(c.applyFrom()) || c.applyTo() != null && today.isAfter(c.applyTo())) {
+            return "不在申报期内（申报期 " + (c.applyFrom() == null ? "" : c.applyFrom()) + " 至 " + (c.applyTo() == null ? "" : c.applyTo()) + "）";
+        }
+        if (calculation.result() == Outcome.INELIGIBLE) {
+            return "按平台数据，贵单位暂不符合本事项条件；如数据有误，请先在企业画像中提交数据纠错";
+        }
+        return null;
+    }
+
+    @Transactional
+    public long submit(String itemCode, ZhidaUser user, boolean commitmentSigned, List<Upload> uploads) {
+        ApplicationForm form = form(itemCode, user);
+        if (!form.open()) {
+            throw new InvalidInputException("item", form.blockedReason());
+        }
+        if (form.commitmentRequired() && !commitmentSigned) {
+            throw new InvalidInputException("commitment", "本事项为承诺即享，请阅读并签署承诺书");
+        }
+        checkUploads(form.uploads(), uploads, List.of());
+        EnterpriseProfile profile = profileOf(user);
+        PolicyItem item = form.item();
+        ItemContent c = item.content();
+        long id;
+        try {
+            id = rows.insert(new ApplicationRows.NewApplication(profile.uscc(), profile.name(), profile.region(), item.code(),
+                    item.version(), c.name(), c.mode(), c.departments(), String.valueOf(Today.date().getYear()),
+                    form.calculation().result().name(), form.calculation().amount(), form.figures(), commitmentSigned));
+        } catch (DuplicateKeyException e) {
+            throw new InvalidInputException("item", "贵单位本年度已申报本事项，请勿重复提交（可在“我的申报”查看进度）");
+        }
+        store(id, uploads);
+        Application application = rows.find(id).orElseThrow();
+        records.event(id, user.getUsername(), "SUBMITTED", "提交申报", "事项「" + c.name() + "」第 " + item.version() + " 版；"
+                + (form.calculation().amount() == null ? "" : "平台测算金额 " + money(form.calculation().amount()) + " 元；")
+                + (commitmentSigned ? "已签署承诺书" : ""));
+        audit.record("application.submit", "application", application.number(), c.name(), null, form.calculation().result().name());
+        if (c.mode() == HandlingMode.INSTANT && form.calculation().result() == Outcome.ELIGIBLE && form.calculation().missing().isEmpty()
+                && decisions.instantApproval(application)) {
+            return id;
+        }
+        limits.openWindow(id, windowDepartment);
+        progress.tell(application, "申报已提交：" + c.name(), "您的申报（编号 " + application.number() + "）已提交，专窗将在 1 个工作小时内受理。");
+        return id;
+    }
+
+    /** 补正 done: the enterprise adds what was missing and the window's clock resumes. */
+    @Transactional
+    public void resubmit(long id, ZhidaUser user, List<Upload> uploads, String note) {
+        Application a = get(id, user);
+        access.requireOwner(user, a);
+        if (a.status() != Application.Status.RETURNED) {
+            throw new InvalidInputException("status", "该申报不在待补正状态");
+        }
+        if (uploads.isEmpty() && (note == null || note.isBlank())) {
+            throw new InvalidInputException("file", "请上传补正材料或填写补正说明");
+        }
+        checkUploads(List.of(), uploads, List.of());
+        store(id, uploads);
+        if (rows.move(id, "RETURNED", "SUBMITTED") == 0) {
+            throw new InvalidInputException("status", "该申报不在待补正状态");
+        }
+        limits.resumeWindow(id);
+        records.event(id, user.getUsername(), "RESUBMITTED", "补正后重新提交", (note == null ? "" : note.trim())
+                + (uploads.isEmpty() ? "" : "（补充材料 " + uploads.size() + " 份）"));
+    }
+
+    public Application get(long id, ZhidaUser user) {
+        Application a = rows.find(id).orElseThrow(() -> new NotFoundException("没有这份申报"));
+        access.requireView(user, a);
+        return a;
+    }
+
+    public List<Application> mine(ZhidaUser user) {
+        return rows.forEnterprise(profileOf(user).uscc());
+    }
+
+    public List<Application.File> files(long id) {
+        return records.files(id);
+    }
+
+    public RecordRows.StoredFile file(long applicationId, long fileId, ZhidaUser user) {
+        get(applicationId, user);
+        RecordRows.StoredFile file = records.fileContent(fileId).orElseThrow(() -> new NotFoundException("没有这个文件"));
+        if (file.applicationId() != applicationId) {
+            throw new NotFoundException("没有这个文件");
+        }
+        return file;
+    }
+
+    public List<Application.Event> timeline(long id) {
+        return records.events(id);
+    }
+
+    private void checkUploads(List<ItemContent.Material> required, List<Upload> uploads, List<String> alreadyHeld) {
+        for (ItemContent.Material m : required) {
+            if (uploads.stream().noneMatch(u -> u.material().equals(m.name())) && !alreadyHeld.contains(m.name())) {
+                throw new InvalidInputException("material", "请上传「" + m.name() + "」");
+            }
+        }
+        uploads.forEach(u -> u.check("material"));
+    }
+
+    private void store(long id, List<Upload> uploads) {
+        for (Upload u : uploads) {
+            records.file(id, u.material(), u.fileName(), u.check("material"), u.content(), sha256(u.content()));
+        }
+    }
+
+    private EnterpriseProfile profileOf(ZhidaUser user) {
+        if (user.enterpriseUscc() == null) {
+            throw new AccessDeniedException("not bound to an enterprise");
+        }
+        return profiles.find(user.enterpriseUscc()).orElseThrow(() -> new NotFoundException("平台尚无贵单位的企业画像"));
+    }
+
+    static String money(java.math.BigDecimal amount) {
+        return amount == null ? "—" : String.format("%,.2f", amount);
+    }
+
+    private static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

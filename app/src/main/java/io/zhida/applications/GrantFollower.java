@@ -1,0 +1,69 @@
+package io.zhida.applications;
+
+import io.zhida.applications.internal.ApplicationRows;
+import io.zhida.applications.internal.RecordRows;
+import io.zhida.funds.GrantEvents;
+import io.zhida.identity.CurrentUser;
+import io.zhida.notify.Inbox;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/** Follows a grant after approval: 公示 over → payment clock; paid, failed or withdrawn → timeline and message. */
+@Component
+class GrantFollower {
+
+    private final ApplicationRows rows;
+    private final RecordRows records;
+    private final TimeLimits limits;
+    private final Inbox inbox;
+    private final String financeDepartment;
+
+    GrantFollower(ApplicationRows rows, RecordRows records, TimeLimits limits, Inbox inbox,
+                  @Value("${zhida.funds.finance-department:C-CZJ}") String financeDepartment) {
+        this.rows = rows;
+        this.records = records;
+        this.limits = limits;
+        this.inbox = inbox;
+        this.financeDepartment = financeDepartment;
+    }
+
+    @ApplicationModuleListener
+    void on(GrantEvents.GrantBecamePayable payable) {
+        if (payable.applicationId() != null) {
+            limits.openPayment(payable.applicationId(), financeDepartment, payable.payDueAt());
+            records.event(payable.applicationId(), CurrentUser.SYSTEM, "PAYABLE", "公示期满无异议，进入拨付",
+                    "拨付时限至 " + WorkingTimeText.format(payable.payDueAt()));
+        }
+    }
+
+    @ApplicationModuleListener
+    void on(GrantEvents.GrantPaid paid) {
+        String body = "「" + paid.itemName() + "」" + Applications.money(paid.amount()) + " 元已拨付至贵单位对公账户，请注意查收。";
+        if (paid.applicationId() != null) {
+            rows.paid(paid.applicationId());
+            limits.close(paid.applicationId(), TimeLimitTask.Kind.PAY, null);
+            records.event(paid.applicationId(), CurrentUser.SYSTEM, "PAID", "资金已拨付", Applications.money(paid.amount()) + " 元，银行回单确认到账");
+            body += "\n欢迎在“我的申报”中对本次服务进行评价（好差评）。";
+        }
+        inbox.send(paid.uscc(), "资金已拨付：" + paid.itemName(), body);
+    }
+
+    @ApplicationModuleListener
+    void on(GrantEvents.GrantPaymentFailed failed) {
+        if (failed.applicationId() != null) {
+            records.event(failed.applicationId(), CurrentUser.SYSTEM, "PAY_FAILED", "拨付失败，待重新拨付", failed.reason());
+        }
+        inbox.send(failed.uscc(), "资金拨付未成功", "银行退回原因：" + failed.reason() + "。请在“收款账户”中核对贵单位对公账户，财政部门将重新拨付。");
+    }
+
+    @ApplicationModuleListener
+    void on(GrantEvents.GrantCancelled cancelled) {
+        if (cancelled.applicationId() != null) {
+            rows.reject(cancelled.applicationId(), "APPROVED", cancelled.reason());
+            limits.closeAll(cancelled.applicationId());
+            records.event(cancelled.applicationId(), CurrentUser.SYSTEM, "CANCELLED", "核准撤销", cancelled.reason());
+        }
+        inbox.send(cancelled.uscc(), "资金核准已撤销", cancelled.reason());
+    }
+}

@@ -1,0 +1,137 @@
+package io.zhida.applications.internal;
+
+import io.zhida.applications.Application;
+import io.zhida.catalog.HandlingMode;
+import java.math.BigDecimal;
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The application table; every status change is a guarded update (… WHERE status = expected). */
+@Repository
+public class ApplicationRows {
+
+    private static final String COLUMNS = """
+            id, number, uscc, enterprise_name, region, item_code, item_version, item_name, mode, departments, period, status,
+            outcome, estimate, approved_amount, amount_reason, figures::text, commitment_signed_at, correction_note,
+            decision_reason, grant_id, submitted_at, accepted_at, dispatched_at, decided_at, paid_at""";
+
+    /** What a new application holds. */
+    public record NewApplication(String uscc, String enterpriseName, String region, String itemCode, int itemVersion,
+                                 String itemName, HandlingMode mode, List<String> departments, String period, String outcome,
+                                 BigDecimal estimate, Map<String, String> figures, boolean commitment) {
+    }
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    ApplicationRows(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    public long insert(NewApplication a) {
+        long id = jdbc.sql("""
+                INSERT INTO application (number, uscc, enterprise_name, region, item_code, item_version, item_name, mode, departments,
+                  period, status, outcome, estimate, figures, commitment_signed_at)
+                VALUES ('', ?, ?, ?, ?, ?, ?, ?, ?, ?, 'SUBMITTED', ?, ?, ?::jsonb, CASE WHEN ? THEN now() END) RETURNING id""")
+                .params(a.uscc(), a.enterpriseName(), a.region(), a.itemCode(), a.itemVersion(), a.itemName(), a.mode().name(),
+                        a.departments().toArray(String[]::new), a.period(), a.outcome(), a.estimate(),
+                        json.writeValueAsString(a.figures()), a.commitment())
+                .query(Long.class).single();
+        jdbc.sql("UPDATE application SET number = 'SQ' || to_char(now() AT TIME ZONE 'Asia/Shanghai', 'YYYYMMDD') || '-' || lpad(id::text, 6, '0') WHERE id = ?")
+                .param(id).update();
+        return id;
+    }
+
+    public Optional<Application> find(long id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM application WHERE id = ?").param(id).query(this::application).optional();
+    }
+
+    /** Locks the row for a decision, so two reviewers deciding at once go one after the other. */
+    public Optional<Application> lock(long id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM application WHERE id = ? FOR UPDATE").param(id).query(this::application).optional();
+    }
+
+    public List<Application> forEnterprise(String uscc) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM application WHERE uscc = ? ORDER BY submitted_at DESC").param(uscc)
+                .query(this::application).list();
+    }
+
+    /** Applications in the given states, optionally of one county, oldest first (the window's queue). */
+    public List<Application> inStatus(List<String> statuses, String region, int limit) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM application WHERE status IN (:statuses) AND (CAST(:region AS text) IS NULL OR region = :region) ORDER BY submitted_at LIMIT :limit")
+                .param("statuses", statuses).param("region", region).param("limit", limit).query(this::application).list();
+    }
+
+    /** Applications dispatched to a department. */
+    public List<Application> forDepartment(String departmentCode, boolean open, int limit) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM application WHERE ? = ANY (departments) AND dispatched_at IS NOT NULL AND "
+                        + (open ? "status = 'DISPATCHED'" : "status <> 'DISPATCHED'") + " ORDER BY dispatched_at DESC LIMIT ?")
+                .params(departmentCode, limit).query(this::application).list();
+    }
+
+    public int move(long id, String from, String to) {
+        return jdbc.sql("UPDATE application SET status = ? WHERE id = ? AND status = ?").params(to, id, from).update();
+    }
+
+    public int accept(long id) {
+        return jdbc.sql("UPDATE application SET status = 'ACCEPTED', accepted_at = now() WHERE id = ? AND status = 'SUBMITTED'").param(id).update();
+    }
+
+    public int returnForCorrection(long id, String note) {
+        return jdbc.sql("UPDATE application SET status = 'RETURNED', correction_note = ? WHERE id = ? AND status = 'SUBMITTED'").params(note, id).update();
+    }
+
+    public int refuse(long id, String reason) {
+        return jdbc.sql("UPDATE application SET status = 'REFUSED', decision_reason = ?, decided_at = now() WHERE id = ? AND status IN ('SUBMITTED', 'ACCEPTED')")
+                .params(reason, id).update();
+    }
+
+    public int dispatch(long id) {
+        return jdbc.sql("UPDATE application SET status = 'DISPATCHED', dispatched_at = now() WHERE id = ? AND status = 'ACCEPTED'").param(id).update();
+    }
+
+    public int approve(long id, String fromStatus, BigDecimal amount, String amountReason, String reason, long grantId) {
+        return jdbc.sql("""
+                UPDATE application SET status = 'APPROVED', approved_amount = ?, amount_reason = ?, decision_reason = ?, grant_id = ?,
+                  decided_at = now() WHERE id = ? AND status = ?""")
+                .params(amount, amountReason, reason, grantId, id, fromStatus).update();
+    }
+
+    public int reject(long id, String fromStatus, String reason) {
+        return jdbc.sql("UPDATE application SET status = 'REJECTED', decision_reason = ?, decided_at = now() WHERE id = ? AND status = ?")
+                .params(reason, id, fromStatus).update();
+    }
+
+    public int paid(long id) {
+        return jdbc.sql("UPDATE application SET status = 'PAID', paid_at = now() WHERE id = ? AND status = 'APPROVED'").param(id).update();
+    }
+
+    private Application application(ResultSet rs, int n) throws SQLException {
+        Array departments = rs.getArray(10);
+        long grant = rs.getLong(21);
+        Long grantId = rs.wasNull() ? null : grant;
+        return new Application(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
+                rs.getInt(7), rs.getString(8), HandlingMode.valueOf(rs.getString(9)), Arrays.asList((String[]) departments.getArray()),
+                rs.getString(11), Application.Status.valueOf(rs.getString(12)), rs.getString(13), rs.getBigDecimal(14),
+                rs.getBigDecimal(15), rs.getString(16), json.readValue(rs.getString(17), new TypeReference<java.util.LinkedHashMap<String, String>>() {
+                }), instant(rs, 18), rs.getString(19), rs.getString(20), grantId, instant(rs, 22), instant(rs, 23),
+                instant(rs, 24), instant(rs, 25), instant(rs, 26));
+    }
+
+    static Instant instant(ResultSet rs, int column) throws SQLException {
+        Timestamp t = rs.getTimestamp(column);
+        return t == null ? null : t.toInstant();
+    }
+}

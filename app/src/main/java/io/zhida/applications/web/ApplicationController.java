@@ -1,0 +1,179 @@
+package io.zhida.applications.web;
+
+import io.zhida.applications.Application;
+import io.zhida.applications.ApplicationAccess;
+import io.zhida.applications.Applications;
+import io.zhida.applications.Countdown;
+import io.zhida.applications.Decisions;
+import io.zhida.applications.DispatchNotice;
+import io.zhida.applications.Ratings;
+import io.zhida.applications.TimeLimitTask;
+import io.zhida.applications.TimeLimits;
+import io.zhida.applications.WindowDesk;
+import io.zhida.applications.internal.RecordRows;
+import io.zhida.identity.Role;
+import io.zhida.identity.ZhidaUser;
+import io.zhida.platform.InvalidInputException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** One application: the timeline, the clocks, and the actions the signed-in person may take. */
+@Controller
+class ApplicationController {
+
+    record TaskView(TimeLimitTask task, Countdown countdown, String unit) {
+    }
+
+    private final Applications applications;
+    private final WindowDesk window;
+    private final Decisions decisions;
+    private final Ratings ratings;
+    private final TimeLimits limits;
+    private final ApplicationAccess access;
+    private final DispatchNotice notice;
+
+    ApplicationController(Applications applications, WindowDesk window, Decisions decisions, Ratings ratings, TimeLimits limits,
+                          ApplicationAccess access, DispatchNotice notice) {
+        this.applications = applications;
+        this.window = window;
+        this.decisions = decisions;
+        this.ratings = ratings;
+        this.limits = limits;
+        this.access = access;
+        this.notice = notice;
+    }
+
+    @GetMapping("/applications/{id}")
+    String show(@PathVariable long id, @AuthenticationPrincipal ZhidaUser user, Model model) {
+        Application a = applications.get(id, user);
+        model.addAttribute("a", a);
+        model.addAttribute("timeline", applications.timeline(id));
+        model.addAttribute("files", applications.files(id));
+        model.addAttribute("tasks", limits.forApplication(id).stream()
+                .map(t -> new TaskView(t, limits.countdown(t), limits.departmentName(t.departmentCode()))).toList());
+        model.addAttribute("reviews", decisions.reviews(id));
+        model.addAttribute("scores", decisions.scores(id));
+        model.addAttribute("criteria", Decisions.CRITERIA);
+        model.addAttribute("rating", ratings.rating(id).orElse(null));
+        model.addAttribute("departmentNames", a.departments().stream().map(limits::departmentName).toList());
+        boolean owner = user.has(Role.ENTERPRISE) && a.uscc().equals(user.enterpriseUscc());
+        model.addAttribute("owner", owner);
+        model.addAttribute("windowClerk", user.has(Role.CLERK) && user.canSeeRegion(a.region()));
+        String myDepartment = (user.has(Role.REVIEWER) || user.has(Role.DEPT_HEAD))
+                ? access.departmentCode(user).filter(a.departments()::contains).orElse(null) : null;
+        model.addAttribute("myDepartment", myDepartment);
+        model.addAttribute("myReview", decisions.reviews(id).stream().filter(r -> r.departmentCode().equals(myDepartment)).findFirst().orElse(null));
+        model.addAttribute("lead", myDepartment != null && myDepartment.equals(a.departments().get(0)));
+        model.addAttribute("supervisor", user.has(Role.DEPT_HEAD) || user.has(Role.EVALUATOR));
+        return "applications/detail";
+    }
+
+    @PostMapping("/applications/{id}/accept")
+    String accept(@PathVariable long id, @AuthenticationPrincipal ZhidaUser user, RedirectAttributes flash) {
+        return Actions.run(() -> window.accept(id, user), "已受理", back(id), flash);
+    }
+
+    @PostMapping("/applications/{id}/return")
+    String returnForCorrection(@PathVariable long id, @RequestParam(required = false) String note, @AuthenticationPrincipal ZhidaUser user,
+                               RedirectAttributes flash) {
+        return Actions.run(() -> window.returnForCorrection(id, note, user), "已退回补正，办理时限暂停", back(id), flash);
+    }
+
+    @PostMapping("/applications/{id}/refuse")
+    String refuse(@PathVariable long id, @RequestParam(required = false) String reason, @AuthenticationPrincipal ZhidaUser user,
+                  RedirectAttributes flash) {
+        return Actions.run(() -> window.refuse(id, reason, user), "已作不予受理", back(id), flash);
+    }
+
+    @PostMapping("/applications/{id}/dispatch")
+    String dispatch(@PathVariable long id, @AuthenticationPrincipal ZhidaUser user, RedirectAttributes flash) {
+        return Actions.run(() -> window.dispatch(id, user), "已交办，交办通知书已生成", back(id), flash);
+    }
+
+    @PostMapping("/applications/{id}/respond")
+    String respond(@PathVariable long id, @AuthenticationPrincipal ZhidaUser user, RedirectAttributes flash) {
+        return Actions.run(() -> decisions.respond(id, user), "已签收", back(id), flash);
+    }
+
+    @PostMapping("/applications/{id}/score")
+    String score(@PathVariable long id, @RequestParam Map<String, String> form, @AuthenticationPrincipal ZhidaUser user,
+                 RedirectAttributes flash) {
+        Map<String, Integer> scores = new LinkedHashMap<>();
+        for (String criterion : Decisions.CRITERIA.keySet()) {
+            String value = form.get("score-" + criterion);
+            try {
+                scores.put(criterion, value == null || value.isBlank() ? null : Integer.parseInt(value.trim()));
+            } catch (NumberFormatException e) {
+                scores.put(criterion, -1);
+            }
+        }
+        return Actions.run(() -> decisions.score(id, user, scores, form.get("comment")), "评分已保存", back(id), flash);
+    }
+
+    @PostMapping("/applications/{id}/decide")
+    String decide(@PathVariable long id, @RequestParam boolean approve, @RequestParam(required = false) String amount,
+                  @RequestParam(required = false) String reason, @RequestParam(required = false) String amountReason,
+                  @AuthenticationPrincipal ZhidaUser user, RedirectAttributes flash) {
+        return Actions.run(() -> decisions.decide(id, user, approve, parseAmount(amount), reason, amountReason),
+                approve ? "审核通过" : "已作不予通过决定", back(id), flash);
+    }
+
+    @PostMapping("/applications/{id}/rate")
+    String rate(@PathVariable long id, @RequestParam(defaultValue = "0") int stars, @RequestParam(required = false) String comment,
+                @AuthenticationPrincipal ZhidaUser user, RedirectAttributes flash) {
+        return Actions.run(() -> ratings.rate(id, user, stars, comment), "感谢您的评价", back(id), flash);
+    }
+
+    @PostMapping("/applications/{id}/tasks/{taskId}/remind")
+    String remind(@PathVariable long id, @PathVariable long taskId, @RequestParam(required = false) String note,
+                  @AuthenticationPrincipal ZhidaUser user, RedirectAttributes flash) {
+        SupervisionController.requireSupervisor(user);
+        applications.get(id, user);
+        return Actions.run(() -> limits.remind(taskId, note), "已催办", back(id), flash);
+    }
+
+    @GetMapping("/applications/{id}/dispatch-notice.pdf")
+    ResponseEntity<byte[]> dispatchNotice(@PathVariable long id, @AuthenticationPrincipal ZhidaUser user) {
+        byte[] pdf = notice.pdf(id, user);
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().filename("交办通知书-" + id + ".pdf", StandardCharsets.UTF_8).build().toString())
+                .body(pdf);
+    }
+
+    @GetMapping("/applications/{id}/files/{fileId}")
+    ResponseEntity<byte[]> file(@PathVariable long id, @PathVariable long fileId, @AuthenticationPrincipal ZhidaUser user) {
+        RecordRows.StoredFile file = applications.file(id, fileId, user);
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(file.contentType()))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(file.fileName(), StandardCharsets.UTF_8).build().toString())
+                .body(file.content());
+    }
+
+    private static BigDecimal parseAmount(String amount) {
+        if (amount == null || amount.isBlank()) {
+            return null;
+        }
+        try {
+            return new BigDecimal(amount.replace(",", "").trim());
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException("amount", "核定金额应为数字");
+        }
+    }
+
+    private static String back(long id) {
+        return "/applications/" + id;
+    }
+}

@@ -1,0 +1,49 @@
+package io.zhida.funds;
+
+import io.zhida.identity.AuditLog;
+import io.zhida.identity.CurrentUser;
+import io.zhida.platform.Validation;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The enterprise's confirmed receiving account (对公账户); a grant is paid only to a confirmed account. */
+@Service
+public class BankAccounts {
+
+    public record BankAccount(String uscc, String accountName, String bankName, String accountNo) {
+        /** The account number with all but the last four digits hidden. */
+        public String maskedNo() {
+            return accountNo.length() <= 4 ? accountNo : "*".repeat(accountNo.length() - 4) + accountNo.substring(accountNo.length() - 4);
+        }
+    }
+
+    private final JdbcClient jdbc;
+    private final AuditLog audit;
+
+    BankAccounts(JdbcClient jdbc, AuditLog audit) {
+        this.jdbc = jdbc;
+        this.audit = audit;
+    }
+
+    public Optional<BankAccount> find(String uscc) {
+        return jdbc.sql("SELECT uscc, account_name, bank_name, account_no FROM bank_account WHERE uscc = ?").param(uscc)
+                .query((rs, n) -> new BankAccount(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4))).optional();
+    }
+
+    @Transactional
+    public void confirm(String uscc, String accountName, String bankName, String accountNo) {
+        String number = accountNo == null ? "" : accountNo.replaceAll("\\s", "");
+        new Validation().requireText(accountName, "accountName", "户名", 200).requireText(bankName, "bankName", "开户银行", 200)
+                .require(number.matches("[0-9]{8,30}"), "accountNo", "账号应为 8–30 位数字").throwIfInvalid();
+        Optional<BankAccount> before = find(uscc);
+        jdbc.sql("""
+                INSERT INTO bank_account (uscc, account_name, bank_name, account_no, confirmed_by) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT (uscc) DO UPDATE SET account_name = excluded.account_name, bank_name = excluded.bank_name,
+                  account_no = excluded.account_no, confirmed_by = excluded.confirmed_by, confirmed_at = now()""")
+                .params(uscc, accountName.trim(), bankName.trim(), number, CurrentUser.actor()).update();
+        audit.record("bank-account.confirm", "enterprise", uscc, "确认收款账户", before.map(BankAccount::maskedNo).orElse(null),
+                new BankAccount(uscc, accountName, bankName, number).maskedNo());
+    }
+}

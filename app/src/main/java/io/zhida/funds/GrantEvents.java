@@ -1,0 +1,22 @@
+package io.zhida.funds;
+
+/** What happens to a grant after it is made; the applications module follows these on its timeline. */
+public final class GrantEvents {
+
+    private GrantEvents() {
+    }
+
+    /** 公示 ended without an upheld objection: the money may be paid, the payment clock starts. */
+    public record GrantBecamePayable(long grantId, Long applicationId, String uscc, java.time.Instant payDueAt) {
+    }
+
+    public record GrantPaid(long grantId, Long applicationId, String uscc, String itemName, java.math.BigDecimal amount) {
+    }
+
+    public record GrantPaymentFailed(long grantId, Long applicationId, String uscc, String reason) {
+    }
+
+    /** An objection during 公示 was upheld: the grant is withdrawn and its money released. */
+    public record GrantCancelled(long grantId, Long applicationId, String uscc, String reason) {
+    }
+}

@@ -1,0 +1,97 @@
+package io.zhida.funds.internal;
+
+import io.zhida.funds.PayoutBatch;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+public class BatchRows {
+
+    private static final String BATCH = """
+            SELECT b.id, b.number, b.created_by, b.created_at, b.settled_at, count(l.id), COALESCE(sum(l.amount), 0),
+                   count(l.id) FILTER (WHERE l.status = 'PAID'), count(l.id) FILTER (WHERE l.status = 'FAILED'),
+                   count(l.id) FILTER (WHERE l.status = 'SENT')
+            FROM payout_batch b LEFT JOIN payout_line l ON l.batch_id = b.id""";
+    private static final String LINE = """
+            SELECT l.id, l.grant_id, g.uscc, g.enterprise_name, g.item_name, g.period, l.amount, l.account_name, l.bank_name,
+                   l.account_no, l.status, l.failure_reason
+            FROM payout_line l JOIN fund_grant g ON g.id = l.grant_id""";
+
+    private final JdbcClient jdbc;
+
+    BatchRows(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public long create(String actor) {
+        long id = jdbc.sql("INSERT INTO payout_batch (number, created_by) VALUES ('', ?) RETURNING id").param(actor).query(Long.class).single();
+        jdbc.sql("UPDATE payout_batch SET number = 'BF' || to_char(now() AT TIME ZONE 'Asia/Shanghai', 'YYYYMMDD') || '-' || lpad(id::text, 5, '0') WHERE id = ?")
+                .param(id).update();
+        return id;
+    }
+
+    /** Puts every payable (or failed, for a retry) grant with a confirmed account into the batch. */
+    public int fill(long batchId, int limit) {
+        int lines = jdbc.sql("""
+                INSERT INTO payout_line (batch_id, grant_id, amount, account_name, bank_name, account_no)
+                SELECT ?, g.id, g.amount, a.account_name, a.bank_name, a.account_no
+                FROM fund_grant g JOIN bank_account a ON a.uscc = g.uscc
+                WHERE g.status IN ('PAYABLE', 'FAILED') ORDER BY g.pay_due_at NULLS LAST, g.id LIMIT ?""")
+                .params(batchId, limit).update();
+        jdbc.sql("UPDATE fund_grant SET status = 'IN_BATCH' WHERE id IN (SELECT grant_id FROM payout_line WHERE batch_id = ?) AND status IN ('PAYABLE', 'FAILED')")
+                .param(batchId).update();
+        return lines;
+    }
+
+    public void delete(long batchId) {
+        jdbc.sql("DELETE FROM payout_batch WHERE id = ?").param(batchId).update();
+    }
+
+    public long waitingForAccount() {
+        return jdbc.sql("SELECT count(*) FROM fund_grant g WHERE g.status IN ('PAYABLE', 'FAILED') AND NOT EXISTS (SELECT 1 FROM bank_account a WHERE a.uscc = g.uscc)")
+                .query(Long.class).single();
+    }
+
+    public long ready() {
+        return jdbc.sql("SELECT count(*) FROM fund_grant g JOIN bank_account a ON a.uscc = g.uscc WHERE g.status IN ('PAYABLE', 'FAILED')")
+                .query(Long.class).single();
+    }
+
+    public List<PayoutBatch> all() {
+        return jdbc.sql(BATCH + " GROUP BY b.id ORDER BY b.id DESC LIMIT 200").query(BatchRows::batch).list();
+    }
+
+    public Optional<PayoutBatch> find(long id) {
+        return jdbc.sql(BATCH + " WHERE b.id = ? GROUP BY b.id").param(id).query(BatchRows::batch).optional();
+    }
+
+    public List<PayoutBatch.Line> lines(long batchId) {
+        return jdbc.sql(LINE + " WHERE l.batch_id = ? ORDER BY l.id").param(batchId).query(BatchRows::line).list();
+    }
+
+    public int settleLine(long lineId, boolean paid, String reason) {
+        return jdbc.sql("UPDATE payout_line SET status = ?, failure_reason = ?, settled_at = now() WHERE id = ? AND status = 'SENT'")
+                .params(paid ? "PAID" : "FAILED", reason, lineId).update();
+    }
+
+    public void markSettledIfComplete(long batchId) {
+        jdbc.sql("UPDATE payout_batch SET settled_at = now() WHERE id = ? AND settled_at IS NULL AND NOT EXISTS (SELECT 1 FROM payout_line WHERE batch_id = ? AND status = 'SENT')")
+                .params(batchId, batchId).update();
+    }
+
+    private static PayoutBatch batch(ResultSet rs, int n) throws SQLException {
+        Timestamp settled = rs.getTimestamp(5);
+        return new PayoutBatch(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getTimestamp(4).toInstant(),
+                settled == null ? null : settled.toInstant(), rs.getLong(6), rs.getBigDecimal(7), rs.getLong(8), rs.getLong(9), rs.getLong(10));
+    }
+
+    private static PayoutBatch.Line line(ResultSet rs, int n) throws SQLException {
+        return new PayoutBatch.Line(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
+                rs.getBigDecimal(7), rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11), rs.getString(12));
+    }
+}

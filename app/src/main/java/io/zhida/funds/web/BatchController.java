@@ -1,0 +1,99 @@
+package io.zhida.funds.web;
+
+import io.zhida.funds.PayoutBatch;
+import io.zhida.funds.PayoutBatches;
+import io.zhida.identity.ZhidaUser;
+import io.zhida.platform.InvalidInputException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** 拨付批次: create, download the bank payment file, upload the bank's result file. */
+@Controller
+class BatchController {
+
+    private static final long MAX_RESULT_FILE = 20L * 1024 * 1024;
+
+    private final PayoutBatches batches;
+
+    BatchController(PayoutBatches batches) {
+        this.batches = batches;
+    }
+
+    @GetMapping("/funds/batches")
+    String list(@AuthenticationPrincipal ZhidaUser user, Model model) {
+        FundsController.requireStaff(user);
+        model.addAttribute("batches", batches.all());
+        model.addAttribute("ready", batches.readyToPay());
+        model.addAttribute("waiting", batches.waitingForAccount());
+        return "funds/batches";
+    }
+
+    @PostMapping("/funds/batches")
+    String create(@AuthenticationPrincipal ZhidaUser user, RedirectAttributes flash) {
+        FundsController.requireFinance(user);
+        try {
+            Optional<PayoutBatch> batch = batches.create();
+            if (batch.isEmpty()) {
+                flash.addFlashAttribute("error", "没有可拨付的资金（公示期满、已确认收款账户的才能拨付）");
+                return "redirect:/funds/batches";
+            }
+            flash.addFlashAttribute("message", "已生成拨付批次 " + batch.get().number() + "，请下载拨付文件提交银行");
+            return "redirect:/funds/batches/" + batch.get().id();
+        } catch (InvalidInputException e) {
+            flash.addFlashAttribute("error", e.errors().get(0).message());
+            return "redirect:/funds/batches";
+        }
+    }
+
+    @GetMapping("/funds/batches/{id}")
+    String show(@PathVariable long id, @AuthenticationPrincipal ZhidaUser user, Model model) {
+        FundsController.requireStaff(user);
+        model.addAttribute("batch", batches.get(id));
+        model.addAttribute("lines", batches.lines(id));
+        return "funds/batch";
+    }
+
+    @GetMapping("/funds/batches/{id}/payment.{format:xlsx|csv}")
+    ResponseEntity<byte[]> paymentFile(@PathVariable long id, @PathVariable String format, @AuthenticationPrincipal ZhidaUser user) {
+        FundsController.requireFinance(user);
+        PayoutBatch batch = batches.get(id);
+        boolean xlsx = format.equals("xlsx");
+        return ResponseEntity.ok()
+                .contentType(xlsx ? MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+                        : new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename("拨付文件-" + batch.number() + "." + format, StandardCharsets.UTF_8).build().toString())
+                .body(batches.paymentFile(id, xlsx));
+    }
+
+    @PostMapping("/funds/batches/{id}/result")
+    String result(@PathVariable long id, @RequestParam("file") MultipartFile file, @AuthenticationPrincipal ZhidaUser user,
+                  RedirectAttributes flash) throws IOException {
+        FundsController.requireFinance(user);
+        try {
+            if (file.isEmpty() || file.getSize() > MAX_RESULT_FILE) {
+                throw new InvalidInputException("file", "请上传银行回单文件（CSV 或 XLSX，不超过 20 MB）");
+            }
+            PayoutBatch.Settlement s = batches.settle(id, file.getOriginalFilename(), file.getInputStream());
+            flash.addFlashAttribute("message", "已导入银行回单：到账 " + s.paid() + " 笔，失败 " + s.failed() + " 笔"
+                    + (s.alreadySettled() > 0 ? "，" + s.alreadySettled() + " 笔此前已处理" : ""));
+        } catch (InvalidInputException e) {
+            flash.addFlashAttribute("error", e.errors().get(0).message());
+        }
+        return "redirect:/funds/batches/" + id;
+    }
+}

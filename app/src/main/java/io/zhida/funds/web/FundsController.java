@@ -1,0 +1,178 @@
+package io.zhida.funds.web;
+
+import io.zhida.catalog.HandlingMode;
+import io.zhida.catalog.PolicyCatalog;
+import io.zhida.catalog.PolicyItem;
+import io.zhida.funds.BankAccounts;
+import io.zhida.funds.Disclosure;
+import io.zhida.funds.FundPool;
+import io.zhida.funds.FundPools;
+import io.zhida.funds.Grants;
+import io.zhida.funds.NoApplicationRuns;
+import io.zhida.identity.Role;
+import io.zhida.identity.ZhidaUser;
+import io.zhida.platform.InvalidInputException;
+import io.zhida.platform.Today;
+import java.math.BigDecimal;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** 资金池, grants, 免申即享 runs, 公示异议 and the enterprise's receiving account. */
+@Controller
+class FundsController {
+
+    private final FundPools pools;
+    private final Grants grants;
+    private final NoApplicationRuns runs;
+    private final Disclosure disclosure;
+    private final BankAccounts accounts;
+    private final PolicyCatalog catalog;
+
+    FundsController(FundPools pools, Grants grants, NoApplicationRuns runs, Disclosure disclosure, BankAccounts accounts,
+                    PolicyCatalog catalog) {
+        this.pools = pools;
+        this.grants = grants;
+        this.runs = runs;
+        this.disclosure = disclosure;
+        this.accounts = accounts;
+        this.catalog = catalog;
+    }
+
+    @GetMapping("/funds/pools")
+    String pools(@RequestParam(required = false) Integer year, @AuthenticationPrincipal ZhidaUser user, Model model) {
+        requireStaff(user);
+        int y = year == null ? Today.date().getYear() : year;
+        for (PolicyItem item : catalog.onlineItems()) { // an online item with a budget has a pool to show
+            pools.open(item.code(), y, item.content().annualBudget());
+        }
+        Map<String, String> names = catalog.workingView().stream().collect(Collectors.toMap(PolicyItem::code, i -> i.content().name(), (a, b) -> a));
+        model.addAttribute("year", y);
+        model.addAttribute("pools", pools.all(y));
+        model.addAttribute("names", names);
+        model.addAttribute("total", pools.all(y).stream().map(FundPool::budget).reduce(BigDecimal.ZERO, BigDecimal::add));
+        model.addAttribute("paid", pools.all(y).stream().map(FundPool::paid).reduce(BigDecimal.ZERO, BigDecimal::add));
+        model.addAttribute("reserved", pools.all(y).stream().map(FundPool::reserved).reduce(BigDecimal.ZERO, BigDecimal::add));
+        model.addAttribute("grants", grants.recent(null, 200));
+        return "funds/pools";
+    }
+
+    @PostMapping("/funds/pools")
+    String setBudget(@RequestParam String item, @RequestParam int year, @RequestParam String budget,
+                     @AuthenticationPrincipal ZhidaUser user, RedirectAttributes flash) {
+        requireFinance(user);
+        try {
+            pools.setBudget(item, year, new BigDecimal(budget.replace(",", "").trim()));
+            flash.addFlashAttribute("message", "已调整 " + item + " 的 " + year + " 年度预算");
+        } catch (NumberFormatException e) {
+            flash.addFlashAttribute("error", "预算应为金额数字");
+        } catch (InvalidInputException e) {
+            flash.addFlashAttribute("error", e.errors().get(0).message());
+        }
+        return "redirect:/funds/pools?year=" + year;
+    }
+
+    @GetMapping("/funds/runs")
+    String runs(@AuthenticationPrincipal ZhidaUser user, Model model) {
+        requireStaff(user);
+        model.addAttribute("runs", runs.recent());
+        model.addAttribute("items", catalog.onlineItems().stream().filter(i -> i.content().mode() == HandlingMode.NO_APPLICATION).toList());
+        return "funds/runs";
+    }
+
+    @PostMapping("/funds/runs")
+    String runNow(@RequestParam String item, @AuthenticationPrincipal ZhidaUser user, RedirectAttributes flash) {
+        requireFinance(user);
+        try {
+            long id = runs.startManual(item);
+            return "redirect:/funds/runs/" + id;
+        } catch (InvalidInputException e) {
+            flash.addFlashAttribute("error", e.errors().get(0).message());
+            return "redirect:/funds/runs";
+        }
+    }
+
+    @GetMapping("/funds/runs/{id}")
+    String run(@PathVariable long id, @RequestParam(required = false) String outcome, @AuthenticationPrincipal ZhidaUser user, Model model) {
+        requireStaff(user);
+        model.addAttribute("run", runs.get(id));
+        model.addAttribute("outcome", outcome);
+        model.addAttribute("lines", runs.lines(id, outcome == null || outcome.isBlank() ? null : outcome));
+        return "funds/run";
+    }
+
+    @GetMapping("/funds/objections")
+    String objections(@AuthenticationPrincipal ZhidaUser user, Model model) {
+        requireStaff(user);
+        model.addAttribute("objections", disclosure.objections());
+        return "funds/objections";
+    }
+
+    @PostMapping("/funds/objections/{id}")
+    String answer(@PathVariable long id, @RequestParam boolean upheld, @RequestParam(required = false) String answer,
+                  @AuthenticationPrincipal ZhidaUser user, RedirectAttributes flash) {
+        requireFinance(user);
+        try {
+            disclosure.answer(id, upheld, answer);
+            flash.addFlashAttribute("message", upheld ? "异议成立，该笔资金已撤销" : "异议不成立，公示继续");
+        } catch (InvalidInputException e) {
+            flash.addFlashAttribute("error", e.errors().get(0).message());
+        }
+        return "redirect:/funds/objections";
+    }
+
+    @PostMapping("/funds/disclosures/close")
+    String endDisclosures(@AuthenticationPrincipal ZhidaUser user, RedirectAttributes flash) {
+        requireFinance(user);
+        flash.addFlashAttribute("message", "公示期满转入待拨付 " + disclosure.endDisclosures() + " 笔");
+        return "redirect:/funds/batches";
+    }
+
+    @GetMapping("/my/bank-account")
+    String account(@AuthenticationPrincipal ZhidaUser user, Model model) {
+        model.addAttribute("account", accounts.find(uscc(user)).orElse(null));
+        model.addAttribute("grants", grants.forEnterprise(uscc(user)));
+        return "funds/bank-account";
+    }
+
+    @PostMapping("/my/bank-account")
+    String confirmAccount(@RequestParam(required = false) String accountName, @RequestParam(required = false) String bankName,
+                          @RequestParam(required = false) String accountNo, @AuthenticationPrincipal ZhidaUser user, RedirectAttributes flash) {
+        try {
+            accounts.confirm(uscc(user), accountName, bankName, accountNo);
+            flash.addFlashAttribute("message", "收款账户已确认");
+        } catch (InvalidInputException e) {
+            flash.addFlashAttribute("error", String.join("；", e.messagesByField().values()));
+        }
+        return "redirect:/my/bank-account";
+    }
+
+    private static String uscc(ZhidaUser user) {
+        if (user.enterpriseUscc() == null) {
+            throw new AccessDeniedException("not bound to an enterprise");
+        }
+        return user.enterpriseUscc();
+    }
+
+    static void requireStaff(ZhidaUser user) {
+        if (!user.has(Role.FINANCE) && !user.has(Role.ADMIN) && !user.has(Role.LEADER) && !user.has(Role.EVALUATOR)) {
+            throw new AccessDeniedException("finance, leaders, evaluators and administrators only");
+        }
+    }
+
+    static void requireFinance(ZhidaUser user) {
+        if (!user.has(Role.FINANCE) && !user.has(Role.ADMIN)) {
+            throw new AccessDeniedException("finance officers only");
+        }
+    }
+
+}
