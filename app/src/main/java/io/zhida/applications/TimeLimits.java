@@ -110,7 +110,17 @@ public class TimeLimits {
     @Scheduled(cron = "${zhida.applications.escalation-cron:0 * * * * *}", zone = "Asia/Shanghai")
     @SchedulerLock(name = "applications.escalation", lockAtMostFor = "PT10M")
     @Transactional
+    public void escalateOnSchedule() {
+        escalate();
+    }
+
+    /** @return how many tasks were escalated now */
+    @Transactional
     public int escalateOverdue() {
+        return escalate();
+    }
+
+    private int escalate() {
         int count = 0;
         for (TimeLimitTask t : tasks.overdueNotEscalated(Instant.now())) {
             if (tasks.markEscalated(t.id()) == 1) {

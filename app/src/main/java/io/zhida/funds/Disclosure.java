@@ -92,7 +92,17 @@ public class Disclosure {
     @Scheduled(cron = "${zhida.funds.disclosure-cron:0 5 * * * *}", zone = "Asia/Shanghai")
     @SchedulerLock(name = "funds.disclosure-end")
     @Transactional
+    public void endDisclosuresOnSchedule() {
+        endDue();
+    }
+
+    /** @return how many grants became payable now */
+    @Transactional
     public int endDisclosures() {
+        return endDue();
+    }
+
+    private int endDue() {
         LocalDate today = Today.date();
         int count = 0;
         for (Grant grant : grants.dueForPayment(today)) {

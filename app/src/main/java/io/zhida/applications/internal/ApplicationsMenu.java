@@ -15,12 +15,12 @@ class ApplicationsMenu {
     }
 
     @Bean
-    MenuEntry windowMenu() {
+    MenuEntry windowQueueMenu() {
         return new MenuEntry("申报办理", "专窗受理", "/window", "受理、退回补正、不予受理、交办责任部门", Set.of(Role.CLERK), 300);
     }
 
     @Bean
-    MenuEntry reviewMenu() {
+    MenuEntry departmentReviewMenu() {
         return new MenuEntry("申报办理", "部门审核", "/review", "签收交办件，审核并核定金额", Set.of(Role.REVIEWER, Role.DEPT_HEAD), 310);
     }
 

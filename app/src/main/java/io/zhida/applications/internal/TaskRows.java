@@ -32,7 +32,7 @@ public class TaskRows {
     }
 
     public int close(long applicationId, String kind, String department) {
-        return jdbc.sql("UPDATE application_task SET done_at = now() WHERE application_id = ? AND kind = ? AND (? IS NULL OR department_code = ?) AND done_at IS NULL")
+        return jdbc.sql("UPDATE application_task SET done_at = now() WHERE application_id = ? AND kind = ? AND (CAST(? AS text) IS NULL OR department_code = ?) AND done_at IS NULL")
                 .params(applicationId, kind, department, department).update();
     }
 
@@ -68,7 +68,7 @@ public class TaskRows {
 
     /** Open tasks that are overdue or escalated, for 督办; department null = all. */
     public List<TimeLimitTask> overdue(String department, Instant now, int limit) {
-        return jdbc.sql(SELECT + " WHERE t.done_at IS NULL AND (t.due_at < ? OR t.escalated_at IS NOT NULL) AND (? IS NULL OR t.department_code = ?) ORDER BY t.due_at LIMIT ?")
+        return jdbc.sql(SELECT + " WHERE t.done_at IS NULL AND (t.due_at < ? OR t.escalated_at IS NOT NULL) AND (CAST(? AS text) IS NULL OR t.department_code = ?) ORDER BY t.due_at LIMIT ?")
                 .params(Timestamp.from(now), department, department, limit).query(TaskRows::task).list();
     }
 

@@ -81,22 +81,22 @@ public class GrantRows {
     }
 
     public List<Grant> recent(String itemCode, int limit) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM fund_grant g WHERE (? IS NULL OR item_code = ?) ORDER BY created_at DESC, id DESC LIMIT ?")
+        return jdbc.sql("SELECT " + COLUMNS + " FROM fund_grant g WHERE (CAST(? AS text) IS NULL OR item_code = ?) ORDER BY created_at DESC, id DESC LIMIT ?")
                 .params(itemCode, itemCode, limit).query(GrantRows::grant).list();
     }
 
     /** Grants in 公示 on the given day, or whose 公示 ended within the last {@code days} days, for the public page. */
     public List<Grant> disclosed(String itemCode, String query, LocalDate today, int days, int limit) {
-        return jdbc.sql("SELECT " + COLUMNS + """
+        return jdbc.sql("SELECT " + COLUMNS + " " + """
                  FROM fund_grant g WHERE status <> 'CANCELLED' AND disclosure_from <= ? AND disclosure_until >= ?
-                 AND (? IS NULL OR item_code = ?) AND (? IS NULL OR enterprise_name LIKE '%' || ? || '%' OR item_name LIKE '%' || ? || '%')
+                 AND (CAST(? AS text) IS NULL OR item_code = ?) AND (CAST(? AS text) IS NULL OR enterprise_name LIKE '%' || ? || '%' OR item_name LIKE '%' || ? || '%')
                  ORDER BY disclosure_from DESC, item_code, id LIMIT ?""")
                 .params(today, today.minusDays(days), itemCode, itemCode, query, query, query, limit).query(GrantRows::grant).list();
     }
 
     /** 公示 over and no objection open: ready to pay. */
     public List<Grant> dueForPayment(LocalDate today) {
-        return jdbc.sql("SELECT " + COLUMNS + """
+        return jdbc.sql("SELECT " + COLUMNS + " " + """
                  FROM fund_grant g WHERE status = 'DISCLOSING' AND disclosure_until < ?
                  AND NOT EXISTS (SELECT 1 FROM disclosure_objection o WHERE o.grant_id = g.id AND o.status = 'OPEN')
                  ORDER BY id""").param(today).query(GrantRows::grant).list();

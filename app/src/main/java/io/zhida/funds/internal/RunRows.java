@@ -56,7 +56,7 @@ public class RunRows {
     public List<NoApplicationRun.Line> lines(long runId, String outcome, int limit) {
         return jdbc.sql("""
                 SELECT uscc, enterprise_name, outcome, amount, reason FROM no_application_run_line
-                WHERE run_id = ? AND (? IS NULL OR outcome = ?) ORDER BY outcome, uscc LIMIT ?""")
+                WHERE run_id = ? AND (CAST(? AS text) IS NULL OR outcome = ?) ORDER BY outcome, uscc LIMIT ?""")
                 .params(runId, outcome, outcome, limit)
                 .query((rs, n) -> new NoApplicationRun.Line(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBigDecimal(4), rs.getString(5)))
                 .list();
