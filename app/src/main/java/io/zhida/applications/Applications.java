@@ -79,7 +79,7 @@ public class Applications {
         figures.put("企业名称", profile.name());
         figures.put("统一社会信用代码", profile.uscc());
         for (String name : used) {
-            Object value = profile.value(name);
+            Object value = profile.value(name) != null ? profile.value(name) : calculation.derived().get(name); // e.g. the size class
             figures.put(attributes.label(name), value == null ? "（平台暂无，需补充）" : String.valueOf(value));
         }
         List<ItemContent.Material> materials = item.content().materials();
