@@ -15,7 +15,6 @@ import io.zhida.platform.InvalidInputException;
 import io.zhida.platform.Today;
 import java.math.BigDecimal;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -57,11 +56,12 @@ class FundsController {
         }
         Map<String, String> names = catalog.workingView().stream().collect(Collectors.toMap(PolicyItem::code, i -> i.content().name(), (a, b) -> a));
         model.addAttribute("year", y);
-        model.addAttribute("pools", pools.all(y));
+        java.util.List<FundPool> all = pools.all(y);
+        model.addAttribute("pools", all);
         model.addAttribute("names", names);
-        model.addAttribute("total", pools.all(y).stream().map(FundPool::budget).reduce(BigDecimal.ZERO, BigDecimal::add));
-        model.addAttribute("paid", pools.all(y).stream().map(FundPool::paid).reduce(BigDecimal.ZERO, BigDecimal::add));
-        model.addAttribute("reserved", pools.all(y).stream().map(FundPool::reserved).reduce(BigDecimal.ZERO, BigDecimal::add));
+        model.addAttribute("total", all.stream().map(FundPool::budget).reduce(BigDecimal.ZERO, BigDecimal::add));
+        model.addAttribute("paid", all.stream().map(FundPool::paid).reduce(BigDecimal.ZERO, BigDecimal::add));
+        model.addAttribute("reserved", all.stream().map(FundPool::reserved).reduce(BigDecimal.ZERO, BigDecimal::add));
         model.addAttribute("grants", grants.recent(null, 200));
         return "funds/pools";
     }
