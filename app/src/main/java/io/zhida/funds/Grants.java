@@ -117,11 +117,15 @@ public class Grants {
         return rows.recent(itemCode, limit);
     }
 
+    public List<Grant> forYear(int year) {
+        return rows.forYear(year);
+    }
+
     public int disclosureDays() {
         return disclosureDays;
     }
 
-    static String yuan(BigDecimal amount) {
+    public static String yuan(BigDecimal amount) {
         return String.format("%,.2f", amount);
     }
 }

@@ -19,6 +19,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Set;
 import org.apache.pdfbox.Loader;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
@@ -115,6 +117,10 @@ class ApplicationFlowIT {
         mvc.perform(post("/applications/" + id + "/accept").cookie(enterprise).with(csrf())).andExpect(status().isForbidden());
 
         Cookie clerk = Sessions.login(mvc, "clerk");
+        String number = jdbc.sql("SELECT number FROM application WHERE id = ?").param(id).query(String.class).single();
+        assertThat(sheetText(mvc.perform(get("/window/export.xlsx").cookie(clerk)).andExpect(status().isOk()).andReturn()))
+                .contains(number).contains("测试技改承诺补贴").contains("待受理");
+        mvc.perform(get("/window/export.xlsx").cookie(enterprise)).andExpect(status().isForbidden());
         action(clerk, id, "dispatch"); // must accept first: refused with a message, nothing changes
         assertThat(statusOf(id)).isEqualTo("SUBMITTED");
         action(clerk, id, "accept");
@@ -164,6 +170,10 @@ class ApplicationFlowIT {
         bankResult(finance, batch, "明细号,结果,失败原因\n" + line + ",成功,\n");
         bankResult(finance, batch, "明细号,结果,失败原因\n" + line + ",成功,\n"); // the same file again pays nothing twice
         assertThat(pool("T-APPLY-1", "paid")).isEqualByComparingTo("10000");
+        assertThat(sheetText(mvc.perform(get("/funds/grants/export.xlsx").cookie(finance)).andExpect(status().isOk()).andReturn()))
+                .contains("测试技改承诺补贴").contains("已拨付").contains(uscc);
+        assertThat(mvc.perform(get("/portal/items/T-APPLY-1")).andReturn().getResponse().getContentAsString())
+                .contains("已拨付").contains("10,000.00 元（1 户）");
         assertThat(pool("T-APPLY-1", "reserved")).isEqualByComparingTo("0");
         Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> "PAID".equals(statusOf(id)));
 
@@ -230,6 +240,17 @@ class ApplicationFlowIT {
     private void bankResult(Cookie finance, long batch, String csv) throws Exception {
         mvc.perform(multipart("/funds/batches/" + batch + "/result").file(new MockMultipartFile("file", "回单.csv", "text/csv",
                 csv.getBytes(StandardCharsets.UTF_8))).cookie(finance).with(csrf())).andExpect(status().is3xxRedirection());
+    }
+
+    /** Every cell of the first sheet, so that assertions read what a spreadsheet program would show. */
+    static String sheetText(MvcResult result) throws Exception {
+        assertThat(result.getResponse().getContentType()).isEqualTo(io.zhida.platform.Spreadsheet.MEDIA_TYPE);
+        try (var book = WorkbookFactory.create(new java.io.ByteArrayInputStream(result.getResponse().getContentAsByteArray()))) {
+            StringBuilder text = new StringBuilder();
+            DataFormatter format = new DataFormatter();
+            book.getSheetAt(0).forEach(row -> row.forEach(cell -> text.append(format.formatCellValue(cell)).append('\t')));
+            return text.toString();
+        }
     }
 
     private String statusOf(long id) {

@@ -1,11 +1,17 @@
 package io.zhida.applications.web;
 
+import io.zhida.applications.Application;
 import io.zhida.applications.ApplicationAccess;
 import io.zhida.applications.Decisions;
 import io.zhida.applications.TimeLimits;
 import io.zhida.applications.WindowDesk;
+import io.zhida.applications.WorkingTimeText;
 import io.zhida.identity.Role;
 import io.zhida.identity.ZhidaUser;
+import io.zhida.platform.Spreadsheet;
+import io.zhida.platform.Today;
+import java.util.List;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -31,23 +37,54 @@ class SupervisionController {
 
     @GetMapping("/window")
     String windowQueue(@AuthenticationPrincipal ZhidaUser user, Model model) {
-        if (!user.has(Role.CLERK)) {
-            throw new AccessDeniedException("window clerks only");
-        }
-        model.addAttribute("applications", window.queue(user));
+        model.addAttribute("applications", windowApplications(user));
         model.addAttribute("title", "专窗受理");
+        model.addAttribute("exportUrl", "/window/export.xlsx");
         return "applications/queue";
+    }
+
+    @GetMapping("/window/export.xlsx")
+    ResponseEntity<byte[]> windowExport(@AuthenticationPrincipal ZhidaUser user) {
+        return export("专窗受理待办", windowApplications(user));
     }
 
     @GetMapping("/review")
     String reviewQueue(@RequestParam(defaultValue = "true") boolean open, @AuthenticationPrincipal ZhidaUser user, Model model) {
+        model.addAttribute("applications", reviewApplications(user, open));
+        model.addAttribute("title", open ? "部门审核（待办）" : "部门审核（已办）");
+        model.addAttribute("reviewOpen", open);
+        model.addAttribute("exportUrl", "/review/export.xlsx?open=" + open);
+        return "applications/queue";
+    }
+
+    @GetMapping("/review/export.xlsx")
+    ResponseEntity<byte[]> reviewExport(@RequestParam(defaultValue = "true") boolean open, @AuthenticationPrincipal ZhidaUser user) {
+        return export(open ? "部门审核待办" : "部门审核已办", reviewApplications(user, open));
+    }
+
+    private List<Application> windowApplications(ZhidaUser user) {
+        if (!user.has(Role.CLERK)) {
+            throw new AccessDeniedException("window clerks only");
+        }
+        return window.queue(user);
+    }
+
+    private List<Application> reviewApplications(ZhidaUser user, boolean open) {
         if (!user.has(Role.REVIEWER) && !user.has(Role.DEPT_HEAD)) {
             throw new AccessDeniedException("reviewers only");
         }
-        model.addAttribute("applications", decisions.queue(user, open));
-        model.addAttribute("title", open ? "部门审核（待办）" : "部门审核（已办）");
-        model.addAttribute("reviewOpen", open);
-        return "applications/queue";
+        return decisions.queue(user, open);
+    }
+
+    private static ResponseEntity<byte[]> export(String title, List<Application> applications) {
+        try (Spreadsheet sheet = Spreadsheet.of(title, List.of("申报编号", "企业名称", "统一社会信用代码", "事项编码", "事项",
+                "办理方式", "年度", "提交时间", "状态", "测算金额（元）", "核定金额（元）"))) {
+            for (Application a : applications) {
+                sheet.row(a.number(), a.enterpriseName(), a.uscc(), a.itemCode(), a.itemName(), a.mode().label(), a.period(),
+                        WorkingTimeText.format(a.submittedAt()), a.status().label(), a.estimate(), a.approvedAmount());
+            }
+            return Spreadsheet.download(title + "-" + Today.date() + ".xlsx", sheet.bytes());
+        }
     }
 
     @GetMapping("/supervision")

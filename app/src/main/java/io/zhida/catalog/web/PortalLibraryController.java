@@ -1,11 +1,14 @@
 package io.zhida.catalog.web;
 
+import io.zhida.catalog.ItemFigures;
 import io.zhida.catalog.PolicyCatalog;
 import io.zhida.catalog.PolicyItem;
 import io.zhida.catalog.PolicySearch;
 import io.zhida.identity.Organisations;
 import io.zhida.platform.NotFoundException;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -31,11 +34,13 @@ class PortalLibraryController {
     private final PolicySearch search;
     private final PolicyCatalog catalog;
     private final Organisations organisations;
+    private final List<ItemFigures> figureSources;
 
-    PortalLibraryController(PolicySearch search, PolicyCatalog catalog, Organisations organisations) {
+    PortalLibraryController(PolicySearch search, PolicyCatalog catalog, Organisations organisations, List<ItemFigures> figureSources) {
         this.search = search;
         this.catalog = catalog;
         this.organisations = organisations;
+        this.figureSources = figureSources.stream().sorted(Comparator.comparingInt(ItemFigures::order)).toList();
     }
 
     @GetMapping("/portal/policies")
@@ -71,6 +76,8 @@ class PortalLibraryController {
         model.addAttribute("regionNames", regionNames());
         model.addAttribute("today", PolicyCatalog.today());
         model.addAttribute("interpretation", InterpretationParts.of(item.content().interpretation()));
+        int year = PolicyCatalog.today().getYear();
+        model.addAttribute("figures", figureSources.stream().flatMap(f -> f.figures(code, year).stream()).toList());
         catalog.documents().stream().filter(d -> d.number().equals(item.content().documentNumber())).findFirst()
                 .ifPresent(d -> model.addAttribute("document", d));
         return "portal/item";

@@ -2,7 +2,7 @@ package io.zhida.funds.internal;
 
 import io.zhida.funds.PayoutBatch;
 import io.zhida.platform.InvalidInputException;
-import java.io.ByteArrayOutputStream;
+import io.zhida.platform.Spreadsheet;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -11,10 +11,8 @@ import java.util.List;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
  * The bank files (layout in docs/funds.md). Payment file: 明细号, 收款户名, 收款账号, 开户银行, 金额（元）,
@@ -46,36 +44,13 @@ public final class BankFile {
     }
 
     public static byte[] xlsx(String batchNumber, List<PayoutBatch.Line> lines) {
-        try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            Sheet sheet = book.createSheet("拨付明细 " + batchNumber);
-            Row head = sheet.createRow(0);
-            for (int c = 0; c < PAYMENT_COLUMNS.size(); c++) {
-                head.createCell(c).setCellValue(PAYMENT_COLUMNS.get(c));
-            }
-            var money = book.createCellStyle();
-            money.setDataFormat(book.createDataFormat().getFormat("#,##0.00"));
-            int r = 1;
+        try (Spreadsheet sheet = Spreadsheet.of("拨付明细 " + batchNumber, PAYMENT_COLUMNS)) {
             for (PayoutBatch.Line l : lines) {
-                Row row = sheet.createRow(r++);
-                List<String> v = values(l);
-                for (int c = 0; c < v.size(); c++) {
-                    if (c == 4) {
-                        Cell cell = row.createCell(c);
-                        cell.setCellValue(l.amount().doubleValue()); // display only; the CSV and the database keep exact decimals
-                        cell.setCellStyle(money);
-                    } else {
-                        row.createCell(c).setCellValue(v.get(c));
-                    }
-                }
+                List<Object> v = new ArrayList<>(values(l));
+                v.set(4, l.amount());
+                sheet.row(v);
             }
-            int[] widths = {10, 36, 24, 24, 16, 40, 22};
-            for (int c = 0; c < widths.length; c++) {
-                sheet.setColumnWidth(c, widths[c] * 256);
-            }
-            book.write(out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot write the payment file", e);
+            return sheet.bytes();
         }
     }
 

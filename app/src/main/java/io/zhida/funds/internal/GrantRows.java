@@ -85,6 +85,11 @@ public class GrantRows {
                 .params(itemCode, itemCode, limit).query(GrantRows::grant).list();
     }
 
+    public List<Grant> forYear(int year) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM fund_grant g WHERE year = ? ORDER BY item_code, created_at, id").param(year)
+                .query(GrantRows::grant).list();
+    }
+
     /** Grants in 公示 on the given day, or whose 公示 ended within the last {@code days} days, for the public page. */
     public List<Grant> disclosed(String itemCode, String query, LocalDate today, int days, int limit) {
         return jdbc.sql("SELECT " + COLUMNS + " " + """

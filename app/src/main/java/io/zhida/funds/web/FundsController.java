@@ -7,15 +7,19 @@ import io.zhida.funds.BankAccounts;
 import io.zhida.funds.Disclosure;
 import io.zhida.funds.FundPool;
 import io.zhida.funds.FundPools;
+import io.zhida.funds.Grant;
 import io.zhida.funds.Grants;
 import io.zhida.funds.NoApplicationRuns;
 import io.zhida.identity.Role;
 import io.zhida.identity.ZhidaUser;
 import io.zhida.platform.InvalidInputException;
+import io.zhida.platform.Spreadsheet;
 import io.zhida.platform.Today;
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -56,7 +60,7 @@ class FundsController {
         }
         Map<String, String> names = catalog.workingView().stream().collect(Collectors.toMap(PolicyItem::code, i -> i.content().name(), (a, b) -> a));
         model.addAttribute("year", y);
-        java.util.List<FundPool> all = pools.all(y);
+        List<FundPool> all = pools.all(y);
         model.addAttribute("pools", all);
         model.addAttribute("names", names);
         model.addAttribute("total", all.stream().map(FundPool::budget).reduce(BigDecimal.ZERO, BigDecimal::add));
@@ -64,6 +68,21 @@ class FundsController {
         model.addAttribute("reserved", all.stream().map(FundPool::reserved).reduce(BigDecimal.ZERO, BigDecimal::add));
         model.addAttribute("grants", grants.recent(null, 200));
         return "funds/pools";
+    }
+
+    @GetMapping("/funds/grants/export.xlsx")
+    ResponseEntity<byte[]> exportGrants(@RequestParam(required = false) Integer year, @AuthenticationPrincipal ZhidaUser user) {
+        requireStaff(user);
+        int y = year == null ? Today.date().getYear() : year;
+        try (Spreadsheet sheet = Spreadsheet.of(y + " 年度惠企资金", List.of("编号", "企业名称", "统一社会信用代码", "县（区）",
+                "事项编码", "事项", "年度", "途径", "核定金额（元）", "公式金额（元）", "依据", "状态", "公示起", "公示止", "拨付时间"))) {
+            for (Grant g : grants.forYear(y)) {
+                sheet.row(g.id(), g.enterpriseName(), g.uscc(), g.region(), g.itemCode(), g.itemName(), g.period(), g.route().label(),
+                        g.amount(), g.formulaAmount(), g.basis(), g.status().label(), g.disclosureFrom(), g.disclosureUntil(),
+                        g.paidAt() == null ? null : g.paidAt().atZone(Today.ZONE).toLocalDateTime());
+            }
+            return Spreadsheet.download(y + "年度惠企资金核定与拨付.xlsx", sheet.bytes());
+        }
     }
 
     @PostMapping("/funds/pools")

@@ -8,16 +8,9 @@ import io.zhida.identity.ZhidaUser;
 import io.zhida.matching.MatchRow;
 import io.zhida.matching.MatchingService;
 import io.zhida.platform.NotFoundException;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.streaming.SXSSFWorkbook;
-import org.springframework.http.HttpHeaders;
+import io.zhida.platform.Spreadsheet;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -73,35 +66,18 @@ class MatchListController {
     @GetMapping("/matching/items/{code}/export.xlsx")
     ResponseEntity<byte[]> export(@PathVariable String code, @RequestParam(defaultValue = "ELIGIBLE") Outcome outcome,
                                   @RequestParam(required = false) String region, @AuthenticationPrincipal ZhidaUser user)
-            throws IOException {
+{
         PolicyItem item = online(code);
         String scoped = scope(user, region);
         List<MatchRow> rows = matching.forItem(code, outcome, scoped, 0, Integer.MAX_VALUE);
         Map<String, String> regionNames = organisations.regionNames();
-        try (SXSSFWorkbook workbook = new SXSSFWorkbook(500); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            Sheet sheet = workbook.createSheet(outcome == Outcome.ELIGIBLE ? "符合条件企业" : "待补充数据企业");
-            String[] header = {"企业名称", "统一社会信用代码", "县（区）", "事项编码", "规则版本", "结果", "匹配时间"};
-            Row head = sheet.createRow(0);
-            for (int i = 0; i < header.length; i++) {
-                head.createCell(i).setCellValue(header[i]);
-            }
-            int r = 1;
+        try (Spreadsheet sheet = Spreadsheet.of(outcome == Outcome.ELIGIBLE ? "符合条件企业" : "待补充数据企业",
+                List.of("企业名称", "统一社会信用代码", "县（区）", "事项编码", "规则版本", "结果", "匹配时间"))) {
             for (MatchRow m : rows) {
-                Row row = sheet.createRow(r++);
-                row.createCell(0).setCellValue(m.enterpriseName());
-                row.createCell(1).setCellValue(m.uscc());
-                row.createCell(2).setCellValue(regionNames.getOrDefault(m.region(), m.region()));
-                row.createCell(3).setCellValue(m.itemCode());
-                row.createCell(4).setCellValue(m.itemVersion());
-                row.createCell(5).setCellValue(m.outcome().label());
-                row.createCell(6).setCellValue(m.matchedAt().atZone(PolicyCatalog.SHANGHAI).toLocalDateTime().toString());
+                sheet.row(m.enterpriseName(), m.uscc(), regionNames.getOrDefault(m.region(), m.region()), m.itemCode(),
+                        m.itemVersion(), m.outcome().label(), m.matchedAt().atZone(PolicyCatalog.SHANGHAI).toLocalDateTime());
             }
-            workbook.write(out);
-            String name = URLEncoder.encode(item.content().name() + "-" + outcome.label() + ".xlsx", StandardCharsets.UTF_8);
-            return ResponseEntity.ok()
-                    .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename*=UTF-8''" + name)
-                    .header(HttpHeaders.CONTENT_TYPE, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-                    .body(out.toByteArray());
+            return Spreadsheet.download(item.content().name() + "-" + outcome.label() + ".xlsx", sheet.bytes());
         }
     }
 
