@@ -22,8 +22,7 @@ public class ApplicationAccess {
     }
 
     public Optional<String> departmentCode(ZhidaUser user) {
-        return user.departmentId() == null ? Optional.empty()
-                : organisations.department(user.departmentId()).map(Organisations.Department::code);
+        return organisations.departmentCodeOf(user);
     }
 
     public boolean canView(ZhidaUser user, Application a) {

@@ -165,6 +165,11 @@ public class Applications {
         return a;
     }
 
+    /** Whether an application of this number exists (a real transaction, for 一事一评 ratings of units). */
+    public boolean exists(String number) {
+        return number != null && rows.existsNumber(number.trim());
+    }
+
     public List<Application> mine(ZhidaUser user) {
         return rows.forEnterprise(profileOf(user).uscc());
     }

@@ -3,6 +3,7 @@ package io.zhida.demo;
 import io.zhida.datagen.DemoCity;
 import io.zhida.datagen.EnterpriseGenerator;
 import io.zhida.datagen.EnterpriseRecord;
+import io.zhida.evaluation.BackToBack;
 import io.zhida.enterprise.ProfileUpdates;
 import io.zhida.enterprise.TagRules;
 import java.time.LocalDate;
@@ -47,6 +48,7 @@ class DemoCitySeeder implements ApplicationRunner {
             new String[] {"稳岗重点企业", "e.insured_employees >= 100 && e.layoffs == 0", "参保职工 100 人以上且上年未裁员"});
 
     private final ProfileUpdates profileUpdates;
+    private final BackToBack backToBack;
     private final TagRules tagRules;
     private final TransactionTemplate transaction;
     private final Environment env;
@@ -55,12 +57,13 @@ class DemoCitySeeder implements ApplicationRunner {
     private final String password;
 
     DemoCitySeeder(Organisations organisations, UserAdministration users, ProfileUpdates profileUpdates, TagRules tagRules,
-                   TransactionTemplate transaction, Environment env, @Value("${zhida.demo.enterprises}") int enterpriseCount,
+                   BackToBack backToBack, TransactionTemplate transaction, Environment env, @Value("${zhida.demo.enterprises}") int enterpriseCount,
                    @Value("${zhida.demo.seed}") long seed, @Value("${zhida.demo.password}") String password) {
         this.organisations = organisations;
         this.users = users;
         this.profileUpdates = profileUpdates;
         this.tagRules = tagRules;
+        this.backToBack = backToBack;
         this.transaction = transaction;
         this.env = env;
         this.enterpriseCount = enterpriseCount;
@@ -89,6 +92,7 @@ class DemoCitySeeder implements ApplicationRunner {
         }
         DEMO_TAG_RULES.forEach(rule -> tagRules.define(rule[0], rule[1], rule[2], "demo"));
         importEnterprises();
+        backToBack.seedDemo(seed);
         String demoEnterprise = pickDemoEnterprise();
         for (DemoAccounts.Account a : DemoAccounts.ALL) {
             Long departmentId = a.departmentCode() == null ? null

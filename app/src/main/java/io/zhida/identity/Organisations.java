@@ -70,6 +70,23 @@ public class Organisations {
         return jdbc.sql(DEPARTMENT_SELECT + " WHERE d.id = :id").param("id", id).query(Department.class).optional();
     }
 
+    /** The code of the department a staff member belongs to, if any. */
+    public Optional<String> departmentCodeOf(ZhidaUser user) {
+        return user.departmentId() == null ? Optional.empty() : department(user.departmentId()).map(Department::code);
+    }
+
+    /** The name of an evaluated unit: a department by code, or a county by region code. */
+    public String unitName(String kind, String code) {
+        return "COUNTY".equals(kind) ? region(code).map(Region::name).orElse(code)
+                : departmentByCode(code).map(Department::name).orElse(code);
+    }
+
+    /** City-level departments and units: the ones the city evaluates (背靠背 targets). */
+    public List<Department> cityDepartments() {
+        return departments().stream().filter(Department::active)
+                .filter(d -> region(d.regionCode()).map(r -> r.level().equals("CITY")).orElse(false)).toList();
+    }
+
     public Optional<Department> departmentByCode(String code) {
         return jdbc.sql(DEPARTMENT_SELECT + " WHERE d.code = :code").param("code", code).query(Department.class).optional();
     }

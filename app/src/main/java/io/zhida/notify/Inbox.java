@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Turns new matches into inbox messages: one item gets its own message, several at once go as one
@@ -81,6 +82,12 @@ public class Inbox {
         long id = rows.insert(uscc, title, body, List.of());
         queueOutbound(uscc, id, SIGNATURE + title + "，详见平台站内信。");
         return id;
+    }
+
+    /** An SMS to a person who has no inbox here (an evaluator drawn for 背靠背, a survey respondent by phone). */
+    @Transactional
+    public void sms(String phone, String text) {
+        outbound.queue(null, Channel.SMS, phone, SIGNATURE + text);
     }
 
     /** Queued in the same transaction as the inbox message: the transactional outbox. */

@@ -134,4 +134,8 @@ public class ApplicationRows {
         Timestamp t = rs.getTimestamp(column);
         return t == null ? null : t.toInstant();
     }
+
+    public boolean existsNumber(String number) {
+        return jdbc.sql("SELECT count(*) FROM application WHERE number = ?").param(number).query(Long.class).single() > 0;
+    }
 }

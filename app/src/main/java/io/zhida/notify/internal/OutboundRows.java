@@ -23,7 +23,7 @@ public class OutboundRows {
         this.jdbc = jdbc;
     }
 
-    public void queue(long messageId, Channel channel, String address, String text) {
+    public void queue(Long messageId, Channel channel, String address, String text) {
         jdbc.sql("INSERT INTO outbound_message (message_id, channel, address, text) VALUES (:m, :c, :a, :t) ON CONFLICT DO NOTHING")
                 .param("m", messageId).param("c", channel.name()).param("a", address).param("t", text).update();
     }
@@ -51,7 +51,7 @@ public class OutboundRows {
     public List<Sent> recent(int limit) {
         return jdbc.sql("""
                 SELECT o.id, o.channel, o.address, o.text, o.created_at, o.delivered_at, o.attempts, o.last_error, m.uscc, e.name
-                FROM outbound_message o JOIN inbox_message m ON m.id = o.message_id JOIN enterprise e ON e.uscc = m.uscc
+                FROM outbound_message o LEFT JOIN inbox_message m ON m.id = o.message_id LEFT JOIN enterprise e ON e.uscc = m.uscc
                 ORDER BY o.id DESC LIMIT :l""").param("l", limit)
                 .query((rs, n) -> new Sent(rs.getLong(1), Channel.valueOf(rs.getString(2)), rs.getString(3), rs.getString(4),
                         rs.getTimestamp(5).toInstant(), rs.getTimestamp(6) == null ? null : rs.getTimestamp(6).toInstant(),

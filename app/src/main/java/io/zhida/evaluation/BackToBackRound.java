@@ -1,0 +1,29 @@
+package io.zhida.evaluation;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+
+/** One round of 背靠背 concentrated evaluation and its results. */
+public record BackToBackRound(long id, String name, long seed, int size, LocalDate periodFrom, LocalDate periodTo, String allocation,
+                              String status, String createdBy, Instant createdAt, Instant scoredAt, long drawn, long answered) {
+
+    /** A sample category of the library (Guangyuan: six, 2,000 in all). */
+    public record Category(String code, String name, int quota, int refreshMonths, LocalDate refreshedOn, long active) {
+        public LocalDate refreshDue() {
+            return refreshedOn.plusMonths(refreshMonths);
+        }
+    }
+
+    /** One unit's result in a round. */
+    public record Result(String kind, String code, String name, BigDecimal concentrated, BigDecimal realtime, BigDecimal total,
+                         int rank, int answers, int ratings, String consequence, BigDecimal points) {
+        public String consequenceLabel() {
+            return consequence == null ? "" : Consequences.Kind.valueOf(consequence).label();
+        }
+    }
+
+    /** What a drawn evaluator sees: the round, whether already answered. */
+    public record Invitation(long roundId, String roundName, String token, String category, String status, Instant answeredAt) {
+    }
+}

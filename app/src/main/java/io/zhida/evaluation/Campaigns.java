@@ -1,0 +1,388 @@
+package io.zhida.evaluation;
+
+import io.zhida.calendar.WorkingCalendar;
+import io.zhida.catalog.PolicyCatalog;
+import io.zhida.catalog.PolicyItem;
+import io.zhida.evaluation.internal.CampaignRows;
+import io.zhida.evaluation.internal.PlatformMeasures;
+import io.zhida.identity.AuditLog;
+import io.zhida.identity.Organisations;
+import io.zhida.identity.ZhidaUser;
+import io.zhida.platform.InvalidInputException;
+import io.zhida.platform.NotFoundException;
+import io.zhida.platform.Today;
+import io.zhida.platform.Validation;
+import io.zhida.rectification.Ledger;
+import io.zhida.rectification.Problem;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * 三评 campaigns: department self-evaluation with a deadline and reminders, enterprise surveys, third-party
+ * check records and platform data feed the leaves of the indicator scheme; scoring weighs them into a total
+ * out of 100 per department and county, ranks them, and lists each unit's weak points as problems.
+ */
+@Service
+public class Campaigns {
+
+    private final CampaignRows rows;
+    private final Indicators indicators;
+    private final ThreeRates rates;
+    private final PlatformMeasures measures;
+    private final PolicyCatalog catalog;
+    private final Organisations organisations;
+    private final WorkingCalendar calendar;
+    private final Ledger ledger;
+    private final AuditLog audit;
+
+    Campaigns(CampaignRows rows, Indicators indicators, ThreeRates rates, PlatformMeasures measures, PolicyCatalog catalog,
+              Organisations organisations, WorkingCalendar calendar, Ledger ledger, AuditLog audit) {
+        this.rows = rows;
+        this.indicators = indicators;
+        this.rates = rates;
+        this.measures = measures;
+        this.catalog = catalog;
+        this.organisations = organisations;
+        this.calendar = calendar;
+        this.ledger = ledger;
+        this.audit = audit;
+    }
+
+    @Transactional
+    public long create(String name, long scheme, LocalDate from, LocalDate to, LocalDate selfDeadline, List<String> items,
+                       List<String> departments, List<String> counties, BigDecimal threshold, String actor) {
+        indicators.scheme(scheme);
+        new Validation().requireText(name, "name", "活动名称", 200)
+                .require(from != null && to != null && !from.isAfter(to), "periodTo", "评估期间无效")
+                .require(selfDeadline != null, "selfDeadline", "请设定自评截止日期")
+                .require(!departments.isEmpty() || !counties.isEmpty(), "targets", "请至少选择一个参评部门或县（区）")
+                .require(departments.stream().allMatch(d -> organisations.departmentByCode(d).isPresent()), "departments", "参评部门不存在")
+                .require(counties.stream().allMatch(c -> organisations.region(c).isPresent()), "counties", "参评县（区）不存在")
+                .require(threshold != null && threshold.signum() >= 0 && threshold.compareTo(BigDecimal.valueOf(100)) <= 0,
+                        "problemThreshold", "问题线应为 0–100 分")
+                .throwIfInvalid();
+        long id = rows.insert(name.trim(), scheme, from, to, selfDeadline, threshold, actor);
+        items.forEach(i -> rows.item(id, i));
+        departments.forEach(d -> rows.target(id, "DEPARTMENT", d));
+        counties.forEach(c -> rows.target(id, "COUNTY", c));
+        audit.record("campaign.create", "eval_campaign", String.valueOf(id), "发起三评活动", null, name);
+        return id;
+    }
+
+    public Campaign get(long id) {
+        return rows.find(id).orElseThrow(() -> new NotFoundException("没有这个评估活动：" + id));
+    }
+
+    public List<Campaign> all() {
+        return rows.ids(null).stream().map(this::get).toList();
+    }
+
+    /** The self-evaluation leaves of the campaign's scheme. */
+    public List<Indicator> selfLeaves(Campaign c) {
+        return indicators.leaves(c.schemeId()).keySet().stream().filter(i -> i.source() == Indicator.Source.SELF).toList();
+    }
+
+    public Map<Long, CampaignRows.SelfAnswer> selfAnswers(long campaign, String department) {
+        return rows.selfAnswers(campaign, department);
+    }
+
+    /** A department fills in its own self-evaluation only; the campaign must still be open. */
+    @Transactional
+    public void saveSelf(long campaignId, String department, Map<Long, BigDecimal> scores, Map<Long, String> notes, boolean submit, ZhidaUser user) {
+        if (!organisations.departmentCodeOf(user).map(department::equals).orElse(false)) {
+            throw new AccessDeniedException("a department fills in its own self-evaluation only");
+        }
+        Campaign c = get(campaignId);
+        if (!c.departments().contains(department)) {
+            throw new AccessDeniedException("this department is not evaluated in this campaign");
+        }
+        if (!"OPEN".equals(c.status())) {
+            throw new InvalidInputException("status", "评估已计分，自评不能再修改");
+        }
+        if (rows.submissions(campaignId).containsKey(department)) {
+            throw new InvalidInputException("status", "自评已提交，不能再修改");
+        }
+        Set<Long> leaves = new HashSet<>(selfLeaves(c).stream().map(Indicator::id).toList());
+        Validation v = new Validation();
+        scores.forEach((id, s) -> v.require(leaves.contains(id), "i" + id, "不是本次自评的指标")
+                .require(s == null || (s.signum() >= 0 && s.compareTo(BigDecimal.valueOf(100)) <= 0), "i" + id, "自评分应为 0–100"));
+        if (submit) {
+            v.require(leaves.stream().allMatch(id -> scores.get(id) != null), "scores", "提交前请完成全部自评指标");
+        }
+        v.throwIfInvalid();
+        scores.forEach((id, s) -> {
+            if (s != null) {
+                rows.saveSelf(campaignId, department, id, s, notes.get(id), user.getUsername());
+            }
+        });
+        if (submit) {
+            rows.submitSelf(campaignId, department, user.getUsername());
+        }
+    }
+
+    public List<Campaign.SelfStatus> selfStatus(long campaignId) {
+        Campaign c = get(campaignId);
+        Map<String, Instant> submitted = rows.submissions(campaignId);
+        Map<String, Long> counts = rows.selfCounts(campaignId);
+        Map<String, List<LocalDate>> reminders = rows.reminders(campaignId);
+        long leaves = selfLeaves(c).size();
+        LocalDate today = Today.date();
+        List<Campaign.SelfStatus> status = new ArrayList<>();
+        for (String d : c.departments()) {
+            String state = submitted.containsKey(d) ? "SUBMITTED" : today.isAfter(c.selfDeadline()) ? "OVERDUE"
+                    : !calendar.addWorkingDays(today, 2).isBefore(c.selfDeadline()) ? "DUE_SOON" : "OPEN";
+            status.add(new Campaign.SelfStatus(d, organisations.unitName("DEPARTMENT", d), submitted.get(d), counts.getOrDefault(d, 0L),
+                    leaves, state, reminders.getOrDefault(d, List.of())));
+        }
+        return status;
+    }
+
+    /** Reminders before the deadline (two working days) and overdue warnings after it, once a day per department. */
+    @Transactional
+    public int remind() {
+        int sent = 0;
+        LocalDate today = Today.date();
+        for (long id : rows.ids("OPEN")) {
+            for (Campaign.SelfStatus s : selfStatus(id)) {
+                if (s.deadlineState().equals("DUE_SOON") || s.deadlineState().equals("OVERDUE")) {
+                    sent += rows.remind(id, s.department(), s.deadlineState().equals("OVERDUE") ? "OVERDUE" : "BEFORE", today) ? 1 : 0;
+                }
+            }
+        }
+        return sent;
+    }
+
+    @Scheduled(cron = "${zhida.evaluation.reminder-cron:0 0 9 * * *}", zone = "Asia/Shanghai")
+    @SchedulerLock(name = "campaign-reminders", lockAtMostFor = "PT10M")
+    public void scheduledReminders() {
+        remind();
+    }
+
+    @Transactional
+    public void addThirdParty(long campaignId, String kind, String code, long indicator, BigDecimal score, String finding, String checker) {
+        Campaign c = get(campaignId);
+        boolean target = kind.equals("COUNTY") ? c.counties().contains(code) : c.departments().contains(code);
+        boolean leaf = indicators.leaves(c.schemeId()).keySet().stream().anyMatch(i -> i.id() == indicator && i.source() == Indicator.Source.THIRD_PARTY);
+        new Validation().require(target, "target", "不是本次评估对象")
+                .require(leaf, "indicator", "请选择第三方评指标")
+                .require(score != null && score.signum() >= 0 && score.compareTo(BigDecimal.valueOf(100)) <= 0, "score", "得分应为 0–100")
+                .requireText(finding, "finding", "核查发现", 2000)
+                .requireText(checker, "checker", "核查机构", 100)
+                .throwIfInvalid();
+        rows.thirdParty(campaignId, kind, code, indicator, score, finding.trim(), checker.trim(), Today.date());
+    }
+
+    public List<CampaignRows.ThirdParty> thirdParties(long campaignId) {
+        return rows.thirdParties(campaignId);
+    }
+
+    /** Scores every leaf for every target, weighs, ranks; may be run again while evidence comes in. */
+    @Transactional
+    public List<Campaign.Result> score(long campaignId, String actor) {
+        Campaign c = get(campaignId);
+        Map<Indicator, BigDecimal> leaves = indicators.leaves(c.schemeId());
+        Map<String, Map<Long, BigDecimal>> scores = leafScores(c, leaves.keySet());
+        rows.clearScores(campaignId);
+        for (String kind : List.of("COUNTY", "DEPARTMENT")) {
+            List<RoundRanking> totals = new ArrayList<>();
+            Map<String, Integer> missing = new LinkedHashMap<>();
+            for (String code : kind.equals("COUNTY") ? c.counties() : c.departments()) {
+                Map<Long, BigDecimal> s = scores.getOrDefault(kind + ":" + code, Map.of());
+                BigDecimal weighted = BigDecimal.ZERO;
+                BigDecimal weights = BigDecimal.ZERO;
+                int miss = 0;
+                for (var leaf : leaves.entrySet()) {
+                    BigDecimal v = s.get(leaf.getKey().id());
+                    rows.score(campaignId, kind, code, leaf.getKey().id(), v);
+                    if (v == null) {
+                        miss++;
+                    } else {
+                        weighted = weighted.add(v.multiply(leaf.getValue()));
+                        weights = weights.add(leaf.getValue());
+                    }
+                }
+                BigDecimal total = weights.signum() == 0 ? BigDecimal.ZERO : weighted.divide(weights, 2, RoundingMode.HALF_UP);
+                totals.add(new RoundRanking(kind, code, total, null, total, 0, 0, 0));
+                missing.put(code, miss);
+            }
+            for (RoundRanking r : RoundRanking.rank(totals)) {
+                rows.result(campaignId, kind, r.code(), r.total(), r.rank(), missing.get(r.code()));
+            }
+        }
+        rows.markScored(campaignId);
+        audit.record("campaign.score", "eval_campaign", String.valueOf(campaignId), "三评计分排名", null, null);
+        return results(campaignId);
+    }
+
+    /** "KIND:code" → leaf id → score 0–100 (absent = nothing to score it with). */
+    private Map<String, Map<Long, BigDecimal>> leafScores(Campaign c, Set<Indicator> leaves) {
+        Instant from = c.periodFrom().atStartOfDay(Today.ZONE).toInstant();
+        Instant to = c.periodTo().plusDays(1).atStartOfDay(Today.ZONE).toInstant();
+        Set<String> items = c.items().isEmpty() ? null : new HashSet<>(c.items());
+        Map<String, List<String>> departmentsOfItem = new LinkedHashMap<>();
+        catalog.workingView().forEach(i -> departmentsOfItem.putIfAbsent(i.code(), i.content().departments()));
+        Map<String, RateRow> three = new LinkedHashMap<>();
+        rates.rates(c.periodFrom(), c.periodTo(), ThreeRates.GroupBy.REGION, items).forEach(r -> three.put("COUNTY:" + r.key(), r));
+        rates.rates(c.periodFrom(), c.periodTo(), ThreeRates.GroupBy.DEPARTMENT, items).forEach(r -> three.put("DEPARTMENT:" + r.key(), r));
+        Map<String, Map<String, Rate>> platform = Map.of("ON_TIME", measures.onTime(from, to),
+                "NO_APPLICATION", measures.noApplicationShare(from, to, departmentsOfItem), "APPEALS", measures.appealsOnTime(from, to),
+                "RECTIFICATION", measures.rectification(from, to));
+        Map<String, long[]> survey = new LinkedHashMap<>();
+        for (CampaignRows.SurveyCell cell : rows.surveyCells(c.id())) {
+            List<String> units = new ArrayList<>();
+            if (cell.region() != null) {
+                units.add("COUNTY:" + cell.region());
+            }
+            if (cell.item() != null) {
+                departmentsOfItem.getOrDefault(cell.item(), List.of()).forEach(d -> units.add("DEPARTMENT:" + d));
+            }
+            for (String u : units) {
+                long[] acc = survey.computeIfAbsent(u + "|" + cell.measure(), k -> new long[2]);
+                acc[0] += cell.numerator();
+                acc[1] += cell.denominator();
+            }
+        }
+        Map<String, List<BigDecimal>> third = new LinkedHashMap<>();
+        rows.thirdParties(c.id()).forEach(t -> third.computeIfAbsent(t.kind() + ":" + t.code() + "|" + t.indicator(), k -> new ArrayList<>()).add(t.score()));
+        Map<String, Map<Long, BigDecimal>> result = new LinkedHashMap<>();
+        List<String> units = new ArrayList<>();
+        c.counties().forEach(x -> units.add("COUNTY:" + x));
+        c.departments().forEach(x -> units.add("DEPARTMENT:" + x));
+        for (String unit : units) {
+            Map<Long, BigDecimal> s = new LinkedHashMap<>();
+            Map<Long, CampaignRows.SelfAnswer> self = unit.startsWith("DEPARTMENT:") ? rows.selfAnswers(c.id(), unit.substring(11)) : Map.of();
+            for (Indicator leaf : leaves) {
+                BigDecimal v = switch (leaf.source() == null ? Indicator.Source.SELF : leaf.source()) {
+                    case PLATFORM -> platformScore(leaf.sourceRef(), three.get(unit), platform, unit);
+                    case SELF -> self.containsKey(leaf.id()) ? self.get(leaf.id()).score() : null;
+                    case SURVEY -> surveyScore(survey.get(unit + "|" + leaf.sourceRef()), leaf.sourceRef());
+                    case THIRD_PARTY -> average(third.get(unit + "|" + leaf.id()));
+                };
+                if (v != null) {
+                    s.put(leaf.id(), v);
+                }
+            }
+            result.put(unit, s);
+        }
+        return result;
+    }
+
+    private static BigDecimal platformScore(String ref, RateRow three, Map<String, Map<String, Rate>> platform, String unit) {
+        if (ref == null) {
+            return null;
+        }
+        return switch (ref) {
+            case "AWARENESS" -> three == null ? null : three.awareness().score();
+            case "SATISFACTION" -> three == null ? null : three.satisfaction().score();
+            case "FULFILLMENT" -> three == null ? null : three.fulfillment().score();
+            case "AMOUNT" -> three == null || three.amountRate() == null ? null : three.amountRate().multiply(BigDecimal.valueOf(100)).setScale(2, RoundingMode.HALF_UP);
+            default -> platform.containsKey(ref) ? platform.get(ref).getOrDefault(unit, Rate.NONE).score() : null;
+        };
+    }
+
+    private static BigDecimal surveyScore(long[] acc, String measure) {
+        if (acc == null || acc[1] == 0) {
+            return null;
+        }
+        return "AWARENESS".equals(measure) ? new Rate(acc[0], acc[1]).score()
+                : BigDecimal.valueOf(acc[0] * 20).divide(BigDecimal.valueOf(acc[1]), 2, RoundingMode.HALF_UP);
+    }
+
+    private static BigDecimal average(List<BigDecimal> values) {
+        return values == null || values.isEmpty() ? null
+                : values.stream().reduce(BigDecimal.ZERO, BigDecimal::add).divide(BigDecimal.valueOf(values.size()), 2, RoundingMode.HALF_UP);
+    }
+
+    /** Ranked results with subtotals per first-level indicator (points contributed out of the total). */
+    public List<Campaign.Result> results(long campaignId) {
+        Campaign c = get(campaignId);
+        Map<Indicator, BigDecimal> leaves = indicators.leaves(c.schemeId());
+        Map<Long, Indicator> roots = rootsOfLeaves(c.schemeId());
+        Map<String, Map<Long, BigDecimal>> scores = rows.scores(campaignId);
+        List<Campaign.Result> results = new ArrayList<>();
+        for (CampaignRows.Stored r : rows.results(campaignId)) {
+            Map<Long, BigDecimal> s = scores.getOrDefault(r.kind() + ":" + r.code(), Map.of());
+            BigDecimal weights = leaves.entrySet().stream().filter(e -> s.get(e.getKey().id()) != null).map(Map.Entry::getValue)
+                    .reduce(BigDecimal.ZERO, BigDecimal::add);
+            Map<String, BigDecimal> subtotals = new LinkedHashMap<>();
+            for (var leaf : leaves.entrySet()) {
+                BigDecimal v = s.get(leaf.getKey().id());
+                String root = roots.get(leaf.getKey().id()).name();
+                subtotals.merge(root, v == null || weights.signum() == 0 ? BigDecimal.ZERO
+                        : v.multiply(leaf.getValue()).divide(weights, 2, RoundingMode.HALF_UP), BigDecimal::add);
+            }
+            results.add(new Campaign.Result(r.kind(), r.code(), organisations.unitName(r.kind(), r.code()), r.total(), r.rank(), r.missing(), subtotals));
+        }
+        return results;
+    }
+
+    /** Every leaf score of one target, in scheme order. */
+    public List<Campaign.LeafScore> leafScores(long campaignId, String kind, String code) {
+        Campaign c = get(campaignId);
+        Map<Long, BigDecimal> s = rows.scores(campaignId).getOrDefault(kind + ":" + code, Map.of());
+        List<Campaign.LeafScore> list = new ArrayList<>();
+        indicators.leaves(c.schemeId()).forEach((leaf, w) -> list.add(new Campaign.LeafScore(kind, code, leaf.id(), leaf.code(), leaf.name(),
+                leaf.source() == null ? "" : leaf.source().label(), w.setScale(2, RoundingMode.HALF_UP), s.get(leaf.id()))));
+        return list;
+    }
+
+    /** 问题清单: leaves below the campaign's problem line, per unit. */
+    public List<Campaign.LeafScore> problems(long campaignId, String kind, String code) {
+        BigDecimal line = get(campaignId).problemThreshold();
+        return leafScores(campaignId, kind, code).stream().filter(l -> l.score() != null && l.score().compareTo(line) < 0).toList();
+    }
+
+    /** Puts each unit's problem list on the rectification ledger (once per unit and campaign). */
+    @Transactional
+    public int toLedger(long campaignId, String actor) {
+        Campaign c = get(campaignId);
+        if (!"SCORED".equals(c.status())) {
+            throw new InvalidInputException("status", "请先计分");
+        }
+        int opened = 0;
+        for (Campaign.Result r : results(campaignId)) {
+            List<Campaign.LeafScore> weak = problems(campaignId, r.kind(), r.code());
+            if (weak.isEmpty()) {
+                continue;
+            }
+            StringBuilder d = new StringBuilder(r.name() + "在“" + c.name() + "”中总分 " + r.total() + "，以下指标低于 " + c.problemThreshold() + " 分：");
+            weak.forEach(l -> d.append("\n· ").append(l.indicatorCode()).append(' ').append(l.indicatorName()).append("：").append(l.score()));
+            opened += ledger.open(new Problem.New(Problem.Category.EVALUATION, "EVAL-" + campaignId + "-" + r.kind() + "-" + r.code(),
+                    c.name() + "问题清单：" + r.name() + "（" + weak.size() + " 项）", d.toString(), r.kind(), r.code(), List.of(), null,
+                    "相关指标达到 " + c.problemThreshold() + " 分以上", null, 20), actor).isPresent() ? 1 : 0;
+        }
+        return opened;
+    }
+
+    private Map<Long, Indicator> rootsOfLeaves(long scheme) {
+        Map<Long, Indicator> roots = new LinkedHashMap<>();
+        for (Indicator root : indicators.tree(scheme)) {
+            mark(root, root, roots);
+        }
+        return roots;
+    }
+
+    private static void mark(Indicator root, Indicator node, Map<Long, Indicator> roots) {
+        if (node.leaf()) {
+            roots.put(node.id(), root);
+        }
+        node.children().forEach(ch -> mark(root, ch, roots));
+    }
+
+    public List<PolicyItem> items() {
+        return catalog.onlineItems();
+    }
+}

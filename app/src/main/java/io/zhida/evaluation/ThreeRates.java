@@ -1,0 +1,152 @@
+package io.zhida.evaluation;
+
+import io.zhida.catalog.PolicyCatalog;
+import io.zhida.catalog.PolicyItem;
+import io.zhida.evaluation.internal.RateQueries;
+import io.zhida.identity.Organisations;
+import io.zhida.platform.InvalidInputException;
+import io.zhida.platform.Today;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.springframework.stereotype.Service;
+
+/** 三率: awareness, satisfaction and fulfilment for any period, rolled up by city, county, department or item. */
+@Service
+public class ThreeRates {
+
+    public enum GroupBy { CITY, REGION, DEPARTMENT, ITEM }
+
+    public static final List<String> MEASURES = List.of("awareness", "satisfaction", "fulfillment");
+
+    private final RateQueries queries;
+    private final PolicyCatalog catalog;
+    private final Organisations organisations;
+
+    ThreeRates(RateQueries queries, PolicyCatalog catalog, Organisations organisations) {
+        this.queries = queries;
+        this.catalog = catalog;
+        this.organisations = organisations;
+    }
+
+    public static GroupBy groupBy(String value) {
+        try {
+            return GroupBy.valueOf(value.trim().toUpperCase());
+        } catch (RuntimeException e) {
+            throw new InvalidInputException("groupBy", "groupBy 应为 city、region、department 或 item");
+        }
+    }
+
+    public List<RateRow> rates(LocalDate from, LocalDate to, GroupBy groupBy) {
+        return rates(from, to, groupBy, null);
+    }
+
+    /** Only the given items count (an evaluation campaign's list); null = all. */
+    public List<RateRow> rates(LocalDate from, LocalDate to, GroupBy groupBy, java.util.Set<String> items) {
+        checkPeriod(from, to);
+        List<RateQueries.Cell> cells = queries.cells(start(from), start(to.plusDays(1))).stream()
+                .filter(c -> items == null || (c.item() != null && items.contains(c.item()))).toList();
+        Map<String, List<String>> departmentsOfItem = departmentsOfItems();
+        Map<String, RateRow> rows = new LinkedHashMap<>();
+        for (RateQueries.Cell c : cells) {
+            for (String key : keys(c, groupBy, departmentsOfItem)) {
+                RateRow add = new RateRow(key, null, c.awareness(), c.satisfaction(), c.fulfillment(), c.approved(), c.paid());
+                rows.merge(key, add, RateRow::plus);
+            }
+        }
+        if (groupBy == GroupBy.CITY && rows.isEmpty()) {
+            rows.put("city", new RateRow("city", null, Rate.NONE, Rate.NONE, Rate.NONE, BigDecimal.ZERO, BigDecimal.ZERO));
+        }
+        Function<String, String> names = names(groupBy);
+        return rows.values().stream()
+                .map(r -> new RateRow(r.key(), names.apply(r.key()), r.awareness(), r.satisfaction(), r.fulfillment(),
+                        r.approvedAmount(), r.paidAmount()))
+                .sorted(Comparator.comparing(RateRow::key))
+                .toList();
+    }
+
+    /** The group's row, or an empty one. */
+    public RateRow rate(LocalDate from, LocalDate to, GroupBy groupBy, String key) {
+        return rates(from, to, groupBy).stream().filter(r -> r.key().equals(key)).findFirst()
+                .orElse(new RateRow(key, names(groupBy).apply(key), Rate.NONE, Rate.NONE, Rate.NONE, BigDecimal.ZERO, BigDecimal.ZERO));
+    }
+
+    /** The records behind one rate of one group: what was counted and what was not. */
+    public List<RateQueries.Line> records(String measure, LocalDate from, LocalDate to, GroupBy groupBy, String key, int limit) {
+        checkPeriod(from, to);
+        if (!MEASURES.contains(measure)) {
+            throw new InvalidInputException("measure", "measure 应为 awareness、satisfaction 或 fulfillment");
+        }
+        List<String> items = switch (groupBy) {
+            case ITEM -> List.of(key);
+            case DEPARTMENT -> departmentsOfItems().entrySet().stream().filter(e -> e.getValue().contains(key)).map(Map.Entry::getKey).toList();
+            default -> null;
+        };
+        String region = groupBy == GroupBy.REGION ? key : null;
+        return queries.lines(measure, items, region, start(from), start(to.plusDays(1)), limit);
+    }
+
+    /** Consecutive periods of equal length ending with the given one, for trend charts. */
+    public List<LocalDate[]> periods(LocalDate to, int months, int count) {
+        List<LocalDate[]> periods = new ArrayList<>();
+        LocalDate end = to.withDayOfMonth(1).plusMonths(1);
+        for (int i = count - 1; i >= 0; i--) {
+            LocalDate stop = end.minusMonths((long) i * months);
+            periods.add(new LocalDate[] {stop.minusMonths(months), stop.minusDays(1)});
+        }
+        return periods;
+    }
+
+    private static List<String> keys(RateQueries.Cell c, GroupBy groupBy, Map<String, List<String>> departmentsOfItem) {
+        return switch (groupBy) {
+            case CITY -> List.of("city");
+            case REGION -> c.region() == null ? List.of() : List.of(c.region());
+            case ITEM -> c.item() == null ? List.of() : List.of(c.item());
+            case DEPARTMENT -> c.item() == null ? List.of() : departmentsOfItem.getOrDefault(c.item(), List.of());
+        };
+    }
+
+    private Map<String, List<String>> departmentsOfItems() {
+        Map<String, List<String>> map = new LinkedHashMap<>();
+        for (PolicyItem item : catalog.workingView()) {
+            map.putIfAbsent(item.code(), item.content().departments());
+        }
+        return map;
+    }
+
+    private Function<String, String> names(GroupBy groupBy) {
+        return switch (groupBy) {
+            case CITY -> k -> organisations.regions().stream().filter(r -> r.level().equals("CITY")).map(Organisations.Region::name)
+                    .findFirst().orElse("全市");
+            case REGION -> {
+                Map<String, String> names = organisations.regionNames();
+                yield k -> names.getOrDefault(k, k);
+            }
+            case DEPARTMENT -> k -> organisations.departmentByCode(k).map(Organisations.Department::name).orElse(k);
+            case ITEM -> {
+                Map<String, String> names = new LinkedHashMap<>();
+                catalog.workingView().forEach(i -> names.putIfAbsent(i.code(), i.content().name()));
+                yield k -> names.getOrDefault(k, k);
+            }
+        };
+    }
+
+    static Instant start(LocalDate day) {
+        return day.atStartOfDay(Today.ZONE).toInstant();
+    }
+
+    static void checkPeriod(LocalDate from, LocalDate to) {
+        if (from == null || to == null || from.isAfter(to)) {
+            throw new InvalidInputException("from", "统计期间无效：开始日期应不晚于结束日期");
+        }
+        if (from.plusYears(10).isBefore(to)) {
+            throw new InvalidInputException("to", "统计期间不能超过十年");
+        }
+    }
+}

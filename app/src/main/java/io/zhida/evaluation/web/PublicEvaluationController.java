@@ -1,0 +1,88 @@
+package io.zhida.evaluation.web;
+
+import io.zhida.evaluation.BackToBack;
+import io.zhida.evaluation.UnitRatings;
+import io.zhida.evaluation.internal.QrCode;
+import io.zhida.identity.ZhidaUser;
+import io.zhida.platform.InvalidInputException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Pages opened without an account: a drawn evaluator's questionnaire, and the 码上评 rating of a unit. */
+@Controller
+class PublicEvaluationController {
+
+    private final BackToBack backToBack;
+    private final UnitRatings ratings;
+    private final String publicUrl;
+
+    PublicEvaluationController(BackToBack backToBack, UnitRatings ratings, @Value("${zhida.public-url:http://localhost:8080}") String publicUrl) {
+        this.backToBack = backToBack;
+        this.ratings = ratings;
+        this.publicUrl = publicUrl;
+    }
+
+    @GetMapping("/portal/b2b/{token}")
+    String questionnaire(@PathVariable String token, Model model) {
+        model.addAttribute("invitation", backToBack.invitation(token));
+        model.addAttribute("targets", backToBack.targets());
+        return "evaluation/b2b-answer";
+    }
+
+    @PostMapping("/portal/b2b/{token}")
+    String answer(@PathVariable String token, @RequestParam Map<String, String> params, RedirectAttributes flash) {
+        Map<String, Integer> scores = new LinkedHashMap<>();
+        params.forEach((k, v) -> {
+            if ((k.startsWith("COUNTY:") || k.startsWith("DEPARTMENT:")) && v != null && v.matches("[1-5]")) {
+                scores.put(k, Integer.parseInt(v));
+            }
+        });
+        try {
+            backToBack.answer(token, scores);
+            flash.addFlashAttribute("message", "提交成功，感谢您对营商环境的评价！");
+        } catch (InvalidInputException e) {
+            flash.addFlashAttribute("error", e.errors().get(0).message());
+        }
+        return "redirect:/portal/b2b/" + token;
+    }
+
+    @GetMapping("/portal/rate/{kind}/{code}")
+    String ratingPage(@PathVariable String kind, @PathVariable String code, Model model) {
+        model.addAttribute("unitName", ratings.unitName(kind, code));
+        model.addAttribute("kind", kind);
+        model.addAttribute("code", code);
+        model.addAttribute("aspects", UnitRatings.ASPECTS);
+        return "evaluation/rate-unit";
+    }
+
+    @PostMapping("/portal/rate/{kind}/{code}")
+    String rate(@PathVariable String kind, @PathVariable String code, @RequestParam(required = false) Integer stars,
+                @RequestParam(required = false) List<String> aspects, @RequestParam(required = false) String comment,
+                @RequestParam(required = false) String transaction, @AuthenticationPrincipal ZhidaUser user, RedirectAttributes flash) {
+        try {
+            ratings.rate(kind, code, stars, aspects, comment, transaction, user);
+            flash.addFlashAttribute("message", "评价已收到，感谢您的监督！");
+        } catch (InvalidInputException e) {
+            flash.addFlashAttribute("error", e.errors().get(0).message());
+        }
+        return "redirect:/portal/rate/" + kind + "/" + code;
+    }
+
+    @GetMapping("/portal/rate/{kind}/{code}/qr.svg")
+    ResponseEntity<String> qr(@PathVariable String kind, @PathVariable String code) {
+        ratings.unitName(kind, code);
+        return ResponseEntity.ok().header("Content-Type", "image/svg+xml")
+                .body(QrCode.svg(publicUrl + "/portal/rate/" + kind + "/" + code));
+    }
+}

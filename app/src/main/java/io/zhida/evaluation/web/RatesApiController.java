@@ -1,0 +1,31 @@
+package io.zhida.evaluation.web;
+
+import io.zhida.evaluation.RateRow;
+import io.zhida.evaluation.ThreeRates;
+import io.zhida.identity.ZhidaUser;
+import java.time.LocalDate;
+import java.util.List;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** GET /api/v1/evaluation/rates: the three rates with numerator and denominator (evaluation officer, leader). */
+@RestController
+class RatesApiController {
+
+    private final ThreeRates rates;
+
+    RatesApiController(ThreeRates rates) {
+        this.rates = rates;
+    }
+
+    @GetMapping("/api/v1/evaluation/rates")
+    List<RateRow> rates(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                        @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                        @RequestParam(defaultValue = "city") String groupBy, @AuthenticationPrincipal ZhidaUser user) {
+        EvaluationAccess.requireReader(user);
+        return rates.rates(from, to, ThreeRates.groupBy(groupBy));
+    }
+}

@@ -1,0 +1,122 @@
+package io.zhida.evaluation.web;
+
+import io.zhida.evaluation.Rate;
+import io.zhida.evaluation.RateRow;
+import io.zhida.evaluation.ThreeRates;
+import io.zhida.identity.ZhidaUser;
+import io.zhida.platform.Spreadsheet;
+import io.zhida.platform.Today;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** 三率 page: the table by group with numerators, a comparison period, a monthly trend and the records behind each rate. */
+@Controller
+class RatesPageController {
+
+    static final Map<String, String> GROUPS = Map.of("CITY", "全市", "REGION", "县（区）", "DEPARTMENT", "部门", "ITEM", "政策事项");
+
+    private final ThreeRates rates;
+
+    RatesPageController(ThreeRates rates) {
+        this.rates = rates;
+    }
+
+    @GetMapping("/evaluation/rates")
+    String page(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                @RequestParam(defaultValue = "region") String groupBy,
+                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate compareFrom,
+                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate compareTo,
+                @AuthenticationPrincipal ZhidaUser user, Model model) {
+        EvaluationAccess.requireReader(user);
+        LocalDate t = to == null ? Today.date() : to;
+        LocalDate f = from == null ? t.withDayOfYear(1) : from;
+        LocalDate cf = compareFrom == null ? f.minusYears(1) : compareFrom;
+        LocalDate ct = compareTo == null ? t.minusYears(1) : compareTo;
+        ThreeRates.GroupBy group = ThreeRates.groupBy(groupBy);
+        List<RateRow> rows = rates.rates(f, t, group);
+        Map<String, RateRow> before = new LinkedHashMap<>();
+        rates.rates(cf, ct, group).forEach(r -> before.put(r.key(), r));
+        model.addAttribute("from", f);
+        model.addAttribute("to", t);
+        model.addAttribute("compareFrom", cf);
+        model.addAttribute("compareTo", ct);
+        model.addAttribute("groupBy", group.name());
+        model.addAttribute("groups", GROUPS);
+        model.addAttribute("rows", rows);
+        model.addAttribute("before", before);
+        model.addAttribute("city", rates.rate(f, t, ThreeRates.GroupBy.CITY, "city"));
+        model.addAttribute("cityBefore", rates.rate(cf, ct, ThreeRates.GroupBy.CITY, "city"));
+        model.addAttribute("trend", trend(t));
+        return "evaluation/rates";
+    }
+
+    @GetMapping("/evaluation/rates/records")
+    String records(@RequestParam String measure, @RequestParam String groupBy, @RequestParam String key,
+                   @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                   @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                   @AuthenticationPrincipal ZhidaUser user, Model model) {
+        EvaluationAccess.requireReader(user);
+        ThreeRates.GroupBy group = ThreeRates.groupBy(groupBy);
+        model.addAttribute("row", rates.rate(from, to, group, key));
+        model.addAttribute("measure", measure);
+        model.addAttribute("measureLabel", MEASURE_LABELS.get(measure));
+        model.addAttribute("lines", rates.records(measure, from, to, group, key, 500));
+        model.addAttribute("from", from);
+        model.addAttribute("to", to);
+        model.addAttribute("groupBy", group.name());
+        return "evaluation/rate-records";
+    }
+
+    @GetMapping("/evaluation/rates/export.xlsx")
+    ResponseEntity<byte[]> export(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                                  @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                                  @RequestParam(defaultValue = "region") String groupBy, @AuthenticationPrincipal ZhidaUser user) {
+        EvaluationAccess.requireReader(user);
+        ThreeRates.GroupBy group = ThreeRates.groupBy(groupBy);
+        try (Spreadsheet sheet = Spreadsheet.of("三率 " + from + " 至 " + to, List.of("编码", GROUPS.get(group.name()),
+                "知晓·分子", "知晓·分母", "知晓覆盖率", "满意·分子", "满意·分母", "办理满意率", "兑现·分子", "兑现·分母", "兑现到位率",
+                "核定金额（元）", "已拨付（元）"))) {
+            for (RateRow r : rates.rates(from, to, group)) {
+                sheet.row(r.key(), r.name(), r.awareness().numerator(), r.awareness().denominator(), r.awareness().percent(),
+                        r.satisfaction().numerator(), r.satisfaction().denominator(), r.satisfaction().percent(),
+                        r.fulfillment().numerator(), r.fulfillment().denominator(), r.fulfillment().percent(),
+                        r.approvedAmount(), r.paidAmount());
+            }
+            return Spreadsheet.download("三率-" + GROUPS.get(group.name()) + "-" + from + "至" + to + ".xlsx", sheet.bytes());
+        }
+    }
+
+    static final Map<String, String> MEASURE_LABELS = Map.of("awareness", "政策知晓覆盖率", "satisfaction", "政策办理满意率",
+            "fulfillment", "政策兑现到位率");
+
+    /** The city's rates month by month over the last twelve months. */
+    private Map<String, Object> trend(LocalDate to) {
+        List<String> labels = new ArrayList<>();
+        List<Object> a = new ArrayList<>();
+        List<Object> s = new ArrayList<>();
+        List<Object> f = new ArrayList<>();
+        for (LocalDate[] p : rates.periods(to, 1, 12)) {
+            RateRow r = rates.rate(p[0], p[1], ThreeRates.GroupBy.CITY, "city");
+            labels.add(p[0].getYear() + "-" + String.format("%02d", p[0].getMonthValue()));
+            a.add(score(r.awareness()));
+            s.add(score(r.satisfaction()));
+            f.add(score(r.fulfillment()));
+        }
+        return Map.of("labels", labels, "awareness", a, "satisfaction", s, "fulfillment", f);
+    }
+
+    private static Object score(Rate rate) {
+        return rate.score() == null ? "-" : rate.score();
+    }
+}

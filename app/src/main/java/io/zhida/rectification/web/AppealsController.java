@@ -1,0 +1,108 @@
+package io.zhida.rectification.web;
+
+import io.zhida.identity.Organisations;
+import io.zhida.identity.Role;
+import io.zhida.identity.ZhidaUser;
+import io.zhida.platform.InvalidInputException;
+import io.zhida.platform.Spreadsheet;
+import io.zhida.platform.Today;
+import io.zhida.rectification.Appeal;
+import io.zhida.rectification.Appeals;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** 企业诉求: the enterprise's own list and form, the officer's and departments' desk, one appeal's page. */
+@Controller
+class AppealsController {
+
+    private final Appeals appeals;
+    private final Organisations organisations;
+
+    AppealsController(Appeals appeals, Organisations organisations) {
+        this.appeals = appeals;
+        this.organisations = organisations;
+    }
+
+    @GetMapping("/my/appeals")
+    String mine(@AuthenticationPrincipal ZhidaUser user, Model model) {
+        model.addAttribute("appeals", appeals.mine(user));
+        model.addAttribute("departments", organisations.cityDepartments());
+        model.addAttribute("now", Instant.now());
+        return "rectification/my-appeals";
+    }
+
+    @PostMapping("/my/appeals")
+    String submit(@RequestParam(required = false) Appeal.Kind kind, @RequestParam(required = false) String itemCode,
+                  @RequestParam(required = false) String departmentCode, @RequestParam(required = false) String content,
+                  @AuthenticationPrincipal ZhidaUser user, RedirectAttributes flash) {
+        try {
+            appeals.submit(user, kind, itemCode, departmentCode, content);
+            flash.addFlashAttribute("message", "诉求已提交，我们将尽快交办并在时限内答复");
+        } catch (InvalidInputException e) {
+            flash.addFlashAttribute("error", e.errors().get(0).message());
+        }
+        return "redirect:/my/appeals";
+    }
+
+    @GetMapping("/appeals")
+    String desk(@AuthenticationPrincipal ZhidaUser user, Model model) {
+        model.addAttribute("appeals", appeals.desk(user));
+        model.addAttribute("now", Instant.now());
+        return "rectification/appeals";
+    }
+
+    @GetMapping("/appeals/export.xlsx")
+    ResponseEntity<byte[]> export(@AuthenticationPrincipal ZhidaUser user) {
+        try (Spreadsheet sheet = Spreadsheet.of("企业诉求", List.of("编号", "企业", "统一社会信用代码", "类型", "承办部门", "内容", "状态",
+                "答复时限", "答复", "评价", "是否解决"))) {
+            for (Appeal a : appeals.desk(user)) {
+                sheet.row(a.number(), a.enterpriseName(), a.uscc(), a.kind().label(),
+                        a.departmentCode() == null ? null : organisations.unitName("DEPARTMENT", a.departmentCode()), a.content(),
+                        a.status().label(), a.dueAt() == null ? null : a.dueAt().atZone(Today.ZONE).toLocalDateTime(), a.answer(), a.stars(),
+                        a.resolved());
+            }
+            return Spreadsheet.download("企业诉求-" + Today.date() + ".xlsx", sheet.bytes());
+        }
+    }
+
+    @GetMapping("/appeals/{id}")
+    String detail(@PathVariable long id, @AuthenticationPrincipal ZhidaUser user, Model model) {
+        Appeal a = appeals.view(id, user);
+        model.addAttribute("a", a);
+        model.addAttribute("departmentName", a.departmentCode() == null ? null : organisations.unitName("DEPARTMENT", a.departmentCode()));
+        model.addAttribute("departments", organisations.cityDepartments());
+        model.addAttribute("officer", user.has(Role.EVALUATOR) || user.has(Role.ADMIN));
+        model.addAttribute("owner", a.uscc().equals(user.enterpriseUscc()));
+        model.addAttribute("handler", organisations.departmentCodeOf(user).map(c -> c.equals(a.departmentCode())).orElse(false));
+        model.addAttribute("now", Instant.now());
+        return "rectification/appeal";
+    }
+
+    @PostMapping("/appeals/{id}/{action}")
+    String act(@PathVariable long id, @PathVariable String action, @RequestParam(required = false) String departmentCode,
+               @RequestParam(defaultValue = "5") int workingDays, @RequestParam(required = false) String answer,
+               @RequestParam(defaultValue = "0") int stars, @RequestParam(defaultValue = "false") boolean resolved,
+               @AuthenticationPrincipal ZhidaUser user, RedirectAttributes flash) {
+        try {
+            switch (action) {
+                case "dispatch" -> appeals.dispatch(id, departmentCode, workingDays, user);
+                case "answer" -> appeals.answer(id, answer, user);
+                case "rate" -> appeals.rate(id, stars, resolved, user);
+                default -> throw new InvalidInputException("action", "未知操作");
+            }
+            flash.addFlashAttribute("message", "已保存");
+        } catch (InvalidInputException e) {
+            flash.addFlashAttribute("error", e.errors().get(0).message());
+        }
+        return "redirect:/appeals/" + id;
+    }
+}
