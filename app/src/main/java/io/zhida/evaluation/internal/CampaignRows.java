@@ -128,7 +128,8 @@ public class CampaignRows {
     public List<SurveyCell> surveyCells(long campaign) {
         return jdbc.sql("""
                         SELECT a.region, s.item_code, q.measure,
-                               CASE WHEN q.measure = 'AWARENESS' THEN count(*) FILTER (WHERE v.value = q.options[1]) ELSE sum(CAST(v.value AS int)) END,
+                               CASE WHEN q.measure = 'AWARENESS' THEN count(*) FILTER (WHERE v.value = q.options[1])
+                                    ELSE sum(CASE WHEN q.measure = 'SATISFACTION' THEN CAST(v.value AS int) END) END,
                                count(*)
                         FROM survey s JOIN survey_answer a ON a.survey_id = s.id JOIN survey_answer_value v ON v.answer_id = a.id
                         JOIN survey_question q ON q.id = v.question_id
@@ -159,7 +160,7 @@ public class CampaignRows {
     }
 
     public List<Stored> results(long campaign) {
-        return jdbc.sql("SELECT target_kind, target_code, total, rank, missing FROM eval_result WHERE campaign_id = ? ORDER BY target_kind DESC, rank")
+        return jdbc.sql("SELECT target_kind AS kind, target_code AS code, total, rank, missing FROM eval_result WHERE campaign_id = ? ORDER BY target_kind DESC, rank")
                 .param(campaign).query(Stored.class).list();
     }
 

@@ -60,7 +60,7 @@ public class SurveyRows {
     }
 
     public Optional<Invitation> invitation(String token) {
-        return jdbc.sql("SELECT token, survey_id, uscc, region, channel FROM survey_invitation WHERE token = ?").param(token)
+        return jdbc.sql("SELECT token, survey_id AS survey, uscc, region, channel FROM survey_invitation WHERE token = ?").param(token)
                 .query(Invitation.class).optional();
     }
 
