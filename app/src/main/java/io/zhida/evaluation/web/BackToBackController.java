@@ -75,7 +75,10 @@ class BackToBackController {
         BackToBackRound round = backToBack.round(id);
         List<BackToBackRound.Result> results = backToBack.results(id);
         model.addAttribute("round", round);
-        model.addAttribute("seats", backToBack.seats(id));
+        Map<String, Integer> seats = backToBack.seats(id);
+        Map<String, Integer> ordered = new LinkedHashMap<>();
+        backToBack.categories().forEach(c -> ordered.put(c.code(), seats.getOrDefault(c.code(), 0)));
+        model.addAttribute("seats", ordered);
         model.addAttribute("categoryNames", categoryNames());
         model.addAttribute("counties", results.stream().filter(r -> r.kind().equals("COUNTY")).toList());
         model.addAttribute("departments", results.stream().filter(r -> r.kind().equals("DEPARTMENT")).toList());

@@ -23,7 +23,14 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class RatesPageController {
 
-    static final Map<String, String> GROUPS = Map.of("CITY", "全市", "REGION", "县（区）", "DEPARTMENT", "部门", "ITEM", "政策事项");
+    static final Map<String, String> GROUPS = new java.util.LinkedHashMap<>();
+
+    static {
+        GROUPS.put("REGION", "县（区）");
+        GROUPS.put("DEPARTMENT", "部门");
+        GROUPS.put("ITEM", "政策事项");
+        GROUPS.put("CITY", "全市");
+    }
 
     private final ThreeRates rates;
 
@@ -52,7 +59,7 @@ class RatesPageController {
         model.addAttribute("compareFrom", cf);
         model.addAttribute("compareTo", ct);
         model.addAttribute("groupBy", group.name());
-        model.addAttribute("groups", GROUPS);
+        model.addAttribute("groupLabels", GROUPS);
         model.addAttribute("rows", rows);
         model.addAttribute("before", before);
         model.addAttribute("city", rates.rate(f, t, ThreeRates.GroupBy.CITY, "city"));
