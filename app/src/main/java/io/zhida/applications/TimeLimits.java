@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.List;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -33,11 +34,12 @@ public class TimeLimits {
     private final int windowMinutes;
     private final int respondMinutes;
     private final int decideDays;
+    private final ApplicationEventPublisher events;
 
     TimeLimits(TaskRows tasks, RecordRows records, WorkingCalendar calendar, Organisations organisations, AuditLog audit,
                @Value("${zhida.applications.window-working-minutes:60}") int windowMinutes,
                @Value("${zhida.applications.respond-working-minutes:60}") int respondMinutes,
-               @Value("${zhida.applications.decide-working-days:10}") int decideDays) {
+               @Value("${zhida.applications.decide-working-days:10}") int decideDays, ApplicationEventPublisher events) {
         this.tasks = tasks;
         this.records = records;
         this.calendar = calendar;
@@ -46,6 +48,7 @@ public class TimeLimits {
         this.windowMinutes = windowMinutes;
         this.respondMinutes = respondMinutes;
         this.decideDays = decideDays;
+        this.events = events;
     }
 
     void openWindow(long applicationId, String windowDepartment) {
@@ -127,6 +130,8 @@ public class TimeLimits {
                 String unit = departmentName(t.departmentCode());
                 records.event(t.applicationId(), CurrentUser.SYSTEM, "ESCALATED", "超时督办：" + t.kind().label(),
                         "时限至 " + WorkingTimeText.format(t.dueAt()) + "，已提请" + unit + "负责人及督查员督办");
+                events.publishEvent(new TaskEscalated(t.id(), t.applicationId(), t.applicationNumber(), t.itemName(), t.enterpriseName(),
+                        t.kind().label(), t.departmentCode(), t.dueAt()));
                 count++;
             }
         }

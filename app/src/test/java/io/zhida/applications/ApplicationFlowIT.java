@@ -208,6 +208,8 @@ class ApplicationFlowIT {
         jdbc.sql("UPDATE application_task SET due_at = now() - interval '1 hour' WHERE application_id = ?").param(id).update();
         assertThat(limits.escalateOverdue()).isGreaterThanOrEqualTo(1);
         assertThat(limits.escalateOverdue()).as("escalated once only").isZero();
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> count("SELECT count(*) FROM problem p JOIN application_task t "
+                + "ON p.source_ref = 'TASK-' || t.id WHERE p.category = 'OVERDUE' AND t.application_id = " + id) == 1); // on the ledger, once
         assertThat(jdbc.sql("SELECT step FROM application_event WHERE application_id = ?").param(id).query(String.class).list())
                 .contains("RETURNED", "RESUBMITTED", "ESCALATED");
 
