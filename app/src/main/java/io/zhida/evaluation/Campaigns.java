@@ -7,6 +7,9 @@ import io.zhida.evaluation.internal.CampaignRows;
 import io.zhida.evaluation.internal.PlatformMeasures;
 import io.zhida.identity.AuditLog;
 import io.zhida.identity.Organisations;
+import io.zhida.identity.Role;
+import io.zhida.identity.UserAdministration;
+import io.zhida.notify.Inbox;
 import io.zhida.identity.ZhidaUser;
 import io.zhida.platform.InvalidInputException;
 import io.zhida.platform.NotFoundException;
@@ -47,9 +50,11 @@ public class Campaigns {
     private final WorkingCalendar calendar;
     private final Ledger ledger;
     private final AuditLog audit;
+    private final UserAdministration users;
+    private final Inbox inbox;
 
     Campaigns(CampaignRows rows, Indicators indicators, ThreeRates rates, PlatformMeasures measures, PolicyCatalog catalog,
-              Organisations organisations, WorkingCalendar calendar, Ledger ledger, AuditLog audit) {
+              Organisations organisations, WorkingCalendar calendar, Ledger ledger, AuditLog audit, UserAdministration users, Inbox inbox) {
         this.rows = rows;
         this.indicators = indicators;
         this.rates = rates;
@@ -59,6 +64,8 @@ public class Campaigns {
         this.calendar = calendar;
         this.ledger = ledger;
         this.audit = audit;
+        this.users = users;
+        this.inbox = inbox;
     }
 
     @Transactional
@@ -157,8 +164,12 @@ public class Campaigns {
         LocalDate today = Today.date();
         for (long id : rows.ids("OPEN")) {
             for (Campaign.SelfStatus s : selfStatus(id)) {
-                if (s.deadlineState().equals("DUE_SOON") || s.deadlineState().equals("OVERDUE")) {
-                    sent += rows.remind(id, s.department(), s.deadlineState().equals("OVERDUE") ? "OVERDUE" : "BEFORE", today) ? 1 : 0;
+                boolean overdue = s.deadlineState().equals("OVERDUE");
+                if ((overdue || s.deadlineState().equals("DUE_SOON")) && rows.remind(id, s.department(), overdue ? "OVERDUE" : "BEFORE", today)) {
+                    String text = "“" + get(id).name() + "”部门自评" + (overdue ? "已逾期，请立即提交" : "将于 " + get(id).selfDeadline() + " 截止，请按时提交");
+                    organisations.departmentByCode(s.department()).ifPresent(d -> users.phonesOf(d.id(), Set.of(Role.DEPT_HEAD, Role.REVIEWER))
+                            .forEach(phone -> inbox.sms(phone, text)));
+                    sent++;
                 }
             }
         }

@@ -88,7 +88,8 @@ public class Grants {
                     .orElse("本事项 " + request.year() + " 年度资金池尚未设立"));
         }
         LocalDate today = Today.date();
-        LocalDate until = calendar.addWorkingDays(today, disclosureDays);
+        // 0 working days = no 公示 (training and demos): the grant is due for payment at the next end-of-公示 run
+        LocalDate until = disclosureDays == 0 ? today.minusDays(1) : calendar.addWorkingDays(today, disclosureDays);
         java.util.Optional<Long> inserted = rows.insert(request, amount, basis.length() == 0 ? null : basis.toString(), today, until,
                 CurrentUser.actor());
         if (inserted.isEmpty()) { // the unique constraint is the last word; give the reservation back

@@ -50,6 +50,14 @@ public class UserAdministration {
         return rows.summaries(query);
     }
 
+    /** Mobile numbers of a department's enabled staff in the given roles (for reminders by SMS). */
+    public List<String> phonesOf(long departmentId, Set<Role> roles) {
+        return rows.summaries(null).stream()
+                .filter(u -> u.enabled() && u.departmentId() != null && u.departmentId() == departmentId)
+                .filter(u -> u.phone() != null && !u.phone().isBlank() && u.roles().stream().anyMatch(roles::contains))
+                .map(UserSummary::phone).toList();
+    }
+
     public UserSummary get(long id) {
         return rows.summary(id).orElseThrow(() -> new NotFoundException("用户不存在"));
     }

@@ -7,6 +7,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import io.zhida.identity.Role;
+import io.zhida.identity.UserAdministration;
 import io.zhida.platform.Today;
 import io.zhida.support.Sessions;
 import io.zhida.support.ZhidaIntegrationTest;
@@ -17,6 +19,7 @@ import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.poi.ss.usermodel.DataFormatter;
@@ -41,6 +44,8 @@ class CampaignIT {
     Indicators indicators;
     @Autowired
     Surveys surveys;
+    @Autowired
+    UserAdministration users;
 
     @Test
     void theDefaultIndicatorSystemIsThreeThirteenTwentyOneWithWeightsThatAddUp() {
@@ -96,6 +101,20 @@ class CampaignIT {
                 .andExpect(flash().attribute("error", "自评已提交，不能再修改"));
         assertThat(campaigns.selfStatus(id)).filteredOn(s -> s.department().equals("C-JXJ")).extracting(Campaign.SelfStatus::deadlineState)
                 .containsExactly("SUBMITTED");
+
+        // past the deadline: one overdue warning per department and day, by SMS to the department's reviewers and head
+        long czj = jdbc.sql("SELECT id FROM department WHERE code = 'C-CZJ'").query(Long.class).single();
+        users.create(new UserAdministration.UserForm("czj-reviewer", "财政局审核员", Sessions.DEMO_PASSWORD, Set.of(Role.REVIEWER), null, czj, null, "13900001111"));
+        jdbc.sql("UPDATE eval_campaign SET self_deadline = current_date - 1 WHERE id = ?").param(id).update();
+        assertThat(campaigns.remind()).isGreaterThanOrEqualTo(1);
+        assertThat(campaigns.remind()).as("once a day").isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM eval_reminder WHERE campaign_id = ? AND department_code = 'C-CZJ' AND kind = 'OVERDUE'").param(id)
+                .query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT count(*) FROM eval_reminder WHERE campaign_id = ? AND department_code = 'C-JXJ'").param(id)
+                .query(Long.class).single()).as("submitted: no warning").isZero();
+        assertThat(jdbc.sql("SELECT text FROM outbound_message WHERE address = '13900001111'").query(String.class).list())
+                .anyMatch(t -> t.contains("测试三评活动") && t.contains("已逾期"));
+        jdbc.sql("UPDATE eval_campaign SET self_deadline = current_date + 10 WHERE id = ?").param(id).update();
 
         // a third-party check on 青山县, and a bad one refused
         Indicator check = indicators.leaves(scheme).keySet().stream().filter(i -> i.source() == Indicator.Source.THIRD_PARTY).findFirst().orElseThrow();
