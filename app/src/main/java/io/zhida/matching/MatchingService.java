@@ -154,6 +154,7 @@ public class MatchingService {
         index = fresh;
         log.info("Matched {} items against {} enterprises in {} ms", online.size(), fresh.table().size(),
                 (System.nanoTime() - t0) / 1_000_000);
+        events.publishEvent(new MatchingRebuilt(online.size(), fresh.table().size()));
     }
 
     /** (b) An item went online: match it against everyone, store, announce the new matches. */

@@ -132,6 +132,17 @@ public class Appeals {
         escalateOverdue();
     }
 
+    /** Puts every closed-but-unresolved, badly rated or overdue appeal that is not on the ledger yet onto it (repair, demo data). */
+    @Transactional
+    public int reconcile() {
+        int opened = escalateOverdue();
+        for (Appeal a : rows.unresolvedWithoutProblem()) {
+            toLedger(a, "企业评价" + a.stars() + "星，" + (Boolean.TRUE.equals(a.resolved()) ? "认为已解决" : "认为未解决") + "。答复：" + a.answer());
+            opened++;
+        }
+        return opened;
+    }
+
     private void toLedger(Appeal a, String why) {
         String unit = a.departmentCode() != null ? a.departmentCode() : null;
         String kind = unit != null ? "DEPARTMENT" : "COUNTY";

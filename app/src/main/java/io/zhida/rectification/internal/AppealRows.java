@@ -62,6 +62,11 @@ public class AppealRows {
                 .param(Timestamp.from(now)).query(AppealRows::appeal).list();
     }
 
+    public List<Appeal> unresolvedWithoutProblem() {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM appeal WHERE status = 'CLOSED' AND problem_id IS NULL AND (NOT resolved OR stars <= 2)")
+                .query(AppealRows::appeal).list();
+    }
+
     static Appeal appeal(ResultSet rs, int n) throws SQLException {
         return new Appeal(rs.getLong("id"), rs.getString("number"), rs.getString("uscc"), rs.getString("enterprise_name"),
                 rs.getString("region"), Appeal.Kind.valueOf(rs.getString("kind")), rs.getString("item_code"),
