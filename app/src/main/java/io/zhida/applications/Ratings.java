@@ -17,7 +17,11 @@ public class Ratings {
     private final RecordRows records;
     private final AuditLog audit;
 
-    Ratings(Applications applications, ApplicationAccess access, RecordRows records, AuditLog audit) {
+    private final org.springframework.context.ApplicationEventPublisher events;
+
+    Ratings(Applications applications, ApplicationAccess access, RecordRows records, AuditLog audit,
+            org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.applications = applications;
         this.access = access;
         this.records = records;
@@ -41,6 +45,7 @@ public class Ratings {
             throw new InvalidInputException("stars", "本次办理已评价，每件事只能评价一次");
         }
         records.event(id, user.getUsername(), "RATED", "企业评价 " + stars + " 星", comment);
+        events.publishEvent(new ServiceRated(id, a.uscc(), a.itemCode(), stars, java.time.Instant.now()));
         audit.record("application.rate", "application", a.number(), "好差评 " + stars + " 星", null, comment);
     }
 

@@ -1,5 +1,6 @@
 package io.zhida.demo;
 
+import io.zhida.cockpit.Cockpit;
 import io.zhida.datagen.DemoCity;
 import io.zhida.engine.rule.Outcome;
 import io.zhida.evaluation.BackToBack;
@@ -56,11 +57,12 @@ class DemoActivity {
     private final Appeals appeals;
     private final MatchingService matching;
     private final Organisations organisations;
+    private final Cockpit cockpit;
     private final boolean enabled;
     private final long seed;
 
     DemoActivity(JdbcClient jdbc, TransactionTemplate transaction, Environment env, BackToBack backToBack, Campaigns campaigns,
-                 Indicators indicators, Surveys surveys, Appeals appeals, MatchingService matching, Organisations organisations,
+                 Indicators indicators, Surveys surveys, Appeals appeals, MatchingService matching, Organisations organisations, Cockpit cockpit,
                  @Value("${zhida.demo.activity:true}") boolean enabled, @Value("${zhida.demo.seed}") long seed) {
         this.jdbc = jdbc;
         this.transaction = transaction;
@@ -72,6 +74,7 @@ class DemoActivity {
         this.appeals = appeals;
         this.matching = matching;
         this.organisations = organisations;
+        this.cockpit = cockpit;
         this.enabled = enabled;
         this.seed = seed;
     }
@@ -92,6 +95,7 @@ class DemoActivity {
             campaign();
             progressOnTheLedger();
         });
+        cockpit.rebuild(); // the records above were written without events
         log.info("Demo activity for the last 12 months generated in {} ms", (System.nanoTime() - started) / 1_000_000);
     }
 

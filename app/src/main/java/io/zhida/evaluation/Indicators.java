@@ -32,11 +32,11 @@ public class Indicators {
         this.audit = audit;
     }
 
-    public List<IndicatorRows.Scheme> schemes() {
+    public List<IndicatorScheme> schemes() {
         return rows.schemes();
     }
 
-    public IndicatorRows.Scheme scheme(long id) {
+    public IndicatorScheme scheme(long id) {
         return rows.schemes().stream().filter(s -> s.id() == id).findFirst().orElseThrow(() -> new NotFoundException("没有这套指标体系"));
     }
 

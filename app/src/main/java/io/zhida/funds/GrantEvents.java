@@ -10,7 +10,14 @@ public final class GrantEvents {
     public record GrantBecamePayable(long grantId, Long applicationId, String uscc, java.time.Instant payDueAt) {
     }
 
-    public record GrantPaid(long grantId, Long applicationId, String uscc, String itemName, java.math.BigDecimal amount) {
+    /** A grant was made (by an approval, 秒批 or a 免申即享 run): the money is committed. */
+    public record GrantMade(long grantId, Long applicationId, String uscc, String itemCode, GrantRoute route, java.math.BigDecimal amount,
+                            java.time.Instant at) {
+    }
+
+    /** onTime: paid no later than the payment deadline (one working day after 公示 by default). */
+    public record GrantPaid(long grantId, Long applicationId, String uscc, String itemName, java.math.BigDecimal amount, String itemCode,
+                            boolean onTime) {
     }
 
     public record GrantPaymentFailed(long grantId, Long applicationId, String uscc, String reason) {

@@ -29,9 +29,12 @@ public class Grants {
     private final WorkingCalendar calendar;
     private final AuditLog audit;
     private final int disclosureDays;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     Grants(GrantRows rows, PoolRows pools, WorkingCalendar calendar, AuditLog audit,
-           @Value("${zhida.funds.disclosure-working-days:5}") int disclosureDays) {
+           @Value("${zhida.funds.disclosure-working-days:5}") int disclosureDays,
+           org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.rows = rows;
         this.pools = pools;
         this.calendar = calendar;
@@ -97,6 +100,8 @@ public class Grants {
             throw new GrantRefusedException("该企业 " + request.period() + " 年度已享受本事项，不重复享受");
         }
         long id = inserted.get();
+        events.publishEvent(new GrantEvents.GrantMade(id, request.applicationId(), request.uscc(), request.itemCode(), request.route(), amount,
+                java.time.Instant.now()));
         audit.record("grant.create", "grant", String.valueOf(id), request.enterpriseName() + " " + request.itemName() + " "
                 + yuan(amount) + " 元（" + request.route().label() + "）", null, amount.toPlainString());
         return rows.find(id).orElseThrow();

@@ -128,7 +128,8 @@ public class PayoutBatches {
                     throw new IllegalStateException("grant " + grant.id() + " was not in a batch");
                 }
                 pools.settle(grant.itemCode(), Integer.parseInt(grant.period()), grant.amount());
-                events.publishEvent(new GrantEvents.GrantPaid(grant.id(), grant.applicationId(), grant.uscc(), grant.itemName(), grant.amount()));
+                events.publishEvent(new GrantEvents.GrantPaid(grant.id(), grant.applicationId(), grant.uscc(), grant.itemName(), grant.amount(),
+                        grant.itemCode(), grant.payDueAt() == null || !java.time.Instant.now().isAfter(grant.payDueAt())));
                 paid++;
             } else {
                 grants.transition(grant.id(), "IN_BATCH", "FAILED");

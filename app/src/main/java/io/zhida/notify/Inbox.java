@@ -30,7 +30,11 @@ public class Inbox {
     private final PolicyCatalog catalog;
     private final EnterpriseProfiles profiles;
 
-    Inbox(InboxRows rows, OutboundRows outbound, PolicyCatalog catalog, EnterpriseProfiles profiles) {
+    private final org.springframework.context.ApplicationEventPublisher events;
+
+    Inbox(InboxRows rows, OutboundRows outbound, PolicyCatalog catalog, EnterpriseProfiles profiles,
+          org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.rows = rows;
         this.outbound = outbound;
         this.catalog = catalog;
@@ -120,8 +124,12 @@ public class Inbox {
     }
 
     /** Opens a message of the enterprise's own: records that it was read. */
+    @Transactional
     public InboxMessage open(String uscc, long id) {
         InboxMessage m = rows.find(id).filter(x -> x.uscc().equals(uscc)).orElseThrow(() -> new NotFoundException("消息不存在"));
+        if (m.readAt() == null && !m.itemCodes().isEmpty()) {
+            events.publishEvent(new MessageRead(id, uscc, m.itemCodes(), java.time.Instant.now()));
+        }
         rows.markRead(id);
         return m;
     }

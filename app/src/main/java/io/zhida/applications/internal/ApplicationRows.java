@@ -1,6 +1,7 @@
 package io.zhida.applications.internal;
 
 import io.zhida.applications.Application;
+import io.zhida.applications.ApplicationChanged;
 import io.zhida.catalog.HandlingMode;
 import java.math.BigDecimal;
 import java.sql.Array;
@@ -12,6 +13,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
@@ -34,10 +36,12 @@ public class ApplicationRows {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    private final ApplicationEventPublisher events;
 
-    ApplicationRows(JdbcClient jdbc, JsonMapper json) {
+    ApplicationRows(JdbcClient jdbc, JsonMapper json, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.json = json;
+        this.events = events;
     }
 
     public long insert(NewApplication a) {
@@ -51,7 +55,25 @@ public class ApplicationRows {
                 .query(Long.class).single();
         jdbc.sql("UPDATE application SET number = 'SQ' || to_char(now() AT TIME ZONE 'Asia/Shanghai', 'YYYYMMDD') || '-' || lpad(id::text, 6, '0') WHERE id = ?")
                 .param(id).update();
+        changed(id, null, "SUBMITTED", 1);
         return id;
+    }
+
+    /** Every transition goes through this class, so every transition is announced, once, after it happened. */
+    private int changed(long id, String from, String to, int updated) {
+        if (updated == 1) {
+            jdbc.sql("SELECT uscc, item_code, submitted_at, approved_amount FROM application WHERE id = ?").param(id)
+                    .query((rs, n) -> {
+                        events.publishEvent(new ApplicationChanged(id, rs.getString(1), rs.getString(2), from, to, Instant.now(),
+                                rs.getTimestamp(3).toInstant(), rs.getBigDecimal(4)));
+                        return null;
+                    }).list();
+        }
+        return updated;
+    }
+
+    private String statusOf(long id) {
+        return jdbc.sql("SELECT status FROM application WHERE id = ?").param(id).query(String.class).optional().orElse(null);
     }
 
     public Optional<Application> find(long id) {
@@ -82,40 +104,46 @@ public class ApplicationRows {
     }
 
     public int move(long id, String from, String to) {
-        return jdbc.sql("UPDATE application SET status = ? WHERE id = ? AND status = ?").params(to, id, from).update();
+        return changed(id, from, to, jdbc.sql("UPDATE application SET status = ? WHERE id = ? AND status = ?").params(to, id, from).update());
     }
 
     public int accept(long id) {
-        return jdbc.sql("UPDATE application SET status = 'ACCEPTED', accepted_at = now() WHERE id = ? AND status = 'SUBMITTED'").param(id).update();
+        return changed(id, "SUBMITTED", "ACCEPTED",
+                jdbc.sql("UPDATE application SET status = 'ACCEPTED', accepted_at = now() WHERE id = ? AND status = 'SUBMITTED'").param(id).update());
     }
 
     public int returnForCorrection(long id, String note) {
-        return jdbc.sql("UPDATE application SET status = 'RETURNED', correction_note = ? WHERE id = ? AND status = 'SUBMITTED'").params(note, id).update();
+        return changed(id, "SUBMITTED", "RETURNED",
+                jdbc.sql("UPDATE application SET status = 'RETURNED', correction_note = ? WHERE id = ? AND status = 'SUBMITTED'").params(note, id).update());
     }
 
     public int refuse(long id, String reason) {
-        return jdbc.sql("UPDATE application SET status = 'REFUSED', decision_reason = ?, decided_at = now() WHERE id = ? AND status IN ('SUBMITTED', 'ACCEPTED')")
-                .params(reason, id).update();
+        String before = statusOf(id);
+        return changed(id, before, "REFUSED", jdbc.sql("UPDATE application SET status = 'REFUSED', decision_reason = ?, decided_at = now() "
+                + "WHERE id = ? AND status = ? AND status IN ('SUBMITTED', 'ACCEPTED')").params(reason, id, before).update());
     }
 
     public int dispatch(long id) {
-        return jdbc.sql("UPDATE application SET status = 'DISPATCHED', dispatched_at = now() WHERE id = ? AND status = 'ACCEPTED'").param(id).update();
+        return changed(id, "ACCEPTED", "DISPATCHED",
+                jdbc.sql("UPDATE application SET status = 'DISPATCHED', dispatched_at = now() WHERE id = ? AND status = 'ACCEPTED'").param(id).update());
     }
 
     public int approve(long id, String fromStatus, BigDecimal amount, String amountReason, String reason, long grantId) {
-        return jdbc.sql("""
+        return changed(id, fromStatus, "APPROVED", jdbc.sql("""
                 UPDATE application SET status = 'APPROVED', approved_amount = ?, amount_reason = ?, decision_reason = ?, grant_id = ?,
                   decided_at = now() WHERE id = ? AND status = ?""")
-                .params(amount, amountReason, reason, grantId, id, fromStatus).update();
+                .params(amount, amountReason, reason, grantId, id, fromStatus).update());
     }
 
     public int reject(long id, String fromStatus, String reason) {
-        return jdbc.sql("UPDATE application SET status = 'REJECTED', decision_reason = ?, decided_at = now() WHERE id = ? AND status = ?")
-                .params(reason, id, fromStatus).update();
+        return changed(id, fromStatus, "REJECTED",
+                jdbc.sql("UPDATE application SET status = 'REJECTED', decision_reason = ?, decided_at = now() WHERE id = ? AND status = ?")
+                        .params(reason, id, fromStatus).update());
     }
 
     public int paid(long id) {
-        return jdbc.sql("UPDATE application SET status = 'PAID', paid_at = now() WHERE id = ? AND status = 'APPROVED'").param(id).update();
+        return changed(id, "APPROVED", "PAID",
+                jdbc.sql("UPDATE application SET status = 'PAID', paid_at = now() WHERE id = ? AND status = 'APPROVED'").param(id).update());
     }
 
     private Application application(ResultSet rs, int n) throws SQLException {

@@ -1,6 +1,7 @@
 package io.zhida.evaluation.internal;
 
 import io.zhida.evaluation.Indicator;
+import io.zhida.evaluation.IndicatorScheme;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,18 +13,14 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class IndicatorRows {
 
-    /** A scheme's header. */
-    public record Scheme(long id, String name, int half) {
-    }
-
     private final JdbcClient jdbc;
 
     IndicatorRows(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
-    public List<Scheme> schemes() {
-        return jdbc.sql("SELECT id, name, half FROM eval_scheme ORDER BY half, id").query(Scheme.class).list();
+    public List<IndicatorScheme> schemes() {
+        return jdbc.sql("SELECT id, name, half FROM eval_scheme ORDER BY half, id").query(IndicatorScheme.class).list();
     }
 
     public long insertScheme(String name, int half) {

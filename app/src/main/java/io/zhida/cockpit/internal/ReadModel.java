@@ -1,0 +1,264 @@
+package io.zhida.cockpit.internal;
+
+import io.zhida.applications.ApplicationChanged;
+import io.zhida.applications.ServiceRated;
+import io.zhida.calendar.WorkingCalendar;
+import io.zhida.catalog.PolicyCatalog;
+import io.zhida.catalog.PolicyItem;
+import io.zhida.catalog.PolicyItemAbolished;
+import io.zhida.catalog.PolicyItemPublished;
+import io.zhida.enterprise.EnterpriseProfile;
+import io.zhida.enterprise.EnterpriseProfiles;
+import io.zhida.enterprise.EnterprisesChanged;
+import io.zhida.engine.standard.SizeClass;
+import io.zhida.funds.GrantEvents;
+import io.zhida.funds.GrantRoute;
+import io.zhida.matching.MatchesFound;
+import io.zhida.notify.MessageRead;
+import io.zhida.platform.PostgresCopy;
+import io.zhida.platform.Today;
+import java.time.Instant;
+import java.time.LocalDate;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The cockpit's read model. Each domain event adds to the day it happened (a flow) or moves an application
+ * between stages; {@link #rebuild()} recomputes everything from the records (first start, repair).
+ */
+@Component
+public class ReadModel {
+
+    private static final Logger log = LoggerFactory.getLogger(ReadModel.class);
+    private static final String KEY = "(day, item_code, region, industry, size)";
+
+    private final JdbcClient jdbc;
+    private final DataSource dataSource;
+    private final EnterpriseProfiles profiles;
+    private final PolicyCatalog catalog;
+    private final WorkingCalendar calendar;
+
+    ReadModel(JdbcClient jdbc, DataSource dataSource, EnterpriseProfiles profiles, PolicyCatalog catalog, WorkingCalendar calendar) {
+        this.jdbc = jdbc;
+        this.dataSource = dataSource;
+        this.profiles = profiles;
+        this.catalog = catalog;
+        this.calendar = calendar;
+    }
+
+    public boolean empty() {
+        return jdbc.sql("SELECT count(*) FROM cockpit_enterprise").query(Long.class).single() == 0;
+    }
+
+    /** Recomputes the whole model from the records, in one transaction. */
+    @Transactional
+    public void rebuild() {
+        long t0 = System.nanoTime();
+        jdbc.sql("TRUNCATE cockpit_enterprise, cockpit_item, cockpit_fact, cockpit_stage").update();
+        StringBuilder rows = new StringBuilder();
+        profiles.forEach(p -> rows.append(p.uscc()).append('\t').append(p.region()).append('\t').append(p.industry().charAt(0))
+                .append('\t').append(size(p)).append('\n'));
+        PostgresCopy.copyIn(dataSource, "COPY cockpit_enterprise (uscc, region, industry, size) FROM STDIN", rows);
+        catalog.workingView().forEach(this::putItem);
+        jdbc.sql("""
+                INSERT INTO cockpit_fact (day, item_code, region, industry, size, matched, read)
+                SELECT (m.matched_at AT TIME ZONE 'Asia/Shanghai')::date, m.item_code, e.region, e.industry, e.size,
+                       count(*), count(*) FILTER (WHERE i.read_at IS NOT NULL)
+                FROM match_result m JOIN cockpit_enterprise e ON e.uscc = m.uscc
+                LEFT JOIN match_notice n ON n.uscc = m.uscc AND n.item_code = m.item_code LEFT JOIN inbox_message i ON i.id = n.message_id
+                WHERE m.outcome = 'ELIGIBLE' GROUP BY 1, 2, 3, 4, 5""").update();
+        upsert("""
+                SELECT (a.submitted_at AT TIME ZONE 'Asia/Shanghai')::date, a.item_code, e.region, e.industry, e.size, count(*) AS submitted
+                FROM application a JOIN cockpit_enterprise e ON e.uscc = a.uscc GROUP BY 1, 2, 3, 4, 5""", "submitted");
+        upsert("""
+                SELECT (a.decided_at AT TIME ZONE 'Asia/Shanghai')::date, a.item_code, e.region, e.industry, e.size,
+                       count(*) FILTER (WHERE a.status IN ('APPROVED', 'PAID')) AS approved,
+                       count(*) FILTER (WHERE a.status IN ('REJECTED', 'REFUSED')) AS declined
+                FROM application a JOIN cockpit_enterprise e ON e.uscc = a.uscc WHERE a.decided_at IS NOT NULL GROUP BY 1, 2, 3, 4, 5""",
+                "approved", "declined");
+        decidedDays();
+        upsert("""
+                SELECT (g.created_at AT TIME ZONE 'Asia/Shanghai')::date, g.item_code, e.region, e.industry, e.size,
+                       count(*) AS granted, sum(g.amount) AS granted_amount,
+                       count(*) FILTER (WHERE g.route = 'NO_APPLICATION') AS no_app_granted,
+                       coalesce(sum(g.amount) FILTER (WHERE g.route = 'NO_APPLICATION'), 0) AS no_app_amount
+                FROM fund_grant g JOIN cockpit_enterprise e ON e.uscc = g.uscc WHERE g.status <> 'CANCELLED' GROUP BY 1, 2, 3, 4, 5""",
+                "granted", "granted_amount", "no_app_granted", "no_app_amount");
+        upsert("""
+                SELECT (g.paid_at AT TIME ZONE 'Asia/Shanghai')::date, g.item_code, e.region, e.industry, e.size, count(*) AS paid,
+                       count(*) FILTER (WHERE g.pay_due_at IS NULL OR g.paid_at <= g.pay_due_at) AS paid_on_time, sum(g.amount) AS paid_amount
+                FROM fund_grant g JOIN cockpit_enterprise e ON e.uscc = g.uscc WHERE g.status = 'PAID' GROUP BY 1, 2, 3, 4, 5""",
+                "paid", "paid_on_time", "paid_amount");
+        upsert("""
+                SELECT (r.rated_at AT TIME ZONE 'Asia/Shanghai')::date, a.item_code, e.region, e.industry, e.size,
+                       count(*) AS ratings, count(*) FILTER (WHERE r.stars >= 4) AS satisfied
+                FROM service_rating r JOIN application a ON a.id = r.application_id JOIN cockpit_enterprise e ON e.uscc = a.uscc
+                GROUP BY 1, 2, 3, 4, 5""", "ratings", "satisfied");
+        jdbc.sql("""
+                INSERT INTO cockpit_stage (item_code, region, industry, size, status, n)
+                SELECT a.item_code, e.region, e.industry, e.size, a.status, count(*)
+                FROM application a JOIN cockpit_enterprise e ON e.uscc = a.uscc GROUP BY 1, 2, 3, 4, 5""").update();
+        log.info("Cockpit read model rebuilt in {} ms", (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    /** Working days from submission to decision, counted with the calendar (holidays and 调休), as the events do. */
+    private void decidedDays() {
+        var time = calendar.time();
+        jdbc.sql("""
+                        SELECT (a.decided_at AT TIME ZONE 'Asia/Shanghai')::date AS decided, (a.submitted_at AT TIME ZONE 'Asia/Shanghai')::date AS submitted,
+                               a.item_code, e.region, e.industry, e.size, count(*) AS n
+                        FROM application a JOIN cockpit_enterprise e ON e.uscc = a.uscc WHERE a.decided_at IS NOT NULL GROUP BY 1, 2, 3, 4, 5, 6""")
+                .query((rs, i) -> {
+                    LocalDate decided = rs.getObject("decided", LocalDate.class);
+                    long days = (long) time.workingDaysBetween(rs.getObject("submitted", LocalDate.class), decided) * rs.getLong("n");
+                    jdbc.sql("INSERT INTO cockpit_fact (day, item_code, region, industry, size, decided_days) VALUES (?, ?, ?, ?, ?, ?) "
+                                    + "ON CONFLICT " + KEY + " DO UPDATE SET decided_days = cockpit_fact.decided_days + excluded.decided_days")
+                            .params(decided, rs.getString("item_code"), rs.getString("region"), rs.getString("industry"), rs.getString("size"), days)
+                            .update();
+                    return null;
+                }).list();
+    }
+
+    private void upsert(String select, String... columns) {
+        StringBuilder set = new StringBuilder();
+        for (String c : columns) {
+            set.append(set.isEmpty() ? "" : ", ").append(c).append(" = cockpit_fact.").append(c).append(" + excluded.").append(c);
+        }
+        jdbc.sql("INSERT INTO cockpit_fact (day, item_code, region, industry, size, " + String.join(", ", columns) + ") " + select
+                + " ON CONFLICT " + KEY + " DO UPDATE SET " + set).update();
+    }
+
+    private static String size(EnterpriseProfile p) {
+        return SizeClass.classify(p.industry(), p.employees(), p.revenue() == null ? null : p.revenue().doubleValue(),
+                p.totalAssets() == null ? null : p.totalAssets().doubleValue()).orElse("未知");
+    }
+
+    private void putItem(PolicyItem item) {
+        jdbc.sql("""
+                        INSERT INTO cockpit_item (item_code, name, departments, themes, mode, online) VALUES (?, ?, ?, ?, ?, ?)
+                        ON CONFLICT (item_code) DO UPDATE SET name = excluded.name, departments = excluded.departments, themes = excluded.themes,
+                          mode = excluded.mode, online = excluded.online""")
+                .params(item.code(), item.content().name(), item.content().departments().toArray(String[]::new),
+                        item.content().themes().toArray(String[]::new), item.content().mode().name(),
+                        catalog.onlineItem(item.code()).isPresent()).update();
+    }
+
+    /** Adds to the day's cell of one enterprise and item. */
+    private void add(Instant at, String uscc, String item, String column, Object value) {
+        jdbc.sql("INSERT INTO cockpit_fact (day, item_code, region, industry, size, " + column + ") "
+                        + "SELECT ?, ?, region, industry, size, ? FROM cockpit_enterprise WHERE uscc = ? "
+                        + "ON CONFLICT " + KEY + " DO UPDATE SET " + column + " = cockpit_fact." + column + " + excluded." + column)
+                .params(LocalDate.ofInstant(at, Today.ZONE), item, value, uscc).update();
+    }
+
+    private void stage(String uscc, String item, String status, int delta) {
+        jdbc.sql("""
+                        INSERT INTO cockpit_stage (item_code, region, industry, size, status, n)
+                        SELECT ?, region, industry, size, ?, ? FROM cockpit_enterprise WHERE uscc = ?
+                        ON CONFLICT (item_code, region, industry, size, status) DO UPDATE SET n = cockpit_stage.n + excluded.n""")
+                .params(item, status, delta, uscc).update();
+    }
+
+    @ApplicationModuleListener
+    void on(ApplicationChanged c) {
+        if (c.from() != null) {
+            stage(c.uscc(), c.itemCode(), c.from(), -1);
+        }
+        stage(c.uscc(), c.itemCode(), c.to(), 1);
+        switch (c.to()) {
+            case "SUBMITTED" -> {
+                if (c.from() == null) {
+                    add(c.at(), c.uscc(), c.itemCode(), "submitted", 1);
+                }
+            }
+            case "APPROVED", "REJECTED", "REFUSED" -> {
+                add(c.at(), c.uscc(), c.itemCode(), c.to().equals("APPROVED") ? "approved" : "declined", 1);
+                LocalDate submitted = LocalDate.ofInstant(c.submittedAt(), Today.ZONE);
+                add(c.at(), c.uscc(), c.itemCode(), "decided_days",
+                        calendar.time().workingDaysBetween(submitted, LocalDate.ofInstant(c.at(), Today.ZONE)));
+            }
+            default -> { }
+        }
+    }
+
+    @ApplicationModuleListener
+    void on(GrantEvents.GrantMade g) {
+        add(g.at(), g.uscc(), g.itemCode(), "granted", 1);
+        add(g.at(), g.uscc(), g.itemCode(), "granted_amount", g.amount());
+        if (g.route() == GrantRoute.NO_APPLICATION) {
+            add(g.at(), g.uscc(), g.itemCode(), "no_app_granted", 1);
+            add(g.at(), g.uscc(), g.itemCode(), "no_app_amount", g.amount());
+        }
+    }
+
+    @ApplicationModuleListener
+    void on(GrantEvents.GrantPaid g) {
+        Instant now = Instant.now();
+        add(now, g.uscc(), g.itemCode(), "paid", 1);
+        add(now, g.uscc(), g.itemCode(), "paid_on_time", g.onTime() ? 1 : 0);
+        add(now, g.uscc(), g.itemCode(), "paid_amount", g.amount());
+    }
+
+    /**
+     * A batch of new matches in one statement, cells in key order: batches handled at the same time then lock
+     * their cells in the same order and never deadlock.
+     */
+    @ApplicationModuleListener
+    void on(MatchesFound found) {
+        StringBuilder usccs = new StringBuilder();
+        StringBuilder items = new StringBuilder();
+        found.notices().forEach(n -> n.itemCodes().forEach(item -> {
+            usccs.append(usccs.isEmpty() ? "" : ",").append(n.uscc());
+            items.append(items.isEmpty() ? "" : ",").append(item);
+        }));
+        if (usccs.isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
+                        INSERT INTO cockpit_fact (day, item_code, region, industry, size, matched)
+                        SELECT CAST(? AS date), x.item, e.region, e.industry, e.size, count(*)
+                        FROM unnest(string_to_array(?, ','), string_to_array(?, ',')) AS x(uscc, item) JOIN cockpit_enterprise e ON e.uscc = x.uscc
+                        GROUP BY 1, 2, 3, 4, 5 ORDER BY 2, 3, 4, 5
+                        ON CONFLICT (day, item_code, region, industry, size) DO UPDATE SET matched = cockpit_fact.matched + excluded.matched""")
+                .params(Today.date(), usccs.toString(), items.toString()).update();
+    }
+
+    @ApplicationModuleListener
+    void on(MessageRead read) {
+        read.itemCodes().forEach(item -> add(read.at(), read.uscc(), item, "read", 1));
+    }
+
+    @ApplicationModuleListener
+    void on(ServiceRated rated) {
+        add(rated.at(), rated.uscc(), rated.itemCode(), "ratings", 1);
+        add(rated.at(), rated.uscc(), rated.itemCode(), "satisfied", rated.stars() >= 4 ? 1 : 0);
+    }
+
+    @ApplicationModuleListener
+    void on(EnterprisesChanged changed) {
+        if (changed.everything()) {
+            return; // a bulk import: the next rebuild takes it
+        }
+        for (EnterpriseProfile p : profiles.findAll(changed.usccs())) {
+            jdbc.sql("""
+                            INSERT INTO cockpit_enterprise (uscc, region, industry, size) VALUES (?, ?, ?, ?)
+                            ON CONFLICT (uscc) DO UPDATE SET region = excluded.region, industry = excluded.industry, size = excluded.size""")
+                    .params(p.uscc(), p.region(), p.industry().substring(0, 1), size(p)).update();
+        }
+    }
+
+    @ApplicationModuleListener
+    void on(PolicyItemPublished published) {
+        catalog.onlineItem(published.code()).ifPresent(this::putItem);
+    }
+
+    @ApplicationModuleListener
+    void on(PolicyItemAbolished abolished) {
+        jdbc.sql("UPDATE cockpit_item SET online = FALSE WHERE item_code = ?").param(abolished.code()).update();
+    }
+}

@@ -1,0 +1,77 @@
+package io.zhida.cockpit.web;
+
+import io.zhida.cockpit.Cockpit;
+import io.zhida.cockpit.CockpitFilter;
+import io.zhida.cockpit.CockpitSummary;
+import io.zhida.cockpit.IndustrySections;
+import io.zhida.identity.Organisations;
+import io.zhida.identity.Role;
+import io.zhida.identity.ZhidaUser;
+import io.zhida.platform.Today;
+import java.time.LocalDate;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The cockpit page and GET /api/v1/cockpit/summary; county and department heads see their own unit. */
+@Controller
+class CockpitController {
+
+    private final Cockpit cockpit;
+    private final Organisations organisations;
+
+    CockpitController(Cockpit cockpit, Organisations organisations) {
+        this.cockpit = cockpit;
+        this.organisations = organisations;
+    }
+
+    @GetMapping("/cockpit")
+    String page(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                @RequestParam(required = false) String region, @RequestParam(required = false) String department,
+                @RequestParam(required = false) String industry, @RequestParam(required = false) String size,
+                @RequestParam(required = false) String theme, @AuthenticationPrincipal ZhidaUser user, Model model) {
+        if (from != null && to != null && from.isAfter(to)) { // a reversed period on the page: read it the right way round
+            LocalDate swap = from;
+            from = to;
+            to = swap;
+        }
+        CockpitFilter f = scoped(organisations, user, from, to, region, department, industry, size, theme);
+        model.addAttribute("f", f);
+        model.addAttribute("s", cockpit.summary(f));
+        model.addAttribute("b", cockpit.breakdown(f));
+        model.addAttribute("ranking", cockpit.latestRanking().orElse(null));
+        model.addAttribute("counties", organisations.counties());
+        model.addAttribute("departments", organisations.cityDepartments());
+        model.addAttribute("industries", IndustrySections.all());
+        model.addAttribute("regionName", f.region() == null ? "全市" : organisations.unitName("COUNTY", f.region()));
+        model.addAttribute("departmentName", f.department() == null ? null : organisations.unitName("DEPARTMENT", f.department()));
+        model.addAttribute("scopedRegion", !user.seesWholeCity());
+        return "cockpit/cockpit";
+    }
+
+    /** Leaders, evaluators and administrators see the city; a county's staff their county; a department head the department. */
+    static CockpitFilter scoped(Organisations organisations, ZhidaUser user, LocalDate from, LocalDate to, String region, String department, String industry,
+                                 String size, String theme) {
+        boolean city = user.has(Role.LEADER) || user.has(Role.EVALUATOR) || user.has(Role.ADMIN) || user.has(Role.FINANCE);
+        if (!city && !user.has(Role.DEPT_HEAD)) {
+            throw new AccessDeniedException("leaders and heads of units only");
+        }
+        LocalDate t = to == null ? Today.date() : to;
+        LocalDate fr = from == null ? t.minusYears(1).plusDays(1) : from;
+        String r = region;
+        String d = department;
+        if (!city) {
+            if (!user.seesWholeCity()) {
+                r = user.regionCode();
+            }
+            d = organisations.departmentCodeOf(user).orElse(d);
+        }
+        return new CockpitFilter(fr, t, r, d, industry, size, theme);
+    }
+
+}

@@ -1,0 +1,113 @@
+package io.zhida.cockpit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import io.zhida.catalog.PolicyLibraryExchange;
+import io.zhida.platform.Today;
+import io.zhida.support.Sessions;
+import io.zhida.support.ZhidaIntegrationTest;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.LocalDate;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** The cockpit's figures against counts made directly on the records, after a rebuild and after live events. */
+@ZhidaIntegrationTest
+class CockpitIT {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    Cockpit cockpit;
+    @Autowired
+    PolicyLibraryExchange exchange;
+
+    @Test
+    void figuresMatchAHandCountOnTheRecordsAndFollowNewApplications() throws Exception {
+        // the read model's own listeners have caught up with what other tests did, so the rebuild is not counted twice
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.sql("SELECT count(*) FROM event_publication "
+                + "WHERE completion_date IS NULL AND listener_id LIKE 'io.zhida.cockpit.%'").query(Long.class).single() == 0);
+        cockpit.rebuild();
+        LocalDate to = Today.date();
+        LocalDate from = to.minusYears(1).plusDays(1);
+        for (String region : new String[] {null, "519921"}) {
+            CockpitSummary s = cockpit.summary(new CockpitFilter(from, to, region, null, null, null, null));
+            String where = region == null ? "" : " AND e.region = '" + region + "'";
+            assertThat(s.submitted()).isEqualTo(count("SELECT count(*) FROM application a JOIN enterprise e ON e.uscc = a.uscc WHERE "
+                    + "(a.submitted_at AT TIME ZONE 'Asia/Shanghai')::date BETWEEN '" + from + "' AND '" + to + "'" + where));
+            assertThat(s.grantedAmount()).isEqualByComparingTo(sum("SELECT coalesce(sum(g.amount), 0) FROM fund_grant g JOIN enterprise e ON e.uscc = g.uscc "
+                    + "WHERE g.status <> 'CANCELLED' AND (g.created_at AT TIME ZONE 'Asia/Shanghai')::date BETWEEN '" + from + "' AND '" + to + "'" + where));
+            assertThat(s.paidAmount()).isEqualByComparingTo(sum("SELECT coalesce(sum(g.amount), 0) FROM fund_grant g JOIN enterprise e ON e.uscc = g.uscc "
+                    + "WHERE g.status = 'PAID' AND (g.paid_at AT TIME ZONE 'Asia/Shanghai')::date BETWEEN '" + from + "' AND '" + to + "'" + where));
+            assertThat(s.matched()).isEqualTo(count("SELECT count(*) FROM match_result m JOIN enterprise e ON e.uscc = m.uscc WHERE m.outcome = 'ELIGIBLE' "
+                    + "AND (m.matched_at AT TIME ZONE 'Asia/Shanghai')::date BETWEEN '" + from + "' AND '" + to + "'" + where));
+            assertThat(s.stages().values().stream().mapToLong(Long::longValue).sum())
+                    .isEqualTo(count("SELECT count(*) FROM application a JOIN enterprise e ON e.uscc = a.uscc WHERE TRUE" + where));
+            assertThat(s.enterprises()).isEqualTo(count("SELECT count(*) FROM enterprise e WHERE TRUE" + where));
+        }
+
+        // a new application moves the figures through the events, without a rebuild
+        exchange.importYaml("""
+                documents: []
+                items:
+                  - code: T-COCKPIT-1
+                    name: 驾驶舱测试补贴
+                    departments: [C-KJJ]
+                    mode: 综合评审
+                    condition: e.employees >= 1 // 有从业人员
+                    benefit_type: 资金补贴
+                    amount: "5000"
+                    annual_budget: 100000
+                """, true);
+        CockpitFilter science = new CockpitFilter(from, to, null, "C-KJJ", null, null, null);
+        long before = cockpit.summary(science).submitted();
+        long stageBefore = cockpit.summary(science).stages().getOrDefault("SUBMITTED", 0L);
+        mvc.perform(multipart("/applications").param("item", "T-COCKPIT-1").cookie(Sessions.login(mvc, "enterprise")).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> cockpit.summary(science).submitted() == before + 1);
+        assertThat(cockpit.summary(science).stages().getOrDefault("SUBMITTED", 0L)).isEqualTo(stageBefore + 1);
+        assertThat(cockpit.breakdown(science).departments()).extracting(CockpitSummary.Slice::key).containsOnly("C-KJJ");
+    }
+
+    @Test
+    void theApiGivesTheHeadlineToLeadersAndScopesOrRefusesOthers() throws Exception {
+        String leader = "Bearer " + Sessions.token(mvc, "leader");
+        mvc.perform(get("/api/v1/cockpit/summary").header("Authorization", leader)).andExpect(status().isOk())
+                .andExpect(jsonPath("$.enterprises").isNumber()).andExpect(jsonPath("$.grantedAmount").isNumber())
+                .andExpect(jsonPath("$.stages").isMap());
+        mvc.perform(get("/api/v1/cockpit/summary").param("from", "2026-05-01").param("to", "2026-04-01").header("Authorization", leader))
+                .andExpect(status().isBadRequest());
+        mvc.perform(get("/api/v1/cockpit/summary").param("region", "abc").header("Authorization", leader)).andExpect(status().isBadRequest());
+        mvc.perform(get("/api/v1/cockpit/summary").header("Authorization", "Bearer " + Sessions.token(mvc, "enterprise"))).andExpect(status().isForbidden());
+        mvc.perform(get("/api/v1/cockpit/summary").header("Authorization", "Bearer " + Sessions.token(mvc, "county"))).andExpect(status().isForbidden());
+        // the head of 经信局 sees 经信局 only, whatever is asked
+        String head = "Bearer " + Sessions.token(mvc, "head");
+        String all = mvc.perform(get("/api/v1/cockpit/summary").header("Authorization", leader)).andReturn().getResponse().getContentAsString();
+        String own = mvc.perform(get("/api/v1/cockpit/summary").param("department", "C-CZJ").header("Authorization", head))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        BigDecimal jxj = cockpit.summary(new CockpitFilter(Today.date().minusYears(1).plusDays(1), Today.date(), null, "C-JXJ", null, null, null)).grantedAmount();
+        assertThat(new BigDecimal(com.jayway.jsonpath.JsonPath.read(own, "$.grantedAmount").toString())).isEqualByComparingTo(jxj);
+        assertThat(all).isNotEqualTo(own);
+        mvc.perform(get("/cockpit").cookie(Sessions.login(mvc, "leader"))).andExpect(status().isOk());
+        mvc.perform(get("/cockpit").param("region", "519921").param("industry", "C").cookie(Sessions.login(mvc, "leader"))).andExpect(status().isOk());
+    }
+
+    private long count(String sql) {
+        return jdbc.sql(sql).query(Long.class).single();
+    }
+
+    private BigDecimal sum(String sql) {
+        return jdbc.sql(sql).query(BigDecimal.class).single();
+    }
+}
