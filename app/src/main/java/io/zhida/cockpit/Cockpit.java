@@ -18,16 +18,35 @@ import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /** 领导驾驶舱: figures from the read model only (plus the small lists of overdue tasks, open problems and the latest ranking). */
 @Service
 public class Cockpit {
 
-    private static final String FACTS = " " + """
-             FROM cockpit_fact f WHERE f.day BETWEEN :from AND :to
-              AND (CAST(:region AS text) IS NULL OR f.region = :region) AND (CAST(:industry AS text) IS NULL OR f.industry = :industry)
-              AND (CAST(:size AS text) IS NULL OR f.size = :size)
-              AND (CAST(:items AS text) IS NULL OR f.item_code = ANY(string_to_array(:items, ',')))""";
+    /** The filter on a cell, by day or by month. */
+    private static final String WHERE = " " + """
+             AND (CAST(:region AS text) IS NULL OR region = :region) AND (CAST(:industry AS text) IS NULL OR industry = :industry)
+             AND (CAST(:size AS text) IS NULL OR size = :size)
+             AND (CAST(:items AS text) IS NULL OR item_code = ANY(string_to_array(:items, ',')))""";
+
+    /**
+     * The period's cells: whole months from cockpit_month, the ragged edges from cockpit_fact; read as
+     * "FROM (…) f" with a column "day" (a month's first day for monthly cells).
+     */
+    private static final String FACTS = " FROM (SELECT month AS day, item_code, region, industry, size, " + ReadModel.MEASURES
+            + " FROM cockpit_month WHERE month >= :fullFrom AND month < :fullTo " + WHERE
+            + " UNION ALL SELECT day, item_code, region, industry, size, " + ReadModel.MEASURES
+            + " FROM cockpit_fact WHERE day BETWEEN :from AND :to AND (day < :fullFrom OR day >= :fullTo) " + WHERE + ") f WHERE TRUE";
+
+    /**
+     * The one-dimension slices of the period (whole months by month, edges by day), read as "FROM (…) s" with
+     * a column "day"; restricted to the given items when a department or theme is chosen.
+     */
+    private static final String SLICES = " FROM (SELECT period AS day, dim, key, " + ReadModel.MEASURES
+            + " FROM cockpit_slice WHERE grain = 'M' AND period >= :fullFrom AND period < :fullTo UNION ALL SELECT period, dim, key, "
+            + ReadModel.MEASURES + " FROM cockpit_slice WHERE grain = 'D' AND period BETWEEN :from AND :to AND (period < :fullFrom OR period >= :fullTo)) s"
+            + " WHERE (CAST(:items AS text) IS NULL OR (s.dim = 'item_code' AND s.key = ANY(string_to_array(:items, ','))))";
 
     private final JdbcClient jdbc;
     private final ReadModel model;
@@ -59,8 +78,18 @@ public class Cockpit {
         model.rebuild();
     }
 
+    @Transactional(readOnly = true)
     public CockpitSummary summary(CockpitFilter f) {
+        customPlans();
         return facts(f, items(f));
+    }
+
+    /**
+     * The optional filters ("region IS NULL OR …") and the period decide the best plan; a generic plan of a
+     * prepared statement cannot see them and would read every cell.
+     */
+    private void customPlans() {
+        jdbc.sql("SET LOCAL plan_cache_mode = force_custom_plan").update();
     }
 
     private CockpitSummary facts(CockpitFilter f, String items) {
@@ -70,17 +99,21 @@ public class Cockpit {
                                coalesce(sum(granted), 0) AS granted, coalesce(sum(granted_amount), 0) AS granted_amount,
                                coalesce(sum(no_app_granted), 0) AS no_app_granted, coalesce(sum(no_app_amount), 0) AS no_app_amount,
                                coalesce(sum(paid), 0) AS paid, coalesce(sum(paid_on_time), 0) AS paid_on_time, coalesce(sum(paid_amount), 0) AS paid_amount,
-                               coalesce(sum(ratings), 0) AS ratings, coalesce(sum(satisfied), 0) AS satisfied""" + FACTS)
+                               coalesce(sum(ratings), 0) AS ratings, coalesce(sum(satisfied), 0) AS satisfied"""
+                        + (coarse(f) ? SLICES + " AND s.dim = 'item_code'" : FACTS))
                 .paramSource(params(f, items)).query((rs, n) -> summary(rs, f, items)).single();
+    }
+
+    /** No county, industry or size chosen: the slices answer (a department or theme only narrows the items). */
+    private static boolean coarse(CockpitFilter f) {
+        return f.region() == null && f.industry() == null && f.size() == null;
     }
 
     private CockpitSummary summary(ResultSet rs, CockpitFilter f, String items) throws SQLException {
         long decided = rs.getLong("approved") + rs.getLong("declined");
         Map<String, Long> stages = new LinkedHashMap<>();
         jdbc.sql("""
-                        SELECT status, sum(n) FROM cockpit_stage s WHERE (CAST(:region AS text) IS NULL OR s.region = :region)
-                          AND (CAST(:industry AS text) IS NULL OR s.industry = :industry) AND (CAST(:size AS text) IS NULL OR s.size = :size)
-                          AND (CAST(:items AS text) IS NULL OR s.item_code = ANY(string_to_array(:items, ','))) GROUP BY 1""")
+                        SELECT status, sum(n) FROM cockpit_stage WHERE TRUE""" + WHERE + " GROUP BY 1")
                 .paramSource(params(f, items)).query((r, n) -> stages.put(r.getString(1), r.getLong(2))).list();
         long online = jdbc.sql("SELECT count(*) FROM cockpit_item WHERE online AND (CAST(:items AS text) IS NULL OR item_code = ANY(string_to_array(:items, ',')))")
                 .paramSource(params(f, items)).query(Long.class).single();
@@ -102,46 +135,88 @@ public class Cockpit {
                 rs.getLong("ratings"), rs.getLong("satisfied"), stages, overdue, problems[0], problems[1]);
     }
 
+    /**
+     * Every chart in one pass over the period's cells (GROUPING SETS); departments are summed from the items'
+     * totals, an item handled by two departments counting for both.
+     */
+    @Transactional(readOnly = true)
     public CockpitSummary.Breakdown breakdown(CockpitFilter f) {
+        customPlans();
         String items = items(f);
+        Map<String, Map<String, long[]>> counts = new LinkedHashMap<>();
+        Map<String, Map<String, BigDecimal[]>> amounts = new LinkedHashMap<>();
+        String sums = """
+                               sum(granted) AS granted, sum(granted_amount) AS granted_amount, sum(submitted) AS submitted, sum(approved) AS approved,
+                               sum(paid_amount) AS paid_amount, sum(matched) AS matched, sum(read) AS read, sum(ratings) AS ratings,
+                               sum(satisfied) AS satisfied, sum(paid) AS paid, sum(paid_on_time) AS paid_on_time""";
+        String sql = coarse(f) && items == null
+                ? "SELECT CASE dim WHEN 'item_code' THEN 'item' ELSE dim END AS dim, key, " + sums + SLICES + " GROUP BY 1, 2"
+                        + " UNION ALL SELECT 'month', to_char(day, 'YYYY-MM'), " + sums + SLICES + " AND s.dim = 'item_code' GROUP BY 1, 2"
+                : """
+                        SELECT CASE WHEN GROUPING(region) = 0 THEN 'region' WHEN GROUPING(industry) = 0 THEN 'industry'
+                                    WHEN GROUPING(size) = 0 THEN 'size' WHEN GROUPING(item_code) = 0 THEN 'item' ELSE 'month' END AS dim,
+                               coalesce(region, industry, size, item_code, month) AS key,""" + sums + """
+
+                        FROM (SELECT f.*, to_char(f.day, 'YYYY-MM') AS month""" + FACTS + """
+                        ) x GROUP BY GROUPING SETS ((region), (industry), (size), (item_code), (month))""";
+        jdbc.sql(sql)
+                .paramSource(params(f, items))
+                .query((rs, n) -> {
+                    String dim = rs.getString("dim");
+                    counts.computeIfAbsent(dim, k -> new java.util.TreeMap<>()).put(rs.getString("key"), new long[] {rs.getLong("granted"),
+                            rs.getLong("submitted"), rs.getLong("approved"), rs.getLong("matched"), rs.getLong("read"), rs.getLong("ratings"),
+                            rs.getLong("satisfied"), rs.getLong("paid"), rs.getLong("paid_on_time")});
+                    amounts.computeIfAbsent(dim, k -> new java.util.TreeMap<>()).put(rs.getString("key"),
+                            new BigDecimal[] {rs.getBigDecimal("granted_amount"), rs.getBigDecimal("paid_amount")});
+                    return null;
+                }).list();
         Map<String, String> regionNames = organisations.regionNames();
-        List<CockpitSummary.Slice> regions = slices("f.region", f, items, k -> regionNames.getOrDefault(k, k));
-        List<CockpitSummary.Slice> industries = slices("f.industry", f, items, k -> k + " " + IndustrySections.name(k));
-        List<CockpitSummary.Slice> sizes = slices("f.size", f, items, k -> k);
-        List<CockpitSummary.Slice> itemSlices = jdbc.sql("SELECT f.item_code, max(i.name), sum(f.granted), sum(f.granted_amount) "
-                        + FACTS.replace("FROM cockpit_fact f", "FROM cockpit_fact f JOIN cockpit_item i ON i.item_code = f.item_code")
-                        + " GROUP BY 1 ORDER BY 4 DESC LIMIT 15")
-                .paramSource(params(f, items)).query((rs, n) -> new CockpitSummary.Slice(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getBigDecimal(4))).list();
-        List<CockpitSummary.Slice> departments = jdbc.sql("SELECT d, sum(f.granted), sum(f.granted_amount) "
-                        + FACTS.replace("FROM cockpit_fact f", "FROM cockpit_fact f JOIN cockpit_item i ON i.item_code = f.item_code, unnest(i.departments) d")
-                        + " GROUP BY 1 ORDER BY 3 DESC")
-                .paramSource(params(f, items))
-                .query((rs, n) -> new CockpitSummary.Slice(rs.getString(1), organisations.unitName("DEPARTMENT", rs.getString(1)), rs.getLong(2),
-                        rs.getBigDecimal(3))).list();
-        List<CockpitSummary.Month> months = jdbc.sql("""
-                        SELECT to_char(f.day, 'YYYY-MM'), sum(submitted), sum(approved), sum(paid_amount), sum(matched), sum(read), sum(ratings),
-                               sum(satisfied), sum(paid), sum(paid_on_time)""" + FACTS + " GROUP BY 1 ORDER BY 1")
-                .paramSource(params(f, items))
-                .query((rs, n) -> new CockpitSummary.Month(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getBigDecimal(4), rs.getLong(5),
-                        rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getLong(9), rs.getLong(10))).list();
+        Map<String, String[]> itemInfo = new LinkedHashMap<>();
+        jdbc.sql("SELECT item_code, name, array_to_string(departments, ',') FROM cockpit_item")
+                .query((rs, n) -> itemInfo.put(rs.getString(1), new String[] {rs.getString(2), rs.getString(3)})).list();
+        List<CockpitSummary.Slice> itemSlices = slices(counts, amounts, "item", k -> itemInfo.containsKey(k) ? itemInfo.get(k)[0] : k).stream()
+                .sorted((a, b) -> b.amount().compareTo(a.amount())).limit(15).toList();
+        Map<String, long[]> departmentCounts = new java.util.TreeMap<>();
+        Map<String, BigDecimal> departmentAmounts = new java.util.TreeMap<>();
+        counts.getOrDefault("item", Map.of()).forEach((item, c) -> {
+            String departments = itemInfo.containsKey(item) ? itemInfo.get(item)[1] : "";
+            for (String d : departments.split(",")) {
+                if (!d.isBlank() && (f.department() == null || f.department().equals(d))) {
+                    departmentCounts.computeIfAbsent(d, k -> new long[1])[0] += c[0];
+                    departmentAmounts.merge(d, amounts.get("item").get(item)[0], BigDecimal::add);
+                }
+            }
+        });
+        List<CockpitSummary.Slice> departments = departmentCounts.entrySet().stream()
+                .map(e -> new CockpitSummary.Slice(e.getKey(), organisations.unitName("DEPARTMENT", e.getKey()), e.getValue()[0],
+                        departmentAmounts.get(e.getKey())))
+                .sorted((a, b) -> b.amount().compareTo(a.amount())).toList();
+        List<CockpitSummary.Month> months = counts.getOrDefault("month", Map.of()).entrySet().stream()
+                .map(e -> {
+                    long[] c = e.getValue();
+                    return new CockpitSummary.Month(e.getKey(), c[1], c[2], amounts.get("month").get(e.getKey())[1], c[3], c[4], c[5], c[6], c[7], c[8]);
+                }).toList();
         Map<String, Long> overdue = new LinkedHashMap<>();
         limits.overdue(f.department()).forEach(t -> overdue.merge(t.departmentCode(), 1L, Long::sum));
         List<CockpitSummary.Slice> overdueSlices = overdue.entrySet().stream()
                 .map(e -> new CockpitSummary.Slice(e.getKey(), organisations.unitName("DEPARTMENT", e.getKey()), e.getValue(), BigDecimal.ZERO))
                 .sorted((a, b) -> Long.compare(b.count(), a.count())).toList();
-        return new CockpitSummary.Breakdown(regions, departments, industries, sizes, itemSlices, months, overdueSlices);
+        return new CockpitSummary.Breakdown(slices(counts, amounts, "region", k -> regionNames.getOrDefault(k, k)), departments,
+                slices(counts, amounts, "industry", k -> k + " " + IndustrySections.name(k)), slices(counts, amounts, "size", k -> k), itemSlices,
+                months, overdueSlices);
+    }
+
+    private static List<CockpitSummary.Slice> slices(Map<String, Map<String, long[]>> counts, Map<String, Map<String, BigDecimal[]>> amounts,
+                                                     String dim, java.util.function.Function<String, String> name) {
+        return counts.getOrDefault(dim, Map.of()).entrySet().stream()
+                .map(e -> new CockpitSummary.Slice(e.getKey(), name.apply(e.getKey()), e.getValue()[0], amounts.get(dim).get(e.getKey())[0]))
+                .toList();
     }
 
     /** The latest scored 背靠背 round's results, if any. */
     public java.util.Optional<Map.Entry<BackToBackRound, List<BackToBackRound.Result>>> latestRanking() {
         return backToBack.rounds().stream().filter(r -> r.status().equals("SCORED")).findFirst()
                 .map(r -> Map.entry(r, backToBack.results(r.id())));
-    }
-
-    private List<CockpitSummary.Slice> slices(String column, CockpitFilter f, String items, java.util.function.Function<String, String> name) {
-        return jdbc.sql("SELECT " + column + ", sum(f.granted), sum(f.granted_amount)" + FACTS + " GROUP BY 1 ORDER BY 1")
-                .paramSource(params(f, items))
-                .query((rs, n) -> new CockpitSummary.Slice(rs.getString(1), name.apply(rs.getString(1)), rs.getLong(2), rs.getBigDecimal(3))).list();
     }
 
     /** Department and theme narrow the items; "-" when they leave none. */
@@ -160,6 +235,11 @@ public class Cockpit {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("from", f.from());
         p.put("to", f.to());
+        // whole months inside the period: [fullFrom, fullTo)
+        java.time.LocalDate fullFrom = f.from().getDayOfMonth() == 1 ? f.from() : f.from().withDayOfMonth(1).plusMonths(1);
+        java.time.LocalDate fullTo = f.to().plusDays(1).withDayOfMonth(1);
+        p.put("fullFrom", fullFrom.isBefore(fullTo) ? fullFrom : f.to().plusDays(1));
+        p.put("fullTo", fullFrom.isBefore(fullTo) ? fullTo : f.to().plusDays(1));
         p.put("fromYear", f.from().getYear());
         p.put("toYear", f.to().getYear());
         p.put("region", f.region());

@@ -51,6 +51,14 @@ public class ReadModel {
         this.calendar = calendar;
     }
 
+    /**
+     * One writer at a time: events arrive on several threads at once and a rebuild truncates the tables;
+     * a transaction-scoped advisory lock orders them all, so they can neither deadlock nor interleave.
+     */
+    private void serialize() {
+        jdbc.sql("SELECT pg_advisory_xact_lock(74201121)").query((rs, n) -> null).list();
+    }
+
     public boolean empty() {
         return jdbc.sql("SELECT count(*) FROM cockpit_enterprise").query(Long.class).single() == 0;
     }
@@ -58,8 +66,9 @@ public class ReadModel {
     /** Recomputes the whole model from the records, in one transaction. */
     @Transactional
     public void rebuild() {
+        serialize();
         long t0 = System.nanoTime();
-        jdbc.sql("TRUNCATE cockpit_enterprise, cockpit_item, cockpit_fact, cockpit_stage").update();
+        jdbc.sql("TRUNCATE cockpit_enterprise, cockpit_item, cockpit_fact, cockpit_month, cockpit_slice, cockpit_stage").update();
         StringBuilder rows = new StringBuilder();
         profiles.forEach(p -> rows.append(p.uscc()).append('\t').append(p.region()).append('\t').append(p.industry().charAt(0))
                 .append('\t').append(size(p)).append('\n'));
@@ -103,7 +112,39 @@ public class ReadModel {
                 INSERT INTO cockpit_stage (item_code, region, industry, size, status, n)
                 SELECT a.item_code, e.region, e.industry, e.size, a.status, count(*)
                 FROM application a JOIN cockpit_enterprise e ON e.uscc = a.uscc GROUP BY 1, 2, 3, 4, 5""").update();
+        rollUpMonths();
         log.info("Cockpit read model rebuilt in {} ms", (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    public static final String MEASURES = "matched, read, submitted, approved, declined, decided_days, granted, granted_amount, "
+            + "no_app_granted, no_app_amount, paid, paid_on_time, paid_amount, ratings, satisfied";
+
+    static final String[] DIMS = {"region", "industry", "size", "item_code"};
+
+    /** The monthly cells and the one-dimension slices from the daily cells (rebuild, and after loading cells in bulk). */
+    public void rollUpMonths() {
+        String sums = java.util.Arrays.stream(MEASURES.split(", ")).map(c -> "sum(" + c + ")").collect(java.util.stream.Collectors.joining(", "));
+        jdbc.sql("TRUNCATE cockpit_month, cockpit_slice").update();
+        jdbc.sql("INSERT INTO cockpit_month (month, item_code, region, industry, size, " + MEASURES + ") "
+                + "SELECT date_trunc('month', day)::date, item_code, region, industry, size, " + sums + " FROM cockpit_fact GROUP BY 1, 2, 3, 4, 5").update();
+        for (String dim : DIMS) {
+            jdbc.sql("INSERT INTO cockpit_slice (grain, period, dim, key, " + MEASURES + ") SELECT 'D', day, '" + dim + "', " + dim + ", " + sums
+                    + " FROM cockpit_fact GROUP BY day, " + dim).update();
+            jdbc.sql("INSERT INTO cockpit_slice (grain, period, dim, key, " + MEASURES + ") SELECT 'M', month, '" + dim + "', " + dim + ", " + sums
+                    + " FROM cockpit_month GROUP BY month, " + dim).update();
+        }
+    }
+
+    /** Adds to the one-dimension slices of the day and the month, rows in key order. */
+    private void addToSlices(LocalDate day, String item, String column, Object value, String usccs, String items) {
+        jdbc.sql("INSERT INTO cockpit_slice (grain, period, dim, key, " + column + ") "
+                        + "SELECT g.grain, g.period, d.dim, CASE d.dim WHEN 'region' THEN e.region WHEN 'industry' THEN e.industry "
+                        + "WHEN 'size' THEN e.size ELSE x.item END, sum(x.value) "
+                        + "FROM unnest(string_to_array(?, ','), string_to_array(?, ','), CAST(string_to_array(?, ',') AS numeric[])) AS x(uscc, item, value) "
+                        + "JOIN cockpit_enterprise e ON e.uscc = x.uscc, (VALUES ('D', CAST(? AS date)), ('M', CAST(? AS date))) g(grain, period), "
+                        + "(VALUES ('region'), ('industry'), ('size'), ('item_code')) d(dim) GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4 "
+                        + "ON CONFLICT (grain, period, dim, key) DO UPDATE SET " + column + " = cockpit_slice." + column + " + excluded." + column)
+                .params(usccs, items, value.toString(), day, day.withDayOfMonth(1)).update();
     }
 
     /** Working days from submission to decision, counted with the calendar (holidays and 调休), as the events do. */
@@ -148,12 +189,17 @@ public class ReadModel {
                         catalog.onlineItem(item.code()).isPresent()).update();
     }
 
-    /** Adds to the day's cell of one enterprise and item. */
+    /** Adds to the day's cell, and to its month's, of one enterprise and item. */
     private void add(Instant at, String uscc, String item, String column, Object value) {
-        jdbc.sql("INSERT INTO cockpit_fact (day, item_code, region, industry, size, " + column + ") "
-                        + "SELECT ?, ?, region, industry, size, ? FROM cockpit_enterprise WHERE uscc = ? "
-                        + "ON CONFLICT " + KEY + " DO UPDATE SET " + column + " = cockpit_fact." + column + " + excluded." + column)
-                .params(LocalDate.ofInstant(at, Today.ZONE), item, value, uscc).update();
+        LocalDate day = LocalDate.ofInstant(at, Today.ZONE);
+        for (String[] t : new String[][] {{"cockpit_fact", "day"}, {"cockpit_month", "month"}}) {
+            jdbc.sql("INSERT INTO " + t[0] + " (" + t[1] + ", item_code, region, industry, size, " + column + ") "
+                            + "SELECT ?, ?, region, industry, size, ? FROM cockpit_enterprise WHERE uscc = ? "
+                            + "ON CONFLICT (" + t[1] + ", item_code, region, industry, size) DO UPDATE SET " + column + " = " + t[0] + "." + column
+                            + " + excluded." + column)
+                    .params(t[1].equals("day") ? day : day.withDayOfMonth(1), item, value, uscc).update();
+        }
+        addToSlices(day, item, column, value, uscc, item);
     }
 
     private void stage(String uscc, String item, String status, int delta) {
@@ -166,6 +212,7 @@ public class ReadModel {
 
     @ApplicationModuleListener
     void on(ApplicationChanged c) {
+        serialize();
         if (c.from() != null) {
             stage(c.uscc(), c.itemCode(), c.from(), -1);
         }
@@ -188,6 +235,7 @@ public class ReadModel {
 
     @ApplicationModuleListener
     void on(GrantEvents.GrantMade g) {
+        serialize();
         add(g.at(), g.uscc(), g.itemCode(), "granted", 1);
         add(g.at(), g.uscc(), g.itemCode(), "granted_amount", g.amount());
         if (g.route() == GrantRoute.NO_APPLICATION) {
@@ -198,6 +246,7 @@ public class ReadModel {
 
     @ApplicationModuleListener
     void on(GrantEvents.GrantPaid g) {
+        serialize();
         Instant now = Instant.now();
         add(now, g.uscc(), g.itemCode(), "paid", 1);
         add(now, g.uscc(), g.itemCode(), "paid_on_time", g.onTime() ? 1 : 0);
@@ -210,6 +259,7 @@ public class ReadModel {
      */
     @ApplicationModuleListener
     void on(MatchesFound found) {
+        serialize();
         StringBuilder usccs = new StringBuilder();
         StringBuilder items = new StringBuilder();
         found.notices().forEach(n -> n.itemCodes().forEach(item -> {
@@ -219,28 +269,41 @@ public class ReadModel {
         if (usccs.isEmpty()) {
             return;
         }
-        jdbc.sql("""
-                        INSERT INTO cockpit_fact (day, item_code, region, industry, size, matched)
-                        SELECT CAST(? AS date), x.item, e.region, e.industry, e.size, count(*)
-                        FROM unnest(string_to_array(?, ','), string_to_array(?, ',')) AS x(uscc, item) JOIN cockpit_enterprise e ON e.uscc = x.uscc
-                        GROUP BY 1, 2, 3, 4, 5 ORDER BY 2, 3, 4, 5
-                        ON CONFLICT (day, item_code, region, industry, size) DO UPDATE SET matched = cockpit_fact.matched + excluded.matched""")
-                .params(Today.date(), usccs.toString(), items.toString()).update();
+        for (String[] t : new String[][] {{"cockpit_fact", "day"}, {"cockpit_month", "month"}}) {
+            jdbc.sql("INSERT INTO " + t[0] + " (" + t[1] + ", item_code, region, industry, size, matched) "
+                            + "SELECT CAST(? AS date), x.item, e.region, e.industry, e.size, count(*) "
+                            + "FROM unnest(string_to_array(?, ','), string_to_array(?, ',')) AS x(uscc, item) JOIN cockpit_enterprise e ON e.uscc = x.uscc "
+                            + "GROUP BY 1, 2, 3, 4, 5 ORDER BY 2, 3, 4, 5 "
+                            + "ON CONFLICT (" + t[1] + ", item_code, region, industry, size) DO UPDATE SET matched = " + t[0] + ".matched + excluded.matched")
+                    .params(t[1].equals("day") ? Today.date() : Today.date().withDayOfMonth(1), usccs.toString(), items.toString()).update();
+        }
+        jdbc.sql("INSERT INTO cockpit_slice (grain, period, dim, key, matched) "
+                        + "SELECT g.grain, g.period, d.dim, CASE d.dim WHEN 'region' THEN e.region WHEN 'industry' THEN e.industry "
+                        + "WHEN 'size' THEN e.size ELSE x.item END, count(*) "
+                        + "FROM unnest(string_to_array(?, ','), string_to_array(?, ',')) AS x(uscc, item) JOIN cockpit_enterprise e ON e.uscc = x.uscc, "
+                        + "(VALUES ('D', CAST(? AS date)), ('M', CAST(? AS date))) g(grain, period), "
+                        + "(VALUES ('region'), ('industry'), ('size'), ('item_code')) d(dim) GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4 "
+                        + "ON CONFLICT (grain, period, dim, key) DO UPDATE SET matched = cockpit_slice.matched + excluded.matched")
+                .params(usccs.toString(), items.toString(), Today.date(), Today.date().withDayOfMonth(1)).update();
+
     }
 
     @ApplicationModuleListener
     void on(MessageRead read) {
+        serialize();
         read.itemCodes().forEach(item -> add(read.at(), read.uscc(), item, "read", 1));
     }
 
     @ApplicationModuleListener
     void on(ServiceRated rated) {
+        serialize();
         add(rated.at(), rated.uscc(), rated.itemCode(), "ratings", 1);
         add(rated.at(), rated.uscc(), rated.itemCode(), "satisfied", rated.stars() >= 4 ? 1 : 0);
     }
 
     @ApplicationModuleListener
     void on(EnterprisesChanged changed) {
+        serialize();
         if (changed.everything()) {
             return; // a bulk import: the next rebuild takes it
         }
@@ -254,11 +317,13 @@ public class ReadModel {
 
     @ApplicationModuleListener
     void on(PolicyItemPublished published) {
+        serialize();
         catalog.onlineItem(published.code()).ifPresent(this::putItem);
     }
 
     @ApplicationModuleListener
     void on(PolicyItemAbolished abolished) {
+        serialize();
         jdbc.sql("UPDATE cockpit_item SET online = FALSE WHERE item_code = ?").param(abolished.code()).update();
     }
 }
