@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -101,6 +103,37 @@ class CockpitIT {
         assertThat(all).isNotEqualTo(own);
         mvc.perform(get("/cockpit").cookie(Sessions.login(mvc, "leader"))).andExpect(status().isOk());
         mvc.perform(get("/cockpit").param("region", "519921").param("industry", "C").cookie(Sessions.login(mvc, "leader"))).andExpect(status().isOk());
+    }
+
+    @Test
+    void monthlyAndQuarterlyReportsAreGeneratedAsPdfWithChineseAndAsSpreadsheets() throws Exception {
+        var leader = Sessions.login(mvc, "leader");
+        String month = java.time.YearMonth.from(Today.date()).minusMonths(1).toString();
+        mvc.perform(post("/cockpit/reports").param("kind", "MONTHLY").param("period", month).cookie(leader).with(csrf()))
+                .andExpect(flash().attributeExists("message"));
+        mvc.perform(post("/cockpit/reports").param("kind", "MONTHLY").param("period", "2026-13").cookie(leader).with(csrf()))
+                .andExpect(flash().attribute("error", "期间应为 2026-10（月报）或 2026Q3（季报）"));
+        mvc.perform(post("/cockpit/reports").param("kind", "MONTHLY").param("period", "2099-01").cookie(leader).with(csrf()))
+                .andExpect(flash().attribute("error", "不能为尚未开始的期间生成报告"));
+        mvc.perform(post("/cockpit/reports").param("kind", "QUARTERLY").param("period", Today.date().getYear() + "Q1").cookie(leader).with(csrf()))
+                .andExpect(flash().attributeExists("message"));
+        long id = jdbc.sql("SELECT id FROM cockpit_report WHERE kind = 'MONTHLY' AND period = ?").param(month).query(Long.class).single();
+        byte[] pdf = mvc.perform(get("/cockpit/reports/" + id + ".pdf").cookie(leader)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsByteArray();
+        try (var document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(document)).contains("惠企政策兑现情况").contains("各县（区）兑现情况")
+                    .contains("青山县");
+        }
+        byte[] xlsx = mvc.perform(get("/cockpit/reports/" + id + ".xlsx").cookie(leader)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsByteArray();
+        try (var book = org.apache.poi.ss.usermodel.WorkbookFactory.create(new java.io.ByteArrayInputStream(xlsx))) {
+            StringBuilder text = new StringBuilder();
+            book.getSheetAt(0).forEach(row -> row.forEach(cell -> text.append(new org.apache.poi.ss.usermodel.DataFormatter().formatCellValue(cell)).append('|')));
+            assertThat(text).contains("已拨付金额（元）").contains("青山县").contains("按时拨付率");
+        }
+        mvc.perform(get("/cockpit/reports").cookie(leader)).andExpect(status().isOk());
+        mvc.perform(get("/cockpit/reports").cookie(Sessions.login(mvc, "enterprise"))).andExpect(status().isForbidden());
+        assertThat(mvc.perform(get("/")).andReturn().getResponse().getContentAsString()).contains("已兑付资金").contains("免申即享");
     }
 
     private long count(String sql) {

@@ -1,6 +1,8 @@
 package io.zhida.portal.web;
 
 import io.zhida.catalog.PolicyCatalog;
+import io.zhida.cockpit.Cockpit;
+import io.zhida.cockpit.CockpitFilter;
 import io.zhida.enterprise.EnterpriseProfiles;
 import io.zhida.identity.Organisations;
 import io.zhida.identity.ZhidaUser;
@@ -16,11 +18,13 @@ class PortalController {
     private final EnterpriseProfiles enterprises;
     private final Organisations organisations;
     private final PolicyCatalog catalog;
+    private final Cockpit cockpit;
 
-    PortalController(EnterpriseProfiles enterprises, Organisations organisations, PolicyCatalog catalog) {
+    PortalController(EnterpriseProfiles enterprises, Organisations organisations, PolicyCatalog catalog, Cockpit cockpit) {
         this.enterprises = enterprises;
         this.organisations = organisations;
         this.catalog = catalog;
+        this.cockpit = cockpit;
     }
 
     @GetMapping("/")
@@ -32,6 +36,9 @@ class PortalController {
         model.addAttribute("itemCount", online.size());
         model.addAttribute("noApplicationCount", online.stream()
                 .filter(i -> i.content().mode() == io.zhida.catalog.HandlingMode.NO_APPLICATION).count());
+        java.time.LocalDate today = io.zhida.platform.Today.date();
+        model.addAttribute("year", today.getYear());
+        model.addAttribute("figures", cockpit.summary(new CockpitFilter(today.withDayOfYear(1), today, null, null, null, null, null)));
         return "portal/home";
     }
 

@@ -1,0 +1,64 @@
+package io.zhida.cockpit.web;
+
+import io.zhida.cockpit.Reports;
+import io.zhida.identity.Role;
+import io.zhida.identity.ZhidaUser;
+import io.zhida.platform.InvalidInputException;
+import io.zhida.platform.Spreadsheet;
+import io.zhida.platform.Today;
+import java.time.YearMonth;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The monthly and quarterly reports: the list, generating one now, downloads. */
+@Controller
+class ReportsController {
+
+    private final Reports reports;
+
+    ReportsController(Reports reports) {
+        this.reports = reports;
+    }
+
+    @GetMapping("/cockpit/reports")
+    String list(@AuthenticationPrincipal ZhidaUser user, Model model) {
+        requireReader(user);
+        YearMonth last = YearMonth.from(Today.date()).minusMonths(1);
+        model.addAttribute("reports", reports.all());
+        model.addAttribute("lastMonth", last.toString());
+        model.addAttribute("lastQuarter", (Today.date().getMonthValue() <= 3 ? Today.date().getYear() - 1 : Today.date().getYear())
+                + "Q" + ((YearMonth.from(Today.date()).minusMonths(3).getMonthValue() - 1) / 3 + 1));
+        return "cockpit/reports";
+    }
+
+    @PostMapping("/cockpit/reports")
+    String generate(@RequestParam String kind, @RequestParam String period, @AuthenticationPrincipal ZhidaUser user, RedirectAttributes flash) {
+        requireReader(user);
+        try {
+            flash.addFlashAttribute("message", "已生成：" + reports.generate(kind, period.trim(), user.getUsername()).title());
+        } catch (InvalidInputException e) {
+            flash.addFlashAttribute("error", e.errors().get(0).message());
+        }
+        return "redirect:/cockpit/reports";
+    }
+
+    @GetMapping("/cockpit/reports/{id}.{type:pdf|xlsx}")
+    ResponseEntity<byte[]> download(@PathVariable long id, @PathVariable String type, @AuthenticationPrincipal ZhidaUser user) {
+        requireReader(user);
+        return Spreadsheet.download(reports.get(id).title() + "." + type, reports.file(id, type));
+    }
+
+    private static void requireReader(ZhidaUser user) {
+        if (!user.has(Role.LEADER) && !user.has(Role.EVALUATOR) && !user.has(Role.ADMIN) && !user.has(Role.FINANCE)) {
+            throw new AccessDeniedException("leaders, evaluation and finance officers only");
+        }
+    }
+}
