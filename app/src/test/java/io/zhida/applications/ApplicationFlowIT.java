@@ -216,6 +216,11 @@ class ApplicationFlowIT {
         Cookie evaluator = Sessions.login(mvc, "evaluator");
         assertThat(mvc.perform(get("/supervision").cookie(evaluator)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString())
                 .contains(number).contains("已超时");
+        assertThat(sheetText(mvc.perform(get("/supervision/export.xlsx").cookie(evaluator)).andExpect(status().isOk()).andReturn()))
+                .contains(number).contains("测试时限督办补贴");
+        String enterpriseName = jdbc.sql("SELECT name FROM enterprise WHERE uscc = ?").param(uscc).query(String.class).single();
+        assertThat(sheetText(mvc.perform(get("/enterprises/export.xlsx").param("q", enterpriseName).cookie(evaluator)).andExpect(status().isOk()).andReturn()))
+                .contains(uscc).contains("统一社会信用代码");
         Cookie head = Sessions.login(mvc, "head"); // the window's task is not the 经信局's
         assertThat(mvc.perform(get("/supervision").cookie(head)).andReturn().getResponse().getContentAsString()).doesNotContain(number);
         long task = jdbc.sql("SELECT id FROM application_task WHERE application_id = ? AND kind = 'WINDOW'").param(id).query(Long.class).single();

@@ -96,6 +96,17 @@ class SupervisionController {
         return "applications/supervision";
     }
 
+    @GetMapping("/supervision/export.xlsx")
+    ResponseEntity<byte[]> exportSupervision(@AuthenticationPrincipal ZhidaUser user) {
+        requireSupervisor(user);
+        String department = user.has(Role.EVALUATOR) || user.has(Role.ADMIN) ? null : access.departmentCode(user).orElse("-");
+        try (Spreadsheet sheet = Spreadsheet.of("超时督办", List.of("申报编号", "企业", "事项", "环节", "责任单位", "时限", "已催办（次）"))) {
+            limits.overdue(department).forEach(t -> sheet.row(t.applicationNumber(), t.enterpriseName(), t.itemName(), t.kind().label(),
+                    limits.departmentName(t.departmentCode()), WorkingTimeText.format(t.dueAt()), t.reminders()));
+            return Spreadsheet.download("超时督办-" + Today.date() + ".xlsx", sheet.bytes());
+        }
+    }
+
     static void requireSupervisor(ZhidaUser user) {
         if (!user.has(Role.DEPT_HEAD) && !user.has(Role.EVALUATOR) && !user.has(Role.ADMIN)) {
             throw new AccessDeniedException("department heads and evaluation officers only");

@@ -45,6 +45,21 @@ class EnterpriseController {
         return "enterprise/list";
     }
 
+    /** The filtered list as a spreadsheet, up to 100,000 rows (the data scope of the user applies). */
+    @GetMapping("/enterprises/export.xlsx")
+    org.springframework.http.ResponseEntity<byte[]> export(@RequestParam(required = false) String q, @RequestParam(required = false) String region,
+                                                           @AuthenticationPrincipal ZhidaUser user) {
+        var names = organisations.regionNames();
+        try (io.zhida.platform.Spreadsheet sheet = io.zhida.platform.Spreadsheet.of("企业库", java.util.List.of("统一社会信用代码", "企业名称",
+                "县（区）", "行业代码", "从业人员", "营业收入（元）", "资产总额（元）", "标签"))) {
+            for (EnterpriseProfile e : profiles.search(q, region, 0, 100_000, user).items()) {
+                sheet.row(e.uscc(), e.name(), names.getOrDefault(e.region(), e.region()), e.industry(), e.employees(), e.revenue(), e.totalAssets(),
+                        String.join("、", e.tags()));
+            }
+            return io.zhida.platform.Spreadsheet.download("企业库-" + io.zhida.platform.Today.date() + ".xlsx", sheet.bytes());
+        }
+    }
+
     @GetMapping("/enterprises/{uscc}")
     String show(@PathVariable String uscc, @AuthenticationPrincipal ZhidaUser user, Model model) {
         EnterpriseProfile e = profiles.get(uscc, user);

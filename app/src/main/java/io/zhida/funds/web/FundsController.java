@@ -129,6 +129,16 @@ class FundsController {
         return "funds/run";
     }
 
+    @GetMapping("/funds/runs/{id}/export.xlsx")
+    ResponseEntity<byte[]> exportRun(@PathVariable long id, @AuthenticationPrincipal ZhidaUser user) {
+        requireStaff(user);
+        var run = runs.get(id);
+        try (Spreadsheet sheet = Spreadsheet.of("免申即享运行报告", List.of("统一社会信用代码", "企业名称", "结果", "金额（元）", "说明"))) {
+            runs.lines(id, null).forEach(l -> sheet.row(l.uscc(), l.enterpriseName(), l.outcome(), l.amount(), l.reason()));
+            return Spreadsheet.download("免申即享运行报告-" + run.itemName() + "-" + id + ".xlsx", sheet.bytes());
+        }
+    }
+
     @GetMapping("/funds/objections")
     String objections(@AuthenticationPrincipal ZhidaUser user, Model model) {
         requireStaff(user);
