@@ -114,6 +114,18 @@ SELECT uscc, name, region, code, item_name, extract(year FROM at)::text, extract
 FROM x
 ON CONFLICT (uscc, item_code, period) DO NOTHING
 --;
+-- the monthly 免申即享 runs that made those grants, with their reports
+INSERT INTO no_application_run (item_code, item_name, trigger, actor, started_at, finished_at, granted, total_amount)
+SELECT item_code, max(item_name), 'SCHEDULED', 'system', date_trunc('day', created_at), date_trunc('day', created_at) + interval '3 minutes',
+       count(*), sum(amount)
+FROM fund_grant WHERE route = 'NO_APPLICATION' GROUP BY item_code, date_trunc('day', created_at)
+--;
+UPDATE fund_grant g SET run_id = r.id FROM no_application_run r
+WHERE g.route = 'NO_APPLICATION' AND r.item_code = g.item_code AND r.started_at = date_trunc('day', g.created_at)
+--;
+INSERT INTO no_application_run_line (run_id, uscc, enterprise_name, outcome, amount, reason)
+SELECT run_id, uscc, enterprise_name, 'GRANTED', amount, '符合条件，按数据自动核定' FROM fund_grant WHERE run_id IS NOT NULL
+--;
 -- pools that add up: budget at least the item's annual budget and a fifth above what was committed
 INSERT INTO fund_pool (item_code, year, budget, reserved, paid)
 SELECT g.item_code, g.year,

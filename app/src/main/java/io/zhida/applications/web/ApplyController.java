@@ -67,6 +67,16 @@ class ApplyController {
         return Actions.run(() -> applications.resubmit(id, user, uploads, note), "补正材料已提交，专窗继续办理", "/applications/" + id, flash);
     }
 
+    @GetMapping("/my/applications/export.xlsx")
+    org.springframework.http.ResponseEntity<byte[]> exportMine(@AuthenticationPrincipal ZhidaUser user) {
+        try (io.zhida.platform.Spreadsheet sheet = io.zhida.platform.Spreadsheet.of("我的申报", java.util.List.of("申报编号", "事项", "年度",
+                "提交时间", "状态", "测算金额（元）", "核定金额（元）"))) {
+            applications.mine(user).forEach(a -> sheet.row(a.number(), a.itemName(), a.period(),
+                    io.zhida.applications.WorkingTimeText.format(a.submittedAt()), a.status().label(), a.estimate(), a.approvedAmount()));
+            return io.zhida.platform.Spreadsheet.download("我的申报-" + io.zhida.platform.Today.date() + ".xlsx", sheet.bytes());
+        }
+    }
+
     @GetMapping("/my/applications")
     String mine(@AuthenticationPrincipal ZhidaUser user, Model model) {
         model.addAttribute("applications", applications.mine(user));

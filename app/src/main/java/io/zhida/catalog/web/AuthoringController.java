@@ -63,6 +63,19 @@ class AuthoringController {
         return "catalog/items";
     }
 
+    @GetMapping("/export.xlsx")
+    org.springframework.http.ResponseEntity<byte[]> exportList() {
+        try (io.zhida.platform.Spreadsheet sheet = io.zhida.platform.Spreadsheet.of("政策事项", java.util.List.of("事项编码", "事项名称", "版本",
+                "状态", "办理方式", "办理部门", "奖补类型", "政策依据", "有效期至", "年度预算（元）"))) {
+            for (io.zhida.catalog.PolicyItem i : catalog.workingView()) {
+                var c = i.content();
+                sheet.row(i.code(), c.name(), i.version(), i.statusLabel(PolicyCatalog.today()), c.mode().label(), String.join("、", c.departments()),
+                        c.benefitType(), c.documentNumber(), c.validTo(), c.annualBudget());
+            }
+            return io.zhida.platform.Spreadsheet.download("政策事项-" + PolicyCatalog.today() + ".xlsx", sheet.bytes());
+        }
+    }
+
     @GetMapping("/new")
     String newItem(Model model) {
         return editor(model, new ItemForm(), true, Map.of());

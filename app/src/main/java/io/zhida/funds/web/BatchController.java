@@ -33,6 +33,18 @@ class BatchController {
         this.batches = batches;
     }
 
+    @GetMapping("/funds/batches/export.xlsx")
+    org.springframework.http.ResponseEntity<byte[]> export(@AuthenticationPrincipal ZhidaUser user) {
+        FundsController.requireStaff(user);
+        try (io.zhida.platform.Spreadsheet sheet = io.zhida.platform.Spreadsheet.of("拨付批次", java.util.List.of("批次号", "生成人", "生成时间",
+                "笔数", "金额（元）", "已拨付", "失败", "待回单", "回单时间"))) {
+            batches.all().forEach(b -> sheet.row(b.number(), b.createdBy(), b.createdAt().atZone(io.zhida.platform.Today.ZONE).toLocalDateTime(),
+                    b.lines(), b.total(), b.paid(), b.failed(), b.pending(),
+                    b.settledAt() == null ? null : b.settledAt().atZone(io.zhida.platform.Today.ZONE).toLocalDateTime()));
+            return io.zhida.platform.Spreadsheet.download("拨付批次-" + io.zhida.platform.Today.date() + ".xlsx", sheet.bytes());
+        }
+    }
+
     @GetMapping("/funds/batches")
     String list(@AuthenticationPrincipal ZhidaUser user, Model model) {
         FundsController.requireStaff(user);

@@ -31,6 +31,17 @@ class DisclosureController {
         return "funds/disclosures";
     }
 
+    /** The published list as a spreadsheet: what anyone may see on the page, credit codes masked. */
+    @GetMapping("/portal/disclosures/export.xlsx")
+    org.springframework.http.ResponseEntity<byte[]> export(@RequestParam(required = false) String item, @RequestParam(required = false) String q) {
+        try (io.zhida.platform.Spreadsheet sheet = io.zhida.platform.Spreadsheet.of("资金公示", java.util.List.of("企业名称", "统一社会信用代码",
+                "政策事项", "年度", "金额（元）", "方式", "公示起", "公示止"))) {
+            disclosure.published(item, q).forEach(g -> sheet.row(g.enterpriseName(), g.maskedUscc(), g.itemName(), g.period(), g.amount(),
+                    g.route().label(), g.disclosureFrom(), g.disclosureUntil()));
+            return io.zhida.platform.Spreadsheet.download("惠企资金公示-" + io.zhida.platform.Today.date() + ".xlsx", sheet.bytes());
+        }
+    }
+
     @PostMapping("/portal/disclosures/{grantId}/objections")
     String object(@PathVariable long grantId, @RequestParam(required = false) String name, @RequestParam(required = false) String contact,
                   @RequestParam(required = false) String reason, RedirectAttributes flash) {

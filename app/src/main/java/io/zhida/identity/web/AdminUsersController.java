@@ -64,6 +64,16 @@ class AdminUsersController {
         this.organisations = organisations;
     }
 
+    @GetMapping("/export.xlsx")
+    org.springframework.http.ResponseEntity<byte[]> export(@RequestParam(required = false) String q) {
+        try (io.zhida.platform.Spreadsheet sheet = io.zhida.platform.Spreadsheet.of("用户", java.util.List.of("用户名", "姓名", "角色", "区划",
+                "部门", "企业", "手机", "启用", "锁定", "创建时间"))) {
+            users.list(q).forEach(u -> sheet.row(u.username(), u.displayName(), u.roleLabels(), u.regionName(), u.departmentName(),
+                    u.enterpriseUscc(), u.phone(), u.enabled(), u.locked(), u.createdAt().atZone(io.zhida.platform.Today.ZONE).toLocalDateTime()));
+            return io.zhida.platform.Spreadsheet.download("用户-" + io.zhida.platform.Today.date() + ".xlsx", sheet.bytes());
+        }
+    }
+
     @GetMapping
     String list(@RequestParam(required = false) String q, Model model) {
         model.addAttribute("users", users.list(q));

@@ -30,4 +30,18 @@ class AuditLogController {
         model.addAttribute("actions", audit.actions());
         return "admin/audit";
     }
+
+    @GetMapping("/admin/audit/export.xlsx")
+    org.springframework.http.ResponseEntity<byte[]> export(@RequestParam(required = false) String actor, @RequestParam(required = false) String action,
+                                                           @RequestParam(required = false) String subjectType, @RequestParam(required = false) String text,
+                                                           @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                                                           @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+        var result = audit.search(new AuditLog.Query(actor, action, subjectType, text, from, to, 0, 100_000));
+        try (io.zhida.platform.Spreadsheet sheet = io.zhida.platform.Spreadsheet.of("审计日志",
+                java.util.List.of("时间", "操作人", "操作", "对象类型", "对象", "摘要", "修改前", "修改后"))) {
+            result.entries().forEach(e -> sheet.row(e.at().atZone(io.zhida.platform.Today.ZONE).toLocalDateTime(), e.actor(), e.action(),
+                    e.subjectType(), e.subjectId(), e.summary(), e.before(), e.after()));
+            return io.zhida.platform.Spreadsheet.download("审计日志-" + io.zhida.platform.Today.date() + ".xlsx", sheet.bytes());
+        }
+    }
 }
