@@ -102,7 +102,8 @@ INSERT INTO fund_grant (uscc, enterprise_name, region, item_code, item_name, per
                         status, disclosure_from, disclosure_until, payable_at, pay_due_at, paid_at, created_by, created_at)
 WITH x AS MATERIALIZED (
       SELECT r.uscc, e.name, e.region, d.code, d.name AS item_name, round((least(d.cap, 30000) * (0.1 + random() * 0.5))::numeric, -2) AS amount,
-             date_trunc('month', now() - random() * interval '355 days') + interval '1 day 2 hours' AS at
+             (date_trunc('month', (now() - random() * interval '355 days') AT TIME ZONE 'Asia/Shanghai') + interval '1 day 2 hours 1 minute')
+                 AT TIME ZONE 'Asia/Shanghai' AS at
       FROM match_result r JOIN enterprise e ON e.uscc = r.uscc JOIN demo_item d ON d.code = r.item_code
       WHERE r.outcome = 'ELIGIBLE' AND d.mode = 'NO_APPLICATION' AND random() < 0.15)
 SELECT uscc, name, region, code, item_name, extract(year FROM at)::text, extract(year FROM at)::int, amount, amount, '免申即享自动核定',
@@ -116,12 +117,14 @@ ON CONFLICT (uscc, item_code, period) DO NOTHING
 --;
 -- the monthly 免申即享 runs that made those grants, with their reports
 INSERT INTO no_application_run (item_code, item_name, trigger, actor, started_at, finished_at, granted, total_amount)
-SELECT item_code, max(item_name), 'SCHEDULED', 'system', date_trunc('day', created_at), date_trunc('day', created_at) + interval '3 minutes',
-       count(*), sum(amount)
-FROM fund_grant WHERE route = 'NO_APPLICATION' GROUP BY item_code, date_trunc('day', created_at)
+SELECT item_code, max(item_name), 'SCHEDULED', 'system', run, run + interval '3 minutes', count(*), sum(amount)
+FROM (SELECT item_code, item_name, amount,
+             (date_trunc('day', created_at AT TIME ZONE 'Asia/Shanghai') + interval '2 hours') AT TIME ZONE 'Asia/Shanghai' AS run
+      FROM fund_grant WHERE route = 'NO_APPLICATION') g GROUP BY item_code, run
 --;
 UPDATE fund_grant g SET run_id = r.id FROM no_application_run r
-WHERE g.route = 'NO_APPLICATION' AND r.item_code = g.item_code AND r.started_at = date_trunc('day', g.created_at)
+WHERE g.route = 'NO_APPLICATION' AND r.item_code = g.item_code
+  AND r.started_at = (date_trunc('day', g.created_at AT TIME ZONE 'Asia/Shanghai') + interval '2 hours') AT TIME ZONE 'Asia/Shanghai'
 --;
 INSERT INTO no_application_run_line (run_id, uscc, enterprise_name, outcome, amount, reason)
 SELECT run_id, uscc, enterprise_name, 'GRANTED', amount, '符合条件，按数据自动核定' FROM fund_grant WHERE run_id IS NOT NULL
