@@ -43,6 +43,14 @@ class DocumentAuthoringController {
         CatalogAccess.requireAuthor(user);
     }
 
+    @GetMapping("/export.xlsx")
+    org.springframework.http.ResponseEntity<byte[]> export() {
+        try (io.zhida.platform.Spreadsheet sheet = io.zhida.platform.Spreadsheet.of("政策文件", java.util.List.of("文号", "标题", "层级", "发文机关", "发布日期", "生效", "失效", "状态"))) {
+            catalog.documents().forEach(d -> sheet.row(d.number(), d.title(), d.level(), d.issuer(), d.publishedOn(), d.validFrom(), d.validTo(), d.status()));
+            return io.zhida.platform.Spreadsheet.download("政策文件-" + io.zhida.platform.Today.date() + ".xlsx", sheet.bytes());
+        }
+    }
+
     @GetMapping
     String list(Model model) {
         return page(model, PolicyDocument.blank(), Map.of());

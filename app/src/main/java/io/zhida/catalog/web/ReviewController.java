@@ -36,6 +36,15 @@ class ReviewController {
         CatalogAccess.requireReviewer(user);
     }
 
+    @GetMapping("/export.xlsx")
+    org.springframework.http.ResponseEntity<byte[]> export() {
+        try (io.zhida.platform.Spreadsheet sheet = io.zhida.platform.Spreadsheet.of("待审查事项", java.util.List.of("事项编码", "事项", "版本", "办理部门", "办理方式"))) {
+            catalog.awaitingReview().forEach(i -> sheet.row(i.code(), i.content().name(), i.version(), String.join("、", i.content().departments()),
+                    i.content().mode().label()));
+            return io.zhida.platform.Spreadsheet.download("待审查事项-" + io.zhida.platform.Today.date() + ".xlsx", sheet.bytes());
+        }
+    }
+
     @GetMapping
     String queue(Model model) {
         model.addAttribute("items", catalog.awaitingReview());

@@ -64,6 +64,16 @@ class CorrectionController {
         return "enterprise/correction-form";
     }
 
+    @GetMapping("/enterprises/corrections/export.xlsx")
+    org.springframework.http.ResponseEntity<byte[]> exportQueue(@AuthenticationPrincipal ZhidaUser user) {
+        try (io.zhida.platform.Spreadsheet sheet = io.zhida.platform.Spreadsheet.of("数据纠错申请", java.util.List.of("企业", "统一社会信用代码", "数据项", "现值", "申请更正为", "理由", "责任部门",
+                "状态", "申请时间", "答复"))) {
+            corrections.visibleTo(user).forEach(c -> sheet.row(c.enterpriseName(), c.uscc(), c.attributeLabel(), c.currentValue(), c.proposedValue(),
+                    c.reason(), c.ownerDepartment(), c.statusLabel(), c.requestedAt().atZone(io.zhida.platform.Today.ZONE).toLocalDateTime(), c.answer()));
+            return io.zhida.platform.Spreadsheet.download("数据纠错申请-" + io.zhida.platform.Today.date() + ".xlsx", sheet.bytes());
+        }
+    }
+
     @GetMapping("/enterprises/corrections")
     String queue(@AuthenticationPrincipal ZhidaUser user, Model model) {
         model.addAttribute("items", corrections.visibleTo(user));

@@ -39,6 +39,36 @@ class EnterpriseDataController {
         this.organisations = organisations;
     }
 
+    @GetMapping("/enterprises/imports/export.xlsx")
+    org.springframework.http.ResponseEntity<byte[]> exportImports(@AuthenticationPrincipal ZhidaUser user) {
+        DataAdminAccess.require(user);
+        try (io.zhida.platform.Spreadsheet sheet = io.zhida.platform.Spreadsheet.of("企业数据导入", java.util.List.of("编号", "文件", "来源系统", "数据日期", "状态", "读取", "新增", "更新", "未变", "拒收",
+                "说明", "导入人", "开始", "结束"))) {
+            imports.recent(10_000).forEach(i -> sheet.row(i.id(), i.fileName(), i.sourceSystem(), i.asOf(), i.state(), i.rowsRead(), i.created(),
+                    i.updated(), i.unchanged(), i.rejected(), i.message(), i.startedBy(), i.startedAt().atZone(io.zhida.platform.Today.ZONE).toLocalDateTime(),
+                    i.finishedAt() == null ? null : i.finishedAt().atZone(io.zhida.platform.Today.ZONE).toLocalDateTime()));
+            return io.zhida.platform.Spreadsheet.download("企业数据导入-" + io.zhida.platform.Today.date() + ".xlsx", sheet.bytes());
+        }
+    }
+
+    @GetMapping("/enterprises/tag-rules/export.xlsx")
+    org.springframework.http.ResponseEntity<byte[]> exportTagRules(@AuthenticationPrincipal ZhidaUser user) {
+        DataAdminAccess.require(user);
+        try (io.zhida.platform.Spreadsheet sheet = io.zhida.platform.Spreadsheet.of("企业标签规则", java.util.List.of("标签", "规则", "说明", "修改人", "修改时间"))) {
+            tagRules.all().forEach(r -> sheet.row(r.tag(), r.condition(), r.description(), r.updatedBy(), r.updatedAt().atZone(io.zhida.platform.Today.ZONE).toLocalDateTime()));
+            return io.zhida.platform.Spreadsheet.download("企业标签规则-" + io.zhida.platform.Today.date() + ".xlsx", sheet.bytes());
+        }
+    }
+
+    @GetMapping("/enterprises/attributes/export.xlsx")
+    org.springframework.http.ResponseEntity<byte[]> exportAttributes(@AuthenticationPrincipal ZhidaUser user) {
+        DataAdminAccess.require(user);
+        try (io.zhida.platform.Spreadsheet sheet = io.zhida.platform.Spreadsheet.of("企业属性", java.util.List.of("属性名", "名称", "类型", "单位", "派生"))) {
+            attributes.schema().all().forEach(a -> sheet.row(a.name(), a.label(), a.type().name(), a.unit(), a.derived()));
+            return io.zhida.platform.Spreadsheet.download("企业属性-" + io.zhida.platform.Today.date() + ".xlsx", sheet.bytes());
+        }
+    }
+
     @GetMapping("/enterprises/imports")
     String imports(@AuthenticationPrincipal ZhidaUser user, Model model) {
         DataAdminAccess.require(user);

@@ -126,6 +126,16 @@ class BackToBackController {
         }
     }
 
+    @GetMapping("/evaluation/b2b/rounds.xlsx")
+    ResponseEntity<byte[]> exportRounds(@AuthenticationPrincipal ZhidaUser user) {
+        EvaluationAccess.requireReader(user);
+        try (Spreadsheet sheet = Spreadsheet.of("背靠背评价轮次", List.of("轮次", "评价期间起", "评价期间止", "抽取", "已答", "随机种子", "状态"))) {
+            backToBack.rounds().forEach(r -> sheet.row(r.name(), r.periodFrom(), r.periodTo(), r.drawn(), r.answered(), String.valueOf(r.seed()),
+                    r.status().equals("SCORED") ? "已计分" : "评价中"));
+            return Spreadsheet.download("背靠背评价轮次-" + Today.date() + ".xlsx", sheet.bytes());
+        }
+    }
+
     @GetMapping("/evaluation/b2b/history")
     String history(@AuthenticationPrincipal ZhidaUser user, Model model) {
         EvaluationAccess.requireReader(user);

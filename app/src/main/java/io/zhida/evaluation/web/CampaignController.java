@@ -63,6 +63,16 @@ class CampaignController {
         return "evaluation/campaigns";
     }
 
+    @GetMapping("/evaluation/campaigns/export.xlsx")
+    ResponseEntity<byte[]> exportList(@AuthenticationPrincipal ZhidaUser user) {
+        requireStaff(user);
+        try (Spreadsheet sheet = Spreadsheet.of("三评活动", List.of("编号", "活动", "评估期间起", "评估期间止", "自评截止", "参评部门", "参评县（区）", "状态"))) {
+            campaigns.all().forEach(c -> sheet.row(c.id(), c.name(), c.periodFrom(), c.periodTo(), c.selfDeadline(), c.departments().size(),
+                    c.counties().size(), c.status().equals("SCORED") ? "已计分" : "评估中"));
+            return Spreadsheet.download("三评活动-" + Today.date() + ".xlsx", sheet.bytes());
+        }
+    }
+
     @PostMapping("/evaluation/campaigns")
     String create(@RequestParam String name, @RequestParam long scheme,
                   @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,

@@ -85,6 +85,19 @@ class RatesPageController {
         return "evaluation/rate-records";
     }
 
+    @GetMapping("/evaluation/rates/records.xlsx")
+    ResponseEntity<byte[]> exportRecords(@RequestParam String measure, @RequestParam String groupBy, @RequestParam String key,
+                                         @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                                         @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                                         @AuthenticationPrincipal ZhidaUser user) {
+        EvaluationAccess.requireReader(user);
+        try (Spreadsheet sheet = Spreadsheet.of(MEASURE_LABELS.getOrDefault(measure, "明细"), List.of("统一社会信用代码", "企业", "事项", "县（区）", "情况", "计入分子"))) {
+            rates.records(measure, from, to, ThreeRates.groupBy(groupBy), key, 100_000)
+                    .forEach(l -> sheet.row(l.uscc(), l.enterprise(), l.item(), l.region(), l.detail(), l.counted()));
+            return Spreadsheet.download(MEASURE_LABELS.getOrDefault(measure, "明细") + "-" + key + ".xlsx", sheet.bytes());
+        }
+    }
+
     @GetMapping("/evaluation/rates/export.xlsx")
     ResponseEntity<byte[]> export(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                                   @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,

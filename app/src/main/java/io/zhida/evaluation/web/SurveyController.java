@@ -76,6 +76,18 @@ class SurveyController {
         }
     }
 
+    @GetMapping("/evaluation/surveys/export.xlsx")
+    org.springframework.http.ResponseEntity<byte[]> export(@AuthenticationPrincipal ZhidaUser user) {
+        EvaluationAccess.requireReader(user);
+        try (io.zhida.platform.Spreadsheet sheet = io.zhida.platform.Spreadsheet.of("问卷", java.util.List.of("编号", "问卷", "政策事项", "每县（区）配额", "已发邀请", "有效答卷", "状态"))) {
+            for (Survey s : surveys.all(null)) {
+                sheet.row(s.id(), s.title(), s.itemCode(), s.quota(), surveys.invitations(s.id()),
+                        surveys.progress(s.id()).stream().mapToLong(Survey.Progress::answers).sum(), s.status());
+            }
+            return io.zhida.platform.Spreadsheet.download("问卷-" + io.zhida.platform.Today.date() + ".xlsx", sheet.bytes());
+        }
+    }
+
     @GetMapping("/evaluation/surveys/{id}")
     String detail(@PathVariable long id, @AuthenticationPrincipal ZhidaUser user, Model model) {
         EvaluationAccess.requireReader(user);

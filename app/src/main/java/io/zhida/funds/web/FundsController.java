@@ -139,6 +139,27 @@ class FundsController {
         }
     }
 
+    @GetMapping("/funds/objections/export.xlsx")
+    ResponseEntity<byte[]> exportObjections(@AuthenticationPrincipal ZhidaUser user) {
+        requireStaff(user);
+        try (Spreadsheet sheet = Spreadsheet.of("公示异议", List.of("企业", "事项", "金额（元）", "异议人", "联系方式", "理由", "状态", "答复",
+                "答复人", "提出时间"))) {
+            disclosure.objections().forEach(o -> sheet.row(o.enterpriseName(), o.itemName(), o.amount(), o.name(), o.contact(), o.reason(),
+                    o.statusLabel(), o.answer(), o.answeredBy(), o.createdAt().atZone(Today.ZONE).toLocalDateTime()));
+            return Spreadsheet.download("公示异议-" + Today.date() + ".xlsx", sheet.bytes());
+        }
+    }
+
+    @GetMapping("/funds/runs/export.xlsx")
+    ResponseEntity<byte[]> exportRuns(@AuthenticationPrincipal ZhidaUser user) {
+        requireStaff(user);
+        try (Spreadsheet sheet = Spreadsheet.of("免申即享运行", List.of("运行", "事项编码", "事项", "方式", "开始", "发放", "未发放", "待补充数据", "金额（元）"))) {
+            runs.recent().forEach(r -> sheet.row(r.id(), r.itemCode(), r.itemName(), r.trigger(), r.startedAt().atZone(Today.ZONE).toLocalDateTime(),
+                    r.granted(), r.skipped(), r.undetermined(), r.totalAmount()));
+            return Spreadsheet.download("免申即享运行-" + Today.date() + ".xlsx", sheet.bytes());
+        }
+    }
+
     @GetMapping("/funds/objections")
     String objections(@AuthenticationPrincipal ZhidaUser user, Model model) {
         requireStaff(user);

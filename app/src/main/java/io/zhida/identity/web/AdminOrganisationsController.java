@@ -25,6 +25,22 @@ class AdminOrganisationsController {
         this.organisations = organisations;
     }
 
+    @GetMapping("/departments/export.xlsx")
+    org.springframework.http.ResponseEntity<byte[]> exportDepartments() {
+        try (io.zhida.platform.Spreadsheet sheet = io.zhida.platform.Spreadsheet.of("部门与单位", java.util.List.of("编码", "名称", "区划", "类型", "启用"))) {
+            organisations.departments().forEach(d -> sheet.row(d.code(), d.name(), d.regionName(), d.kindLabel(), d.active()));
+            return io.zhida.platform.Spreadsheet.download("部门与单位-" + io.zhida.platform.Today.date() + ".xlsx", sheet.bytes());
+        }
+    }
+
+    @GetMapping("/regions/export.xlsx")
+    org.springframework.http.ResponseEntity<byte[]> exportRegions() {
+        try (io.zhida.platform.Spreadsheet sheet = io.zhida.platform.Spreadsheet.of("行政区划", java.util.List.of("代码", "名称", "上级", "层级"))) {
+            organisations.regions().forEach(r -> sheet.row(r.code(), r.name(), r.parentCode(), r.levelLabel()));
+            return io.zhida.platform.Spreadsheet.download("行政区划-" + io.zhida.platform.Today.date() + ".xlsx", sheet.bytes());
+        }
+    }
+
     @GetMapping("/regions")
     String regions(Model model) {
         return regionsPage(model, new Region(null, null, null, "COUNTY"), false, Map.of());

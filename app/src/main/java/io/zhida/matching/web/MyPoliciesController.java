@@ -37,6 +37,24 @@ class MyPoliciesController {
         this.profiles = profiles;
     }
 
+    @GetMapping("/my/policies/export.xlsx")
+    org.springframework.http.ResponseEntity<byte[]> export(@AuthenticationPrincipal ZhidaUser user) {
+        if (user.enterpriseUscc() == null) {
+            throw new AccessDeniedException("not bound to an enterprise");
+        }
+        Map<String, Object> values = profiles.get(user.enterpriseUscc(), user).attributes();
+        try (io.zhida.platform.Spreadsheet sheet = io.zhida.platform.Spreadsheet.of("我的政策", List.of("事项编码", "事项", "办理方式", "结果", "预计金额（元）", "需补充的数据"))) {
+            for (MatchRow m : matching.forEnterprise(user.enterpriseUscc())) {
+                catalog.onlineItem(m.itemCode()).ifPresent(item -> {
+                    Calculator.Result r = calculator.calculate(item.code(), values, PolicyCatalog.today());
+                    sheet.row(item.code(), item.content().name(), item.content().mode().label(), m.outcome().label(), r.amount(),
+                            String.join("、", r.missing()));
+                });
+            }
+            return io.zhida.platform.Spreadsheet.download("我的政策-" + PolicyCatalog.today() + ".xlsx", sheet.bytes());
+        }
+    }
+
     @GetMapping("/my/policies")
     String mine(@AuthenticationPrincipal ZhidaUser user, Model model) {
         if (user.enterpriseUscc() == null) {

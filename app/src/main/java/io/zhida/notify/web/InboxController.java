@@ -33,6 +33,14 @@ class InboxController {
         return "notify/messages";
     }
 
+    @GetMapping("/my/messages/export.xlsx")
+    org.springframework.http.ResponseEntity<byte[]> exportMessages(@AuthenticationPrincipal ZhidaUser user) {
+        try (io.zhida.platform.Spreadsheet sheet = io.zhida.platform.Spreadsheet.of("消息", java.util.List.of("时间", "标题", "内容", "已读"))) {
+            inbox.messages(uscc(user)).forEach(m -> sheet.row(m.createdAt().atZone(io.zhida.platform.Today.ZONE).toLocalDateTime(), m.title(), m.body(), m.readAt() != null));
+            return io.zhida.platform.Spreadsheet.download("消息-" + io.zhida.platform.Today.date() + ".xlsx", sheet.bytes());
+        }
+    }
+
     @GetMapping("/my/messages/settings")
     String settings(@AuthenticationPrincipal ZhidaUser user, Model model) {
         model.addAttribute("muted", inbox.mutedChannels(uscc(user)));
@@ -49,6 +57,19 @@ class InboxController {
         }
         redirect.addFlashAttribute("message", "已保存消息接收设置");
         return "redirect:/my/messages/settings";
+    }
+
+    @GetMapping("/notify/outbox/export.xlsx")
+    org.springframework.http.ResponseEntity<byte[]> exportOutbox(@AuthenticationPrincipal ZhidaUser user) {
+        if (!user.has(Role.ADMIN)) {
+            throw new AccessDeniedException("administrators only");
+        }
+        try (io.zhida.platform.Spreadsheet sheet = io.zhida.platform.Spreadsheet.of("发件箱", java.util.List.of("编号", "渠道", "收件地址", "内容", "企业", "生成时间", "发送时间", "尝试次数", "错误"))) {
+            outbound.recent(100_000).forEach(m -> sheet.row(m.id(), m.channel().label(), m.address(), m.text(), m.enterpriseName(),
+                    m.createdAt().atZone(io.zhida.platform.Today.ZONE).toLocalDateTime(), m.deliveredAt() == null ? null : m.deliveredAt().atZone(io.zhida.platform.Today.ZONE).toLocalDateTime(),
+                    m.attempts(), m.lastError()));
+            return io.zhida.platform.Spreadsheet.download("发件箱-" + io.zhida.platform.Today.date() + ".xlsx", sheet.bytes());
+        }
     }
 
     @GetMapping("/notify/outbox")

@@ -53,6 +53,14 @@ class AppealsController {
         return "redirect:/my/appeals";
     }
 
+    @GetMapping("/my/appeals/export.xlsx")
+    ResponseEntity<byte[]> exportMine(@AuthenticationPrincipal ZhidaUser user) {
+        try (Spreadsheet sheet = Spreadsheet.of("我的诉求", List.of("编号", "类型", "内容", "状态", "答复", "评价"))) {
+            appeals.mine(user).forEach(a -> sheet.row(a.number(), a.kind().label(), a.content(), a.status().label(), a.answer(), a.stars()));
+            return Spreadsheet.download("我的诉求-" + Today.date() + ".xlsx", sheet.bytes());
+        }
+    }
+
     @GetMapping("/appeals")
     String desk(@AuthenticationPrincipal ZhidaUser user, Model model) {
         model.addAttribute("appeals", appeals.desk(user));
