@@ -123,6 +123,10 @@ public class Grants {
         return rows.recent(itemCode, limit);
     }
 
+    public List<Grant> filtered(String itemCode, String region, int limit) {
+        return rows.filtered(itemCode == null || itemCode.isBlank() ? null : itemCode, region == null || region.isBlank() ? null : region, limit);
+    }
+
     public List<Grant> forYear(int year) {
         return rows.forYear(year);
     }

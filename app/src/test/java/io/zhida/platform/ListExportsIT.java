@@ -41,11 +41,14 @@ class ListExportsIT {
                 {"evaluator", "/evaluation/campaigns/export.xlsx", "自评截止"}, {"evaluator", "/evaluation/b2b/rounds.xlsx", "随机种子"},
                 {"evaluator", "/rectification/export.xlsx", "整改时限"}, {"evaluator", "/appeals/export.xlsx", "承办部门"},
                 {"enterprise", "/my/messages/export.xlsx", "标题"}, {"enterprise", "/my/policies/export.xlsx", "预计金额（元）"},
-                {"enterprise", "/my/appeals/export.xlsx", "编号"}};
+                {"enterprise", "/my/appeals/export.xlsx", "编号"}, {"leader", "/funds/grants/list.xlsx?region=519921", "统一社会信用代码"}};
         for (String[] e : more) {
             assertThat(Sheets.text(mvc.perform(get(e[1]).cookie(Sessions.login(mvc, e[0]))).andExpect(status().isOk()).andReturn()))
                     .as(e[1]).contains(e[2]);
         }
+        assertThat(mvc.perform(get("/funds/grants").param("region", "519921").cookie(Sessions.login(mvc, "leader"))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString()).contains("资金明细");
+        mvc.perform(get("/funds/grants").cookie(Sessions.login(mvc, "enterprise"))).andExpect(status().isForbidden());
         mvc.perform(get("/admin/users/export.xlsx").cookie(finance)).andExpect(status().isForbidden());
         mvc.perform(get("/notify/outbox/export.xlsx").cookie(finance)).andExpect(status().isForbidden());
         mvc.perform(get("/funds/batches/export.xlsx").cookie(Sessions.login(mvc, "enterprise"))).andExpect(status().isForbidden());

@@ -85,6 +85,13 @@ public class GrantRows {
                 .params(itemCode, itemCode, limit).query(GrantRows::grant).list();
     }
 
+    /** The records behind a cockpit figure: grants of an item and/or a county, newest first. */
+    public List<Grant> filtered(String itemCode, String region, int limit) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM fund_grant g WHERE (CAST(? AS text) IS NULL OR item_code = ?) "
+                        + "AND (CAST(? AS text) IS NULL OR region = ?) ORDER BY created_at DESC, id DESC LIMIT ?")
+                .params(itemCode, itemCode, region, region, limit).query(GrantRows::grant).list();
+    }
+
     public List<Grant> forYear(int year) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM fund_grant g WHERE year = ? ORDER BY item_code, created_at, id").param(year)
                 .query(GrantRows::grant).list();

@@ -70,6 +70,33 @@ class FundsController {
         return "funds/pools";
     }
 
+    /** The grants behind a figure (an item, a county, or both): the last level of the cockpit's drill-down. */
+    @GetMapping("/funds/grants")
+    String grantList(@RequestParam(required = false) String item, @RequestParam(required = false) String region,
+                     @AuthenticationPrincipal ZhidaUser user, Model model) {
+        requireStaff(user);
+        String scoped = user.seesWholeCity() ? region : user.regionCode();
+        model.addAttribute("grants", grants.filtered(item, scoped, 2000));
+        model.addAttribute("item", item);
+        model.addAttribute("region", scoped);
+        model.addAttribute("itemName", item == null ? null : catalog.workingView().stream().filter(i -> i.code().equals(item))
+                .map(i -> i.content().name()).findFirst().orElse(item));
+        return "funds/grants";
+    }
+
+    @GetMapping("/funds/grants/list.xlsx")
+    ResponseEntity<byte[]> exportGrantList(@RequestParam(required = false) String item, @RequestParam(required = false) String region,
+                                           @AuthenticationPrincipal ZhidaUser user) {
+        requireStaff(user);
+        String scoped = user.seesWholeCity() ? region : user.regionCode();
+        try (Spreadsheet sheet = Spreadsheet.of("资金明细", List.of("企业名称", "统一社会信用代码", "事项", "年度", "途径", "金额（元）", "状态", "核定时间", "拨付时间"))) {
+            grants.filtered(item, scoped, 100_000).forEach(g -> sheet.row(g.enterpriseName(), g.uscc(), g.itemName(), g.period(), g.route().label(),
+                    g.amount(), g.status().label(), g.createdAt().atZone(Today.ZONE).toLocalDateTime(),
+                    g.paidAt() == null ? null : g.paidAt().atZone(Today.ZONE).toLocalDateTime()));
+            return Spreadsheet.download("资金明细-" + Today.date() + ".xlsx", sheet.bytes());
+        }
+    }
+
     @GetMapping("/funds/grants/export.xlsx")
     ResponseEntity<byte[]> exportGrants(@RequestParam(required = false) Integer year, @AuthenticationPrincipal ZhidaUser user) {
         requireStaff(user);
