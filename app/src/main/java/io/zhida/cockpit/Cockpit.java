@@ -171,6 +171,7 @@ public class Cockpit {
                     return null;
                 }).list();
         Map<String, String> regionNames = organisations.regionNames();
+        Map<String, String> unitNames = organisations.unitNames();
         Map<String, String[]> itemInfo = new LinkedHashMap<>();
         jdbc.sql("SELECT item_code, name, array_to_string(departments, ',') FROM cockpit_item")
                 .query((rs, n) -> itemInfo.put(rs.getString(1), new String[] {rs.getString(2), rs.getString(3)})).list();
@@ -188,7 +189,7 @@ public class Cockpit {
             }
         });
         List<CockpitSummary.Slice> departments = departmentCounts.entrySet().stream()
-                .map(e -> new CockpitSummary.Slice(e.getKey(), organisations.unitName("DEPARTMENT", e.getKey()), e.getValue()[0],
+                .map(e -> new CockpitSummary.Slice(e.getKey(), unitNames.getOrDefault("DEPARTMENT:" + e.getKey(), e.getKey()), e.getValue()[0],
                         departmentAmounts.get(e.getKey())))
                 .sorted((a, b) -> b.amount().compareTo(a.amount())).toList();
         List<CockpitSummary.Month> months = counts.getOrDefault("month", Map.of()).entrySet().stream()
@@ -199,7 +200,7 @@ public class Cockpit {
         Map<String, Long> overdue = new LinkedHashMap<>();
         limits.overdue(f.department()).forEach(t -> overdue.merge(t.departmentCode(), 1L, Long::sum));
         List<CockpitSummary.Slice> overdueSlices = overdue.entrySet().stream()
-                .map(e -> new CockpitSummary.Slice(e.getKey(), organisations.unitName("DEPARTMENT", e.getKey()), e.getValue(), BigDecimal.ZERO))
+                .map(e -> new CockpitSummary.Slice(e.getKey(), unitNames.getOrDefault("DEPARTMENT:" + e.getKey(), e.getKey()), e.getValue(), BigDecimal.ZERO))
                 .sorted((a, b) -> Long.compare(b.count(), a.count())).toList();
         return new CockpitSummary.Breakdown(slices(counts, amounts, "region", k -> regionNames.getOrDefault(k, k)), departments,
                 slices(counts, amounts, "industry", k -> k + " " + IndustrySections.name(k)), slices(counts, amounts, "size", k -> k), itemSlices,

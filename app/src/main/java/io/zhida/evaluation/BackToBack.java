@@ -235,8 +235,9 @@ public class BackToBack {
     }
 
     public List<BackToBackRound.Result> results(long roundId) {
+        Map<String, String> names = organisations.unitNames();
         return rows.results(roundId).stream().map(r -> new BackToBackRound.Result(r.kind(), r.code(),
-                organisations.unitName(r.kind(), r.code()), r.concentrated(), r.realtime(), r.total(), r.rank(), r.answers(),
+                names.getOrDefault(r.kind() + ":" + r.code(), r.code()), r.concentrated(), r.realtime(), r.total(), r.rank(), r.answers(),
                 r.ratings(), r.consequence(), r.points())).toList();
     }
 

@@ -147,11 +147,12 @@ public class Campaigns {
         Map<String, List<LocalDate>> reminders = rows.reminders(campaignId);
         long leaves = selfLeaves(c).size();
         LocalDate today = Today.date();
+        Map<String, String> names = organisations.unitNames();
         List<Campaign.SelfStatus> status = new ArrayList<>();
         for (String d : c.departments()) {
             String state = submitted.containsKey(d) ? "SUBMITTED" : today.isAfter(c.selfDeadline()) ? "OVERDUE"
                     : !calendar.addWorkingDays(today, 2).isBefore(c.selfDeadline()) ? "DUE_SOON" : "OPEN";
-            status.add(new Campaign.SelfStatus(d, organisations.unitName("DEPARTMENT", d), submitted.get(d), counts.getOrDefault(d, 0L),
+            status.add(new Campaign.SelfStatus(d, names.getOrDefault("DEPARTMENT:" + d, d), submitted.get(d), counts.getOrDefault(d, 0L),
                     leaves, state, reminders.getOrDefault(d, List.of())));
         }
         return status;
@@ -323,6 +324,7 @@ public class Campaigns {
         Map<Indicator, BigDecimal> leaves = indicators.leaves(c.schemeId());
         Map<Long, Indicator> roots = rootsOfLeaves(c.schemeId());
         Map<String, Map<Long, BigDecimal>> scores = rows.scores(campaignId);
+        Map<String, String> names = organisations.unitNames();
         List<Campaign.Result> results = new ArrayList<>();
         for (CampaignRows.Stored r : rows.results(campaignId)) {
             Map<Long, BigDecimal> s = scores.getOrDefault(r.kind() + ":" + r.code(), Map.of());
@@ -335,7 +337,7 @@ public class Campaigns {
                 subtotals.merge(root, v == null || weights.signum() == 0 ? BigDecimal.ZERO
                         : v.multiply(leaf.getValue()).divide(weights, 2, RoundingMode.HALF_UP), BigDecimal::add);
             }
-            results.add(new Campaign.Result(r.kind(), r.code(), organisations.unitName(r.kind(), r.code()), r.total(), r.rank(), r.missing(), subtotals));
+            results.add(new Campaign.Result(r.kind(), r.code(), names.getOrDefault(r.kind() + ":" + r.code(), r.code()), r.total(), r.rank(), r.missing(), subtotals));
         }
         return results;
     }

@@ -1,9 +1,7 @@
 package io.zhida.evaluation;
 
 import java.math.BigDecimal;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * 结果运用 (Guangyuan): the last county and the last five departments of a round rectify; last twice in a
@@ -84,12 +82,5 @@ public final class Consequences {
 
     private static BigDecimal step(List<BigDecimal> steps, int times) {
         return times == 0 ? BigDecimal.ZERO : steps.get(Math.min(times, steps.size()) - 1);
-    }
-
-    /** Outcomes of every unit of a kind, from each unit's places in time order. */
-    public static Map<String, Outcome> all(String kind, Map<String, List<Place>> placesByUnit, Rules rules) {
-        Map<String, Outcome> outcomes = new HashMap<>();
-        placesByUnit.forEach((unit, places) -> outcomes.put(unit, of(kind, places, rules)));
-        return outcomes;
     }
 }

@@ -81,10 +81,19 @@ public class Organisations {
                 : departmentByCode(code).map(Department::name).orElse(code);
     }
 
+    /** Every evaluated unit's name in one pass, keyed "COUNTY:code" or "DEPARTMENT:code", for lists of many units. */
+    public Map<String, String> unitNames() {
+        Map<String, String> names = new java.util.HashMap<>();
+        regions().forEach(r -> names.put("COUNTY:" + r.code(), r.name()));
+        departments().forEach(d -> names.put("DEPARTMENT:" + d.code(), d.name()));
+        return names;
+    }
+
     /** City-level departments and units: the ones the city evaluates (背靠背 targets). */
     public List<Department> cityDepartments() {
-        return departments().stream().filter(Department::active)
-                .filter(d -> region(d.regionCode()).map(r -> r.level().equals("CITY")).orElse(false)).toList();
+        java.util.Set<String> cities = new java.util.HashSet<>();
+        regions().stream().filter(r -> r.level().equals("CITY")).forEach(r -> cities.add(r.code()));
+        return departments().stream().filter(Department::active).filter(d -> cities.contains(d.regionCode())).toList();
     }
 
     public Optional<Department> departmentByCode(String code) {

@@ -28,8 +28,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Appeals {
 
-    public static final int DEFAULT_WORKING_DAYS = 5;
-
     private final AppealRows rows;
     private final ProblemRows problems;
     private final Ledger ledger;

@@ -137,9 +137,7 @@ public class Ledger {
 
     /** Open and overdue problems, of one unit or (null) of all. */
     public long[] openCounts(String unitKind, String unitCode) {
-        List<Problem> open = rows.list(null, unitKind, unitCode, null, false, Today.date()).stream()
-                .filter(p -> p.status() == Problem.Status.OPEN || p.status() == Problem.Status.IN_PROGRESS).toList();
-        return new long[] {open.size(), open.stream().filter(p -> p.overdue(Today.date())).count()};
+        return rows.openCounts(unitKind, unitCode, Today.date());
     }
 
     public List<ProblemRows.UnitSummary> summary(Instant from, Instant to) {

@@ -78,6 +78,15 @@ public class ProblemRows {
                 .query(ProblemRows::problem).list();
     }
 
+    /** Open (or in progress) problems and the overdue among them, of one unit (also as co-operator) or of all. */
+    public long[] openCounts(String unitKind, String unitCode, LocalDate today) {
+        return jdbc.sql("""
+                        SELECT count(*), count(*) FILTER (WHERE deadline < :today) FROM problem WHERE status IN ('OPEN', 'IN_PROGRESS')
+                          AND (CAST(:kind AS text) IS NULL OR unit_kind = :kind) AND (CAST(:code AS text) IS NULL OR unit_code = :code OR :code = ANY(co_units))""")
+                .param("kind", unitKind).param("code", unitCode).param("today", today)
+                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).single();
+    }
+
     public void update(long id, String set, Object... params) {
         var spec = jdbc.sql("UPDATE problem SET " + set + " WHERE id = " + id);
         for (Object p : params) {

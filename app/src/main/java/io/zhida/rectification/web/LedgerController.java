@@ -12,6 +12,7 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -57,6 +58,7 @@ class LedgerController {
         model.addAttribute("counties", organisations.counties());
         model.addAttribute("departments", organisations.departments());
         model.addAttribute("officer", user.has(Role.EVALUATOR) || user.has(Role.ADMIN));
+        model.addAttribute("unitNames", organisations.unitNames());
         return "rectification/ledger";
     }
 
@@ -67,11 +69,12 @@ class LedgerController {
         requireStaff(user);
         String[] u = unitFilter(user, unit);
         LocalDate today = Today.date();
+        Map<String, String> names = organisations.unitNames();
         try (Spreadsheet sheet = Spreadsheet.of("整改台账", List.of("编号", "来源", "问题", "描述", "责任单位", "配合单位", "责任人",
                 "整改目标", "整改措施", "整改时限", "状态", "是否逾期", "整改成效", "重新打开次数", "登记时间"))) {
             for (Problem p : ledger.list(status, u[0], u[1], category, overdue)) {
-                sheet.row(p.number(), p.category().label(), p.title(), p.description(), organisations.unitName(p.unitKind(), p.unitCode()),
-                        String.join("、", p.coUnits().stream().map(c -> organisations.unitName("DEPARTMENT", c)).toList()), p.person(),
+                sheet.row(p.number(), p.category().label(), p.title(), p.description(), names.getOrDefault(p.unitKind() + ":" + p.unitCode(), p.unitCode()),
+                        String.join("、", p.coUnits().stream().map(c -> names.getOrDefault("DEPARTMENT:" + c, c)).toList()), p.person(),
                         p.target(), p.measures(), p.deadline(), p.status().label(), p.overdue(today), p.evidence(), p.reopened(),
                         p.createdAt().atZone(Today.ZONE).toLocalDateTime());
             }
