@@ -14,8 +14,17 @@ import java.util.TreeSet;
  */
 public final class Calculator {
 
+    /**
+     * A formula that fails for an eligible enterprise makes the whole result ERROR (never 符合 without an
+     * amount); error says why.
+     */
     public record Result(Outcome result, BigDecimal amount, Set<String> missing, List<Condition.ClauseResult> clauses,
-                         Map<String, Object> derived) {
+                         Map<String, Object> derived, String error) {
+
+        public Result(Outcome result, BigDecimal amount, Set<String> missing, List<Condition.ClauseResult> clauses,
+                      Map<String, Object> derived) {
+            this(result, amount, missing, clauses, derived, null);
+        }
     }
 
     private Calculator() {
@@ -33,12 +42,18 @@ public final class Calculator {
         Condition.Evaluation evaluation = condition.evaluate(values, today);
         BigDecimal amount = null;
         Set<String> missing = new TreeSet<>(evaluation.missing());
-        if (evaluation.result() == Outcome.ELIGIBLE && formula != null) {
+        Outcome outcome = evaluation.result();
+        String error = evaluation.error();
+        if (outcome == Outcome.ELIGIBLE && formula != null) {
             Formula.Result computed = formula.evaluate(values, today);
             missing.addAll(computed.missing());
             amount = computed.amount() == null ? null : capped(computed.amount(), cap);
+            if (computed.error() != null) {
+                outcome = Outcome.ERROR;
+                error = computed.error();
+            }
         }
-        return new Result(evaluation.result(), amount, Set.copyOf(missing), evaluation.clauses(), DerivedAttributes.of(values));
+        return new Result(outcome, amount, Set.copyOf(missing), evaluation.clauses(), DerivedAttributes.of(values), error);
     }
 
     static BigDecimal capped(BigDecimal amount, BigDecimal cap) {

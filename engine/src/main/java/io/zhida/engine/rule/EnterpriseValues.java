@@ -15,6 +15,12 @@ import java.util.Map;
  */
 public final class EnterpriseValues {
 
+    /** The longest text value an attribute may hold (characters); rule limits are worked out from these bounds. */
+    public static final int MAX_TEXT = 10_000;
+    /** The most entries a list attribute may hold, and the longest entry. */
+    public static final int MAX_LIST = 1_000;
+    public static final int MAX_LIST_ITEM = 500;
+
     private EnterpriseValues() {
     }
 
@@ -34,7 +40,7 @@ public final class EnterpriseValues {
 
     private static Object convert(Attribute a, Object value) {
         return switch (a.type()) {
-            case STRING -> requireType(a, value, String.class, "文本");
+            case STRING -> text(a, requireType(a, value, String.class, "文本"), MAX_TEXT);
             case DATE -> date(a, value);
             case BOOL -> requireType(a, value, Boolean.class, "true 或 false");
             case INT -> integer(a, value);
@@ -86,14 +92,24 @@ public final class EnterpriseValues {
         if (!(value instanceof List<?> items)) {
             throw wrong(a, "文本列表");
         }
+        if (items.size() > MAX_LIST) {
+            throw new InvalidAttributeException(a.name(), "企业属性“" + a.name() + "”（" + a.label() + "）最多 " + MAX_LIST + " 项");
+        }
         List<String> strings = new ArrayList<>(items.size());
         for (Object item : items) {
             if (!(item instanceof String s)) {
                 throw wrong(a, "文本列表");
             }
-            strings.add(s);
+            strings.add(text(a, s, MAX_LIST_ITEM));
         }
         return List.copyOf(strings);
+    }
+
+    private static String text(Attribute a, String s, int max) {
+        if (s.length() > max) {
+            throw new InvalidAttributeException(a.name(), "企业属性“" + a.name() + "”（" + a.label() + "）不能超过 " + max + " 个字符");
+        }
+        return s;
     }
 
     private static InvalidAttributeException wrong(Attribute a, String expected) {

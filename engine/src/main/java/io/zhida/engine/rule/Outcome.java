@@ -4,7 +4,9 @@ package io.zhida.engine.rule;
 public enum Outcome {
     ELIGIBLE("符合"),
     INELIGIBLE("不符合"),
-    UNDETERMINED("待补充");
+    UNDETERMINED("待补充"),
+    /** The rule itself failed for this enterprise (division by zero, an invalid pattern, a limit): a defect to fix, not data to add. */
+    ERROR("计算出错");
 
     private final String label;
 
@@ -16,18 +18,24 @@ public enum Outcome {
         return label;
     }
 
-    /** Kleene conjunction: false beats unknown, unknown beats true. */
+    /** Kleene conjunction: false beats an error, an error beats unknown, unknown beats true (CEL's false && error = false). */
     static Outcome and(Outcome a, Outcome b) {
         if (a == INELIGIBLE || b == INELIGIBLE) {
             return INELIGIBLE;
         }
+        if (a == ERROR || b == ERROR) {
+            return ERROR;
+        }
         return a == UNDETERMINED || b == UNDETERMINED ? UNDETERMINED : ELIGIBLE;
     }
 
-    /** Kleene disjunction: true beats unknown, unknown beats false. */
+    /** Kleene disjunction: true beats an error, an error beats unknown, unknown beats false. */
     static Outcome or(Outcome a, Outcome b) {
         if (a == ELIGIBLE || b == ELIGIBLE) {
             return ELIGIBLE;
+        }
+        if (a == ERROR || b == ERROR) {
+            return ERROR;
         }
         return a == UNDETERMINED || b == UNDETERMINED ? UNDETERMINED : INELIGIBLE;
     }

@@ -48,7 +48,7 @@ public final class RuleCompiler {
         this.schema = schema;
         CelOptions options = CelOptions.current()
                 .enableHeterogeneousNumericComparisons(true)
-                .comprehensionMaxIterations(10_000)
+                .comprehensionMaxIterations(RuleBudget.MAX_ITERATIONS)
                 .build();
         StructType enterprise = StructType.create(ENTERPRISE_TYPE,
                 ImmutableSet.copyOf(schema.all().stream().map(Attribute::name).toList()),
@@ -141,6 +141,10 @@ public final class RuleCompiler {
         if (source == null || source.isBlank()) {
             throw new RuleCompilationException(List.of(new RuleError(1, 1, what + "不能为空")));
         }
+        if (source.length() > RuleBudget.MAX_SOURCE) {
+            throw new RuleCompilationException(List.of(new RuleError(1, 1,
+                    what + "过长：" + source.length() + " 个字符，上限 " + RuleBudget.MAX_SOURCE)));
+        }
         CelAbstractSyntaxTree ast;
         try {
             ast = compiler.compile(source).getAst();
@@ -154,6 +158,7 @@ public final class RuleCompiler {
         if (expected == null && type.kind() != CelKind.INT && type.kind() != CelKind.DOUBLE && type.kind() != CelKind.DYN) {
             throw new RuleCompilationException(List.of(new RuleError(1, 1, what + "的结果应为数值（元），实际为" + type.name())));
         }
+        RuleBudget.check(ast, schema, what);
         return ast;
     }
 
