@@ -46,6 +46,10 @@ public record Application(long id, String number, String uscc, String enterprise
                          String reason, String decidedBy, Instant decidedAt) {
     }
 
+    /** An amount the lead reviewer proposed that differs from the estimate: waits for the department head (四眼). */
+    public record Proposal(BigDecimal amount, String opinion, String amountReason, String proposedBy, Instant proposedAt) {
+    }
+
     /** 综合评审: one expert's sheet. */
     public record ExpertScore(String expert, Map<String, Integer> scores, BigDecimal total, String comment, Instant scoredAt) {
     }

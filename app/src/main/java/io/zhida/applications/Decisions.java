@@ -13,9 +13,12 @@ import io.zhida.funds.GrantRoute;
 import io.zhida.funds.Grants;
 import io.zhida.identity.AuditLog;
 import io.zhida.identity.CurrentUser;
+import io.zhida.identity.Role;
 import io.zhida.identity.ZhidaUser;
 import io.zhida.platform.InvalidInputException;
 import io.zhida.platform.NotFoundException;
+import io.zhida.platform.Validation;
+import org.springframework.security.access.AccessDeniedException;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,9 +47,11 @@ public class Decisions {
     private final Grants grants;
     private final BankAccounts accounts;
     private final AuditLog audit;
+    private final AmountCeiling ceiling;
 
     Decisions(ApplicationRows rows, RecordRows records, ApplicationAccess access, TimeLimits limits, Progress progress,
-              PolicyCatalog catalog, Grants grants, BankAccounts accounts, AuditLog audit) {
+              PolicyCatalog catalog, Grants grants, BankAccounts accounts, AuditLog audit, AmountCeiling ceiling) {
+        this.ceiling = ceiling;
         this.rows = rows;
         this.records = records;
         this.access = access;
@@ -110,13 +115,18 @@ public class Decisions {
         records.event(id, user.getUsername(), "SCORED", "专家评分 " + total + " 分", comment);
     }
 
+    /**
+     * A department's decision. The lead department's approval sets the amount: never above what the rules
+     * allow ({@link AmountCeiling}) nor the pool; an amount that differs from the platform's estimate needs
+     * a reason and waits for the department head's confirmation ({@link #confirmAmount}) before the grant.
+     */
     @Transactional
     public void decide(long id, ZhidaUser user, boolean approve, BigDecimal amount, String reason, String amountReason) {
         Application a = lockDispatched(id);
         String department = access.requireDepartment(user, a);
-        if (reason == null || reason.isBlank()) {
-            throw new InvalidInputException("reason", approve ? "请填写审核意见" : "不予通过须写明理由");
-        }
+        new Validation().requireText(reason, "reason", approve ? "审核意见" : "不予通过的理由", 1000)
+                .require(amountReason == null || amountReason.length() <= 500, "amountReason", "金额调整理由不能超过500个字符")
+                .throwIfInvalid();
         boolean lead = department.equals(a.departments().get(0));
         BigDecimal granted = null;
         if (approve && lead) {
@@ -124,12 +134,14 @@ public class Decisions {
             if (granted == null || granted.signum() <= 0 || granted.scale() > 2) {
                 throw new InvalidInputException("amount", "请填写核定金额（元，最多两位小数）");
             }
-            boolean changed = a.estimate() == null || granted.compareTo(a.estimate()) != 0;
-            if (changed && (amountReason == null || amountReason.isBlank())) {
-                throw new InvalidInputException("amountReason", "核定金额与平台测算金额（" + Applications.money(a.estimate()) + " 元）不同，须说明理由");
-            }
+            ceiling.check(a, granted);
             if (a.mode() == HandlingMode.FULL_REVIEW && records.scores(id).isEmpty()) {
                 throw new InvalidInputException("scores", "综合评审事项须至少一位专家评分后才能核准");
+            }
+            boolean changed = a.estimate() == null || granted.compareTo(a.estimate()) != 0;
+            if (changed) {
+                propose(a, department, granted, reason.trim(), amountReason, user);
+                return;
             }
         }
         if (records.decide(id, department, approve ? "APPROVE" : "REJECT", granted, reason.trim(), user.getUsername()) == 0) {
@@ -147,14 +159,81 @@ public class Decisions {
             return;
         }
         records.event(id, user.getUsername(), "REVIEWED", unit + "审核通过", reason.trim()
-                + (granted == null ? "" : "；核定金额 " + Applications.money(granted) + " 元" + (amountReason == null || amountReason.isBlank() ? "" : "（" + amountReason.trim() + "）")));
-        List<Application.Review> reviews = records.reviews(id);
+                + (granted == null ? "" : "；核定金额 " + Applications.money(granted) + " 元"));
+        approveWhenAllApproved(a, null, null);
+    }
+
+    private void propose(Application a, String department, BigDecimal amount, String opinion, String amountReason, ZhidaUser user) {
+        if (amountReason == null || amountReason.isBlank()) {
+            throw new InvalidInputException("amountReason", "核定金额与平台测算金额（" + Applications.money(a.estimate())
+                    + " 元）不同，须说明理由，并由部门负责人确认");
+        }
+        if (records.propose(a.id(), department, amount, opinion, amountReason.trim(), user.getUsername()) == 0) {
+            throw new InvalidInputException("status", "本部门已对该申报作出决定或提出了待确认的金额");
+        }
+        records.event(a.id(), user.getUsername(), "AMOUNT_PROPOSED", limits.departmentName(department) + "审核通过，核定金额待负责人确认",
+                opinion + "；拟核定 " + Applications.money(amount) + " 元（平台测算 " + Applications.money(a.estimate()) + " 元），理由：" + amountReason.trim());
+        audit.record("application.amount.propose", "application", a.number(), "拟核定 " + Applications.money(amount) + " 元，待负责人确认",
+                a.estimate() == null ? null : a.estimate().toPlainString(), amount.toPlainString());
+    }
+
+    /**
+     * 四眼: the department head — another person than the one who proposed — confirms the proposed amount (the
+     * grant is made if every department approved) or returns it to the reviewer with a note.
+     */
+    @Transactional
+    public void confirmAmount(long id, ZhidaUser user, boolean accept, String note) {
+        Application a = lockDispatched(id);
+        String department = access.requireDepartment(user, a);
+        if (!user.has(Role.DEPT_HEAD)) {
+            throw new AccessDeniedException("department heads only");
+        }
+        Application.Proposal proposal = records.proposal(id, department)
+                .orElseThrow(() -> new InvalidInputException("status", "该申报没有待确认的核定金额"));
+        if (proposal.proposedBy().equals(user.getUsername())) {
+            throw new InvalidInputException("confirm", "核定金额的变更须由提出人以外的部门负责人确认");
+        }
+        String unit = limits.departmentName(department);
+        if (!accept) {
+            if (note == null || note.isBlank() || note.length() > 500) {
+                throw new InvalidInputException("note", "退回须写明意见（500字以内）");
+            }
+            records.withdrawProposal(id, department);
+            records.event(id, user.getUsername(), "AMOUNT_RETURNED", unit + "负责人退回核定金额", note.trim());
+            audit.record("application.amount.return", "application", a.number(), "负责人退回拟核定金额", proposal.amount().toPlainString(), note.trim());
+            return;
+        }
+        ceiling.check(a, proposal.amount()); // the data or the pool may have changed since the proposal
+        if (records.confirmProposal(id, department, user.getUsername()) == 0) {
+            throw new InvalidInputException("status", "该金额已被处理，请刷新");
+        }
+        limits.close(id, TimeLimitTask.Kind.RESPOND, department);
+        limits.close(id, TimeLimitTask.Kind.DECIDE, department);
+        records.event(id, user.getUsername(), "AMOUNT_CONFIRMED", unit + "负责人确认核定金额",
+                Applications.money(proposal.amount()) + " 元（" + proposal.amountReason() + "）");
+        audit.record("application.amount.confirm", "application", a.number(), "负责人确认核定金额 " + Applications.money(proposal.amount()) + " 元",
+                a.estimate() == null ? null : a.estimate().toPlainString(), proposal.amount().toPlainString());
+        approveWhenAllApproved(a, proposal.amountReason(), user.getUsername());
+    }
+
+    /** Applications of the head's department whose amount waits for confirmation. */
+    public List<Application> awaitingConfirmation(ZhidaUser user) {
+        if (!user.has(Role.DEPT_HEAD)) {
+            return List.of();
+        }
+        return access.departmentCode(user).map(code -> records.awaitingConfirmation(code).stream()
+                .map(rows::find).flatMap(java.util.Optional::stream).toList()).orElse(List.of());
+    }
+
+    public java.util.Optional<Application.Proposal> proposal(long id, String departmentCode) {
+        return records.proposal(id, departmentCode);
+    }
+
+    private void approveWhenAllApproved(Application a, String amountReason, String confirmedBy) {
+        List<Application.Review> reviews = records.reviews(a.id());
         if (reviews.stream().allMatch(r -> "APPROVE".equals(r.decision()))) {
-            BigDecimal leadAmount = reviews.stream().filter(r -> r.departmentCode().equals(a.departments().get(0)))
-                    .map(Application.Review::amount).findFirst().orElse(granted);
-            String leadReason = reviews.stream().filter(r -> r.departmentCode().equals(a.departments().get(0)))
-                    .map(Application.Review::reason).findFirst().orElse(reason.trim());
-            approve(a, "DISPATCHED", leadAmount, amountReason, leadReason, GrantRoute.APPLICATION);
+            Application.Review lead = reviews.stream().filter(r -> r.departmentCode().equals(a.departments().get(0))).findFirst().orElseThrow();
+            approve(a, "DISPATCHED", lead.amount(), amountReason, lead.reason(), GrantRoute.APPLICATION, lead.decidedBy(), confirmedBy);
         }
     }
 
@@ -164,7 +243,8 @@ public class Decisions {
             return false;
         }
         try {
-            approve(a, "SUBMITTED", a.estimate(), null, "系统按共享数据核验全部条件成立，自动核准（秒批）", GrantRoute.INSTANT);
+            approve(a, "SUBMITTED", a.estimate(), null, "系统按共享数据核验全部条件成立，自动核准（秒批）", GrantRoute.INSTANT,
+                    CurrentUser.SYSTEM, null);
             return true;
         } catch (GrantRefusedException refused) {
             records.event(a.id(), CurrentUser.SYSTEM, "INSTANT_FAILED", "未能秒批，转专窗人工办理", refused.reason());
@@ -172,11 +252,12 @@ public class Decisions {
         }
     }
 
-    private void approve(Application a, String fromStatus, BigDecimal amount, String amountReason, String reason, GrantRoute route) {
+    private void approve(Application a, String fromStatus, BigDecimal amount, String amountReason, String reason, GrantRoute route,
+                         String decidedBy, String confirmedBy) {
         ItemContent item = catalog.version(a.itemCode(), a.itemVersion()).orElseThrow().content();
         Grant grant = grants.grant(new GrantRequest(a.uscc(), a.enterpriseName(), a.region(), a.itemCode(), a.itemName(),
                 Integer.parseInt(a.period()), amount, a.estimate(), item.exclusionGroup(), item.annualCap(), item.annualBudget(),
-                route, a.id(), null));
+                route, a.id(), null, decidedBy, confirmedBy));
         String basis = grant.basis() == null ? "" : "；" + grant.basis();
         if (rows.approve(a.id(), fromStatus, grant.amount(), amountReason, reason + basis, grant.id()) == 0) {
             throw new InvalidInputException("status", "该申报状态已变化，请刷新后重试");

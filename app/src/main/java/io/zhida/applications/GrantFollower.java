@@ -5,6 +5,7 @@ import io.zhida.applications.internal.RecordRows;
 import io.zhida.funds.GrantEvents;
 import io.zhida.identity.CurrentUser;
 import io.zhida.notify.Inbox;
+import io.zhida.platform.ProcessedEvents;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -18,9 +19,11 @@ class GrantFollower {
     private final TimeLimits limits;
     private final Inbox inbox;
     private final String financeDepartment;
+    private final ProcessedEvents processed;
 
     GrantFollower(ApplicationRows rows, RecordRows records, TimeLimits limits, Inbox inbox,
-                  @Value("${zhida.funds.finance-department:C-CZJ}") String financeDepartment) {
+                  @Value("${zhida.funds.finance-department:C-CZJ}") String financeDepartment, ProcessedEvents processed) {
+        this.processed = processed;
         this.rows = rows;
         this.records = records;
         this.limits = limits;
@@ -30,6 +33,9 @@ class GrantFollower {
 
     @ApplicationModuleListener
     void on(GrantEvents.GrantBecamePayable payable) {
+        if (!processed.firstDelivery("applications.grant-follower", payable)) {
+            return;
+        }
         if (payable.applicationId() != null) {
             limits.openPayment(payable.applicationId(), financeDepartment, payable.payDueAt());
             records.event(payable.applicationId(), CurrentUser.SYSTEM, "PAYABLE", "公示期满无异议，进入拨付",
@@ -39,6 +45,9 @@ class GrantFollower {
 
     @ApplicationModuleListener
     void on(GrantEvents.GrantPaid paid) {
+        if (!processed.firstDelivery("applications.grant-follower", paid)) {
+            return;
+        }
         String body = "「" + paid.itemName() + "」" + Applications.money(paid.amount()) + " 元已拨付至贵单位对公账户，请注意查收。";
         if (paid.applicationId() != null) {
             rows.paid(paid.applicationId());
@@ -51,6 +60,9 @@ class GrantFollower {
 
     @ApplicationModuleListener
     void on(GrantEvents.GrantPaymentFailed failed) {
+        if (!processed.firstDelivery("applications.grant-follower", failed)) {
+            return;
+        }
         if (failed.applicationId() != null) {
             records.event(failed.applicationId(), CurrentUser.SYSTEM, "PAY_FAILED", "拨付失败，待重新拨付", failed.reason());
         }
@@ -59,6 +71,9 @@ class GrantFollower {
 
     @ApplicationModuleListener
     void on(GrantEvents.GrantCancelled cancelled) {
+        if (!processed.firstDelivery("applications.grant-follower", cancelled)) {
+            return;
+        }
         if (cancelled.applicationId() != null) {
             rows.reject(cancelled.applicationId(), "APPROVED", cancelled.reason());
             limits.closeAll(cancelled.applicationId());

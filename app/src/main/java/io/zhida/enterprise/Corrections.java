@@ -125,7 +125,7 @@ public class Corrections {
         }
         audit.record("enterprise.correction." + status.toLowerCase(), "correction_request", Long.toString(c.id()),
                 ("ACCEPTED".equals(status) ? "采纳" : "不予采纳") + "纠错申请 #" + c.id(), null, Map.of("answer", answer));
-        events.publishEvent(new CorrectionAnswered(c.uscc(), attributes.label(c.attribute()),
+        events.publishEvent(new CorrectionAnswered(c.id(), c.uscc(), attributes.label(c.attribute()),
                 "ACCEPTED".equals(status), c.proposedValue(), answer));
     }
 

@@ -20,7 +20,8 @@ public final class GrantEvents {
                             boolean onTime) {
     }
 
-    public record GrantPaymentFailed(long grantId, Long applicationId, String uscc, String reason) {
+    /** at: a grant can fail more than once (paid again after a correction), each failure is its own event. */
+    public record GrantPaymentFailed(long grantId, Long applicationId, String uscc, String reason, java.time.Instant at) {
     }
 
     /** An objection during 公示 was upheld: the grant is withdrawn and its money released. */

@@ -93,8 +93,9 @@ public class Grants {
         LocalDate today = Today.date();
         // 0 working days = no 公示 (training and demos): the grant is due for payment at the next end-of-公示 run
         LocalDate until = disclosureDays == 0 ? today.minusDays(1) : calendar.addWorkingDays(today, disclosureDays);
+        String causedBy = request.causedBy() != null ? request.causedBy() : CurrentUser.actor();
         java.util.Optional<Long> inserted = rows.insert(request, amount, basis.length() == 0 ? null : basis.toString(), today, until,
-                CurrentUser.actor());
+                causedBy);
         if (inserted.isEmpty()) { // the unique constraint is the last word; give the reservation back
             pools.release(request.itemCode(), request.year(), granted);
             throw new GrantRefusedException("该企业 " + request.period() + " 年度已享受本事项，不重复享受");
@@ -105,6 +106,11 @@ public class Grants {
         audit.record("grant.create", "grant", String.valueOf(id), request.enterpriseName() + " " + request.itemName() + " "
                 + yuan(amount) + " 元（" + request.route().label() + "）", null, amount.toPlainString());
         return rows.find(id).orElseThrow();
+    }
+
+    /** Enterprises that already hold a grant of the item for the year. */
+    public java.util.Set<String> enterprisesGranted(String itemCode, int year) {
+        return rows.enterprisesGranted(itemCode, String.valueOf(year));
     }
 
     public Optional<Grant> find(long id) {

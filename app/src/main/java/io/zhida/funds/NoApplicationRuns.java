@@ -1,83 +1,69 @@
 package io.zhida.funds;
 
 import io.zhida.catalog.HandlingMode;
-import io.zhida.catalog.PolicyCalculator;
 import io.zhida.catalog.PolicyCatalog;
 import io.zhida.catalog.PolicyItem;
-import io.zhida.enterprise.AttributeCatalog;
-import io.zhida.enterprise.EnterpriseProfile;
-import io.zhida.enterprise.EnterpriseProfiles;
-import io.zhida.engine.rule.Calculator;
-import io.zhida.engine.rule.Outcome;
+import io.zhida.funds.internal.RunPlanner;
 import io.zhida.funds.internal.RunRows;
+import io.zhida.identity.AuditLog;
 import io.zhida.identity.CurrentUser;
-import io.zhida.matching.MatchRow;
+import io.zhida.identity.Role;
+import io.zhida.identity.ZhidaUser;
 import io.zhida.matching.MatchingService;
-import io.zhida.notify.Inbox;
 import io.zhida.platform.InvalidInputException;
+import io.zhida.platform.Nodes;
 import io.zhida.platform.NotFoundException;
-import io.zhida.platform.Today;
-import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * 免申即享: for an item that needs no application, the matching engine's eligible enterprises are
- * re-checked against today's data, their amounts computed and grants made, each in its own
- * transaction with its notice. Re-running grants nothing twice (the grant's unique constraint); the
- * run's report says who was granted, who was skipped and why, and whose data is incomplete.
+ * re-checked against today's data, their amounts computed and grants made. A finance officer first sees
+ * a preview — who would be granted, in which order (smallest amounts first, so a short pool reaches as
+ * many enterprises as it can), the total, the pool and who it would leave out — and confirms it under
+ * their name; the schedule runs without a preview as "system". An item never has two runs queued or
+ * running at once. Each grant is its own transaction and unique per enterprise, item and year, so a run
+ * left behind by a stopped node is finished by another without granting anything twice.
  */
 @Service
 public class NoApplicationRuns {
 
     private static final Logger log = LoggerFactory.getLogger(NoApplicationRuns.class);
-    private static final int PAGE = 1000;
+    private static final List<String> PREVIEWS = List.of("PLANNING", "PREVIEW");
+    private static final List<String> ACTIVE = List.of("QUEUED", "RUNNING");
 
     private final PolicyCatalog catalog;
-    private final PolicyCalculator calculator;
     private final MatchingService matching;
-    private final EnterpriseProfiles profiles;
-    private final AttributeCatalog attributes;
-    private final Grants grants;
-    private final BankAccounts accounts;
-    private final Inbox inbox;
+    private final RunPlanner planner;
     private final RunRows runs;
-    private final TransactionTemplate perEnterprise;
+    private final Nodes nodes;
+    private final AuditLog audit;
     private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "no-application-run");
         t.setDaemon(true);
         return t;
     });
 
-    NoApplicationRuns(PolicyCatalog catalog, PolicyCalculator calculator, MatchingService matching, EnterpriseProfiles profiles,
-                      AttributeCatalog attributes, Grants grants, BankAccounts accounts, Inbox inbox, RunRows runs,
-                      PlatformTransactionManager transactions) {
+    NoApplicationRuns(PolicyCatalog catalog, MatchingService matching, RunPlanner planner, RunRows runs, Nodes nodes, AuditLog audit) {
         this.catalog = catalog;
-        this.calculator = calculator;
         this.matching = matching;
-        this.profiles = profiles;
-        this.attributes = attributes;
-        this.grants = grants;
-        this.accounts = accounts;
-        this.inbox = inbox;
+        this.planner = planner;
         this.runs = runs;
-        this.perEnterprise = new TransactionTemplate(transactions);
-        this.perEnterprise.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.nodes = nodes;
+        this.audit = audit;
     }
 
-    /** Every online 免申即享 item, once a day, on one node. */
+    /** Every online 免申即享 item, once a day, on one node; an item with a run already queued or running is left to it. */
     @Scheduled(cron = "${zhida.funds.no-application-cron:0 0 2 * * *}", zone = "Asia/Shanghai")
     @SchedulerLock(name = "funds.no-application-runs", lockAtMostFor = "PT6H")
     public void runAllScheduled() {
@@ -87,28 +73,102 @@ public class NoApplicationRuns {
         }
         for (PolicyItem item : catalog.onlineItems()) {
             if (item.content().mode() == HandlingMode.NO_APPLICATION) {
-                run(item.code(), "SCHEDULED");
+                try {
+                    run(item.code(), "SCHEDULED");
+                } catch (InvalidInputException busy) {
+                    log.info("免申即享 {}: {}", item.code(), busy.errors().get(0).message());
+                }
             }
         }
     }
 
-    /** 立即运行 from the page: checks the item, then runs in the background; the page shows progress. */
-    public long startManual(String itemCode) {
+    /** 预览: plans the run in the background and returns it; an open preview of the item is returned instead of a second one. */
+    public long preview(String itemCode, ZhidaUser user) {
+        requireFinance(user);
         PolicyItem item = noApplicationItem(itemCode);
         if (!matching.ready()) {
             throw new InvalidInputException("item", "平台启动后的全量匹配尚未完成，请稍后再运行");
         }
-        long runId = runs.start(item.code(), item.content().name(), "MANUAL", CurrentUser.actor());
-        background.submit(() -> execute(runId, item));
+        var open = runs.open(item.code(), PREVIEWS);
+        if (open.isPresent()) {
+            return open.get();
+        }
+        long runId = runs.start(item.code(), item.content().name(), "MANUAL", user.getUsername(), "PLANNING", nodes.current())
+                .orElseGet(() -> runs.open(item.code(), PREVIEWS).orElseThrow());
+        background.submit(() -> {
+            try {
+                planner.plan(runId, item);
+                runs.transition(runId, "PLANNING", "PREVIEW", nodes.current());
+            } catch (RuntimeException e) {
+                log.error("免申即享 preview {} failed", runId, e);
+                runs.finish(runId, "FAILED", "预览出错：" + e.getMessage());
+            }
+        });
         return runId;
     }
 
-    /** Runs one item now, on the calling thread; returns the finished run. */
+    /** 确认发放: the previewed run is queued under the confirming officer's name. */
+    public void confirm(long runId, ZhidaUser user) {
+        requireFinance(user);
+        NoApplicationRun run = get(runId);
+        if (!run.awaitingConfirmation()) {
+            throw new InvalidInputException("run", "该运行当前状态为“" + run.statusLabel() + "”，不是待确认的预览");
+        }
+        PolicyItem item = noApplicationItem(run.itemCode());
+        try {
+            if (!runs.confirm(runId, user.getUsername(), nodes.current())) {
+                throw new InvalidInputException("run", "该预览已被确认或放弃，请刷新");
+            }
+        } catch (DuplicateKeyException busy) {
+            long other = runs.open(run.itemCode(), ACTIVE).orElse(0L);
+            throw new InvalidInputException("run", "该事项已有一次运行（#" + other + "）在排队或进行中，待其完成后再确认");
+        }
+        audit.record("funds.run.confirm", "no_application_run", Long.toString(runId), "确认免申即享发放：" + run.itemName()
+                + "，预计 " + run.planned() + " 户 " + Grants.yuan(run.plannedAmount()) + " 元", null, null);
+        String actor = user.getUsername();
+        background.submit(() -> planner.execute(runId, item, actor));
+    }
+
+    public void discard(long runId, ZhidaUser user) {
+        requireFinance(user);
+        if (!runs.transition(runId, "PREVIEW", "DISCARDED", nodes.current())) {
+            throw new InvalidInputException("run", "只能放弃待确认的预览");
+        }
+        runs.finish(runId, "DISCARDED", null);
+    }
+
+    /** Plans and runs one item now on the calling thread (the schedule; tests), without a preview. */
     public NoApplicationRun run(String itemCode, String trigger) {
         PolicyItem item = noApplicationItem(itemCode);
-        long runId = runs.start(item.code(), item.content().name(), trigger, CurrentUser.actor());
-        execute(runId, item);
-        return runs.find(runId).orElseThrow();
+        String actor = CurrentUser.actor();
+        long runId = runs.start(item.code(), item.content().name(), trigger, actor, "RUNNING", nodes.current())
+                .orElseThrow(() -> new InvalidInputException("item", "该事项已有一次运行（#"
+                        + runs.open(item.code(), ACTIVE).orElse(0L) + "）在排队或进行中"));
+        try {
+            planner.plan(runId, item);
+        } catch (RuntimeException e) {
+            runs.finish(runId, "FAILED", "核定出错：" + e.getMessage());
+            throw e;
+        }
+        planner.execute(runId, item, actor);
+        return get(runId);
+    }
+
+    /** Runs whose node stopped (restart, crash) are claimed here and finished; previews in planning fail with the reason. */
+    @EventListener(ApplicationReadyEvent.class)
+    @Scheduled(fixedDelayString = "${zhida.recovery.interval-ms:60000}", initialDelayString = "${zhida.recovery.interval-ms:60000}")
+    public void resumeOrphans() {
+        for (long runId : runs.recoverOrphans(nodes.current())) {
+            NoApplicationRun run = get(runId);
+            log.warn("免申即享 run {} ({}) was left behind by a stopped node; finishing it", runId, run.itemCode());
+            PolicyItem item = catalog.published(run.itemCode()).orElse(null);
+            if (item == null) {
+                runs.finish(runId, "FAILED", "事项已不存在，运行终止");
+                continue;
+            }
+            String actor = run.confirmedBy() != null ? run.confirmedBy() : run.actor();
+            background.submit(() -> planner.execute(runId, item, actor));
+        }
     }
 
     public List<NoApplicationRun> recent() {
@@ -123,6 +183,10 @@ public class NoApplicationRuns {
         return runs.lines(runId, outcome, 5000);
     }
 
+    public List<NoApplicationRun.PlanLine> plan(long runId) {
+        return runs.plan(runId, 5000);
+    }
+
     private PolicyItem noApplicationItem(String itemCode) {
         PolicyItem item = catalog.onlineItem(itemCode).orElseThrow(() -> new NotFoundException("没有在线的政策事项：" + itemCode));
         if (item.content().mode() != HandlingMode.NO_APPLICATION) {
@@ -131,63 +195,9 @@ public class NoApplicationRuns {
         return item;
     }
 
-    private void execute(long runId, PolicyItem item) {
-        try {
-            LocalDate today = Today.date();
-            for (Outcome outcome : List.of(Outcome.ELIGIBLE, Outcome.UNDETERMINED)) {
-                for (int offset = 0; ; offset += PAGE) {
-                    List<MatchRow> page = matching.forItem(item.code(), outcome, null, offset, PAGE);
-                    Map<String, EnterpriseProfile> byUscc = profiles.findAll(page.stream().map(MatchRow::uscc).toList()).stream()
-                            .collect(Collectors.toMap(EnterpriseProfile::uscc, Function.identity()));
-                    for (MatchRow match : page) {
-                        EnterpriseProfile profile = byUscc.get(match.uscc());
-                        if (profile != null) {
-                            decide(runId, item, profile, today);
-                        }
-                    }
-                    runs.count(runId, false);
-                    if (page.size() < PAGE) {
-                        break;
-                    }
-                }
-            }
-        } catch (RuntimeException e) {
-            log.error("免申即享 run {} for {} failed", runId, item.code(), e);
-        } finally {
-            runs.count(runId, true);
-        }
-    }
-
-    private void decide(long runId, PolicyItem item, EnterpriseProfile profile, LocalDate today) {
-        Calculator.Result result = calculator.calculate(item.code(), profile.attributes(), today);
-        if (result.result() == Outcome.UNDETERMINED) {
-            runs.line(runId, profile.uscc(), profile.name(), "UNDETERMINED", null, "缺少数据：" + result.missing().stream()
-                    .map(attributes::label).collect(Collectors.joining("、")));
-            return;
-        }
-        if (result.result() == Outcome.INELIGIBLE) {
-            runs.line(runId, profile.uscc(), profile.name(), "SKIPPED", null, "按最新数据已不符合条件");
-            return;
-        }
-        if (result.amount() == null || result.amount().signum() <= 0) {
-            runs.line(runId, profile.uscc(), profile.name(), "SKIPPED", null, "测算金额为 0");
-            return;
-        }
-        var content = item.content();
-        GrantRequest request = new GrantRequest(profile.uscc(), profile.name(), profile.region(), item.code(), content.name(),
-                today.getYear(), result.amount(), result.amount(), content.exclusionGroup(), content.annualCap(),
-                content.annualBudget(), GrantRoute.NO_APPLICATION, null, runId);
-        try {
-            perEnterprise.executeWithoutResult(status -> {
-                Grant grant = grants.grant(request);
-                runs.line(runId, profile.uscc(), profile.name(), "GRANTED", grant.amount(), grant.basis());
-                inbox.send(profile.uscc(), "免申即享：您已获得「" + content.name() + "」" + Grants.yuan(grant.amount()) + " 元",
-                        "根据平台共享数据，贵单位符合「" + content.name() + "」条件，无需申请，已核定 " + Grants.yuan(grant.amount())
-                                + " 元。公示期至 " + grant.disclosureUntil() + "，公示无异议后拨付至贵单位对公账户。"
-                                + (accounts.find(profile.uscc()).isPresent() ? "" : "\n平台尚无贵单位收款账户，请在“收款账户”中确认，以免延误拨付。"));
-            });
-        } catch (GrantRefusedException refused) {
-            runs.line(runId, profile.uscc(), profile.name(), "SKIPPED", request.amount(), refused.reason());
+    private static void requireFinance(ZhidaUser user) {
+        if (user == null || !(user.has(Role.FINANCE) || user.has(Role.ADMIN))) {
+            throw new AccessDeniedException("finance officers only");
         }
     }
 }

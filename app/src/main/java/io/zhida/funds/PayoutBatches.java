@@ -133,7 +133,7 @@ public class PayoutBatches {
                 paid++;
             } else {
                 grants.transition(grant.id(), "IN_BATCH", "FAILED");
-                events.publishEvent(new GrantEvents.GrantPaymentFailed(grant.id(), grant.applicationId(), grant.uscc(), r.reason()));
+                events.publishEvent(new GrantEvents.GrantPaymentFailed(grant.id(), grant.applicationId(), grant.uscc(), r.reason(), java.time.Instant.now()));
                 failed++;
             }
         }

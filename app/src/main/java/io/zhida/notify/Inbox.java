@@ -32,8 +32,11 @@ public class Inbox {
 
     private final org.springframework.context.ApplicationEventPublisher events;
 
+    private final io.zhida.platform.ProcessedEvents processed;
+
     Inbox(InboxRows rows, OutboundRows outbound, PolicyCatalog catalog, EnterpriseProfiles profiles,
-          org.springframework.context.ApplicationEventPublisher events) {
+          org.springframework.context.ApplicationEventPublisher events, io.zhida.platform.ProcessedEvents processed) {
+        this.processed = processed;
         this.events = events;
         this.rows = rows;
         this.outbound = outbound;
@@ -73,6 +76,9 @@ public class Inbox {
     /** Tells the enterprise how its correction request was answered. */
     @ApplicationModuleListener
     public void on(CorrectionAnswered answered) {
+        if (!processed.firstDelivery("notify.correction-answered", answered)) {
+            return;
+        }
         String title = "数据纠错申请" + (answered.accepted() ? "已采纳" : "未采纳") + "：" + answered.attributeLabel();
         String body = answered.accepted()
                 ? "您申请将“" + answered.attributeLabel() + "”更正为“" + answered.proposedValue() + "”，数据责任部门已核实并更正。"

@@ -42,7 +42,7 @@ class FundsIT {
 
     private GrantRequest request(String uscc, String item, String amount, String group, String cap, String budget) {
         return new GrantRequest(uscc, "企业" + uscc.substring(10), "519921", item, "测试事项 " + item, 2026, new BigDecimal(amount),
-                new BigDecimal(amount), group, cap == null ? null : new BigDecimal(cap), new BigDecimal(budget), GrantRoute.APPLICATION, null, null);
+                new BigDecimal(amount), group, cap == null ? null : new BigDecimal(cap), new BigDecimal(budget), GrantRoute.APPLICATION, null, null, "reviewer", null);
     }
 
     /** Runs the tasks at the same moment and returns how many succeeded. */

@@ -70,6 +70,48 @@ public class RecordRows {
                 .params(decision, amount, reason, actor, actor, applicationId, departmentCode).update();
     }
 
+    /** A lead reviewer's approval with an amount that differs from the estimate, waiting for the head (四眼); 0 when already decided or proposed. */
+    public int propose(long applicationId, String departmentCode, BigDecimal amount, String opinion, String amountReason, String actor) {
+        return jdbc.sql("""
+                UPDATE application_review SET proposed_amount = ?, proposed_opinion = ?, amount_reason = ?, proposed_by = ?, proposed_at = now(),
+                  responded_at = COALESCE(responded_at, now()), responded_by = COALESCE(responded_by, ?)
+                WHERE application_id = ? AND department_code = ? AND decision IS NULL AND proposed_amount IS NULL""")
+                .params(amount, opinion, amountReason, actor, actor, applicationId, departmentCode).update();
+    }
+
+    public Optional<Application.Proposal> proposal(long applicationId, String departmentCode) {
+        return jdbc.sql("""
+                SELECT proposed_amount, proposed_opinion, amount_reason, proposed_by, proposed_at FROM application_review
+                WHERE application_id = ? AND department_code = ? AND decision IS NULL AND proposed_amount IS NOT NULL""")
+                .params(applicationId, departmentCode)
+                .query((rs, n) -> new Application.Proposal(rs.getBigDecimal(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getTimestamp(5).toInstant())).optional();
+    }
+
+    /** The head confirms: the proposal becomes the department's decision, decided by the proposer and confirmed by the head. */
+    public int confirmProposal(long applicationId, String departmentCode, String head) {
+        return jdbc.sql("""
+                UPDATE application_review SET decision = 'APPROVE', amount = proposed_amount, reason = proposed_opinion,
+                  decided_by = proposed_by, decided_at = now(), confirmed_by = ?, confirmed_at = now()
+                WHERE application_id = ? AND department_code = ? AND decision IS NULL AND proposed_amount IS NOT NULL AND proposed_by <> ?""")
+                .params(head, applicationId, departmentCode, head).update();
+    }
+
+    public int withdrawProposal(long applicationId, String departmentCode) {
+        return jdbc.sql("""
+                UPDATE application_review SET proposed_amount = NULL, proposed_opinion = NULL, amount_reason = NULL, proposed_by = NULL,
+                  proposed_at = NULL WHERE application_id = ? AND department_code = ? AND decision IS NULL AND proposed_amount IS NOT NULL""")
+                .params(applicationId, departmentCode).update();
+    }
+
+    /** Applications of the department whose amount waits for the head's confirmation. */
+    public List<Long> awaitingConfirmation(String departmentCode) {
+        return jdbc.sql("""
+                SELECT r.application_id FROM application_review r JOIN application a ON a.id = r.application_id
+                WHERE r.department_code = ? AND r.decision IS NULL AND r.proposed_amount IS NOT NULL AND a.status = 'DISPATCHED'
+                ORDER BY r.proposed_at""").param(departmentCode).query(Long.class).list();
+    }
+
     public List<Application.Review> reviews(long applicationId) {
         return jdbc.sql("""
                 SELECT r.department_code, r.department_code, r.responded_at, r.decision, r.amount, r.reason, r.decided_by, r.decided_at

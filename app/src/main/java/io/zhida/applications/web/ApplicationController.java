@@ -13,8 +13,7 @@ import io.zhida.applications.WindowDesk;
 import io.zhida.applications.internal.RecordRows;
 import io.zhida.identity.Role;
 import io.zhida.identity.ZhidaUser;
-import io.zhida.platform.InvalidInputException;
-import java.math.BigDecimal;
+import io.zhida.platform.Amounts;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -78,6 +77,8 @@ class ApplicationController {
         model.addAttribute("myDepartment", myDepartment);
         model.addAttribute("myReview", decisions.reviews(id).stream().filter(r -> r.departmentCode().equals(myDepartment)).findFirst().orElse(null));
         model.addAttribute("lead", myDepartment != null && myDepartment.equals(a.departments().get(0)));
+        model.addAttribute("proposal", myDepartment == null ? null : decisions.proposal(id, myDepartment).orElse(null));
+        model.addAttribute("canConfirm", myDepartment != null && user.has(Role.DEPT_HEAD));
         model.addAttribute("supervisor", user.has(Role.DEPT_HEAD) || user.has(Role.EVALUATOR));
         return "applications/detail";
     }
@@ -128,8 +129,15 @@ class ApplicationController {
     String decide(@PathVariable long id, @RequestParam boolean approve, @RequestParam(required = false) String amount,
                   @RequestParam(required = false) String reason, @RequestParam(required = false) String amountReason,
                   @AuthenticationPrincipal ZhidaUser user, RedirectAttributes flash) {
-        return Actions.run(() -> decisions.decide(id, user, approve, parseAmount(amount), reason, amountReason),
-                approve ? "审核通过" : "已作不予通过决定", back(id), flash);
+        return Actions.run(() -> decisions.decide(id, user, approve, Amounts.parse("amount", "核定金额", amount), reason, amountReason),
+                approve ? "审核意见已提交" : "已作不予通过决定", back(id), flash);
+    }
+
+    /** 四眼: the department head confirms or returns an amount that differs from the platform's estimate. */
+    @PostMapping("/applications/{id}/confirm-amount")
+    String confirmAmount(@PathVariable long id, @RequestParam boolean accept, @RequestParam(required = false) String note,
+                         @AuthenticationPrincipal ZhidaUser user, RedirectAttributes flash) {
+        return Actions.run(() -> decisions.confirmAmount(id, user, accept, note), accept ? "已确认核定金额" : "已退回核定金额", back(id), flash);
     }
 
     @PostMapping("/applications/{id}/rate")
@@ -160,17 +168,6 @@ class ApplicationController {
         return ResponseEntity.ok().contentType(MediaType.parseMediaType(file.contentType()))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(file.fileName(), StandardCharsets.UTF_8).build().toString())
                 .body(file.content());
-    }
-
-    private static BigDecimal parseAmount(String amount) {
-        if (amount == null || amount.isBlank()) {
-            return null;
-        }
-        try {
-            return new BigDecimal(amount.replace(",", "").trim());
-        } catch (NumberFormatException e) {
-            throw new InvalidInputException("amount", "核定金额应为数字");
-        }
     }
 
     private static String back(long id) {

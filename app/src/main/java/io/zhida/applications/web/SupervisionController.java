@@ -51,6 +51,7 @@ class SupervisionController {
     @GetMapping("/review")
     String reviewQueue(@RequestParam(defaultValue = "true") boolean open, @AuthenticationPrincipal ZhidaUser user, Model model) {
         model.addAttribute("applications", reviewApplications(user, open));
+        model.addAttribute("awaitingConfirmation", decisions.awaitingConfirmation(user));
         model.addAttribute("title", open ? "部门审核（待办）" : "部门审核（已办）");
         model.addAttribute("reviewOpen", open);
         model.addAttribute("exportUrl", "/review/export.xlsx?open=" + open);

@@ -22,6 +22,7 @@ import java.time.LocalDate;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import io.zhida.platform.ProcessedEvents;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -38,12 +39,15 @@ public class ReadModel {
     private static final String KEY = "(day, item_code, region, industry, size)";
 
     private final JdbcClient jdbc;
+    private final ProcessedEvents processed;
     private final DataSource dataSource;
     private final EnterpriseProfiles profiles;
     private final PolicyCatalog catalog;
     private final WorkingCalendar calendar;
 
-    ReadModel(JdbcClient jdbc, DataSource dataSource, EnterpriseProfiles profiles, PolicyCatalog catalog, WorkingCalendar calendar) {
+    ReadModel(JdbcClient jdbc, DataSource dataSource, EnterpriseProfiles profiles, PolicyCatalog catalog, WorkingCalendar calendar,
+              ProcessedEvents processed) {
+        this.processed = processed;
         this.jdbc = jdbc;
         this.dataSource = dataSource;
         this.profiles = profiles;
@@ -213,6 +217,9 @@ public class ReadModel {
     @ApplicationModuleListener
     void on(ApplicationChanged c) {
         serialize();
+        if (!processed.firstDelivery("cockpit", c)) {
+            return;
+        }
         if (c.from() != null) {
             stage(c.uscc(), c.itemCode(), c.from(), -1);
         }
@@ -236,6 +243,9 @@ public class ReadModel {
     @ApplicationModuleListener
     void on(GrantEvents.GrantMade g) {
         serialize();
+        if (!processed.firstDelivery("cockpit", g)) {
+            return;
+        }
         add(g.at(), g.uscc(), g.itemCode(), "granted", 1);
         add(g.at(), g.uscc(), g.itemCode(), "granted_amount", g.amount());
         if (g.route() == GrantRoute.NO_APPLICATION) {
@@ -247,6 +257,9 @@ public class ReadModel {
     @ApplicationModuleListener
     void on(GrantEvents.GrantPaid g) {
         serialize();
+        if (!processed.firstDelivery("cockpit", g)) {
+            return;
+        }
         Instant now = Instant.now();
         add(now, g.uscc(), g.itemCode(), "paid", 1);
         add(now, g.uscc(), g.itemCode(), "paid_on_time", g.onTime() ? 1 : 0);
@@ -260,6 +273,9 @@ public class ReadModel {
     @ApplicationModuleListener
     void on(MatchesFound found) {
         serialize();
+        if (!processed.firstDelivery("cockpit", found)) {
+            return;
+        }
         StringBuilder usccs = new StringBuilder();
         StringBuilder items = new StringBuilder();
         found.notices().forEach(n -> n.itemCodes().forEach(item -> {
@@ -291,12 +307,18 @@ public class ReadModel {
     @ApplicationModuleListener
     void on(MessageRead read) {
         serialize();
+        if (!processed.firstDelivery("cockpit", read)) {
+            return;
+        }
         read.itemCodes().forEach(item -> add(read.at(), read.uscc(), item, "read", 1));
     }
 
     @ApplicationModuleListener
     void on(ServiceRated rated) {
         serialize();
+        if (!processed.firstDelivery("cockpit", rated)) {
+            return;
+        }
         add(rated.at(), rated.uscc(), rated.itemCode(), "ratings", 1);
         add(rated.at(), rated.uscc(), rated.itemCode(), "satisfied", rated.stars() >= 4 ? 1 : 0);
     }
@@ -304,6 +326,9 @@ public class ReadModel {
     @ApplicationModuleListener
     void on(EnterprisesChanged changed) {
         serialize();
+        if (!processed.firstDelivery("cockpit", changed)) {
+            return;
+        }
         if (changed.everything()) {
             return; // a bulk import: the next rebuild takes it
         }
@@ -318,12 +343,18 @@ public class ReadModel {
     @ApplicationModuleListener
     void on(PolicyItemPublished published) {
         serialize();
+        if (!processed.firstDelivery("cockpit", published)) {
+            return;
+        }
         catalog.onlineItem(published.code()).ifPresent(this::putItem);
     }
 
     @ApplicationModuleListener
     void on(PolicyItemAbolished abolished) {
         serialize();
+        if (!processed.firstDelivery("cockpit", abolished)) {
+            return;
+        }
         jdbc.sql("UPDATE cockpit_item SET online = FALSE WHERE item_code = ?").param(abolished.code()).update();
     }
 }

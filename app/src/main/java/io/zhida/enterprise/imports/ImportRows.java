@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.List;
 import java.util.Optional;
+import io.zhida.platform.Nodes;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -22,16 +23,28 @@ class ImportRows {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
+    private final Nodes nodes;
 
-    ImportRows(JdbcClient jdbc, JdbcTemplate template) {
+    ImportRows(JdbcClient jdbc, JdbcTemplate template, Nodes nodes) {
         this.jdbc = jdbc;
         this.template = template;
+        this.nodes = nodes;
     }
 
     long create(String fileName, int source, long bytes, String by) {
-        return jdbc.sql("INSERT INTO enterprise_import (file_name, source_id, total_bytes, started_by) VALUES (:f, :s, :b, :by) RETURNING id")
+        return jdbc.sql("""
+                        INSERT INTO enterprise_import (file_name, source_id, total_bytes, started_by, node_id)
+                        VALUES (:f, :s, :b, :by, :node) RETURNING id""")
                 .param("f", fileName.length() > 200 ? fileName.substring(0, 200) : fileName).param("s", source)
-                .param("b", Math.max(1, bytes)).param("by", by).query(Long.class).single();
+                .param("b", Math.max(1, bytes)).param("by", by).param("node", nodes.current()).query(Long.class).single();
+    }
+
+    /** Imports left running by a node that has stopped: failed with the reason (the committed batches stay). */
+    int failOrphans() {
+        return jdbc.sql("""
+                UPDATE enterprise_import SET status = 'FAILED', finished_at = now(),
+                  message = '导入中断：运行该导入的节点已停止（重启或故障）。已提交的批次保留，重新导入同一文件即可继续，已导入的企业不会重复'
+                WHERE status = 'RUNNING' AND NOT zhida_node_alive(node_id)""").update();
     }
 
     /** Progress is kept in thousandths of the file (read_bytes / total_bytes). */

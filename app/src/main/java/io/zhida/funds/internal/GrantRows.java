@@ -58,12 +58,18 @@ public class GrantRows {
     public Optional<Long> insert(GrantRequest r, BigDecimal amount, String basis, LocalDate from, LocalDate until, String actor) {
         return jdbc.sql("""
                 INSERT INTO fund_grant (uscc, enterprise_name, region, item_code, item_name, period, year, amount, formula_amount,
-                    basis, exclusion_group, route, application_id, run_id, status, disclosure_from, disclosure_until, created_by)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'DISCLOSING', ?, ?, ?)
+                    basis, exclusion_group, route, application_id, run_id, status, disclosure_from, disclosure_until, created_by, confirmed_by)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'DISCLOSING', ?, ?, ?, ?)
                 ON CONFLICT (uscc, item_code, period) DO NOTHING RETURNING id""")
                 .params(r.uscc(), r.enterpriseName(), r.region(), r.itemCode(), r.itemName(), r.period(), r.year(), amount,
-                        r.formulaAmount(), basis, r.exclusionGroup(), r.route().name(), r.applicationId(), r.runId(), from, until, actor)
+                        r.formulaAmount(), basis, r.exclusionGroup(), r.route().name(), r.applicationId(), r.runId(), from, until, actor, r.confirmedBy())
                 .query(Long.class).optional();
+    }
+
+    /** The enterprises holding a grant of the item for the period, cancelled ones too, as the unique key does (one query for a whole 免申即享 plan). */
+    public java.util.Set<String> enterprisesGranted(String itemCode, String period) {
+        return new java.util.HashSet<>(jdbc.sql("SELECT uscc FROM fund_grant WHERE item_code = ? AND period = ?")
+                .params(itemCode, period).query(String.class).list());
     }
 
     public Optional<Grant> find(long id) {

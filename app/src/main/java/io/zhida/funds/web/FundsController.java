@@ -135,16 +135,40 @@ class FundsController {
         return "funds/runs";
     }
 
+    /** 预览: plans a run for the item (or returns its open preview); the officer confirms on the run's page. */
     @PostMapping("/funds/runs")
-    String runNow(@RequestParam String item, @AuthenticationPrincipal ZhidaUser user, RedirectAttributes flash) {
+    String preview(@RequestParam String item, @AuthenticationPrincipal ZhidaUser user, RedirectAttributes flash) {
         requireFinance(user);
         try {
-            long id = runs.startManual(item);
-            return "redirect:/funds/runs/" + id;
+            return "redirect:/funds/runs/" + runs.preview(item, user);
         } catch (InvalidInputException e) {
             flash.addFlashAttribute("error", e.errors().get(0).message());
             return "redirect:/funds/runs";
         }
+    }
+
+    @PostMapping("/funds/runs/{id}/confirm")
+    String confirm(@PathVariable long id, @AuthenticationPrincipal ZhidaUser user, RedirectAttributes flash) {
+        requireFinance(user);
+        try {
+            runs.confirm(id, user);
+            flash.addFlashAttribute("message", "已确认，开始发放");
+        } catch (InvalidInputException e) {
+            flash.addFlashAttribute("error", e.errors().get(0).message());
+        }
+        return "redirect:/funds/runs/" + id;
+    }
+
+    @PostMapping("/funds/runs/{id}/discard")
+    String discard(@PathVariable long id, @AuthenticationPrincipal ZhidaUser user, RedirectAttributes flash) {
+        requireFinance(user);
+        try {
+            runs.discard(id, user);
+            flash.addFlashAttribute("message", "已放弃本次预览");
+        } catch (InvalidInputException e) {
+            flash.addFlashAttribute("error", e.errors().get(0).message());
+        }
+        return "redirect:/funds/runs/" + id;
     }
 
     @GetMapping("/funds/runs/{id}")
@@ -152,6 +176,7 @@ class FundsController {
         requireStaff(user);
         model.addAttribute("run", runs.get(id));
         model.addAttribute("outcome", outcome);
+        model.addAttribute("plan", runs.plan(id));
         model.addAttribute("lines", runs.lines(id, outcome == null || outcome.isBlank() ? null : outcome));
         return "funds/run";
     }

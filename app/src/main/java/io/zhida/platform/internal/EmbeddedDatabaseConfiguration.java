@@ -32,6 +32,9 @@ class EmbeddedDatabaseConfiguration {
                                       @Value("${zhida.embedded-db.clean}") boolean clean) throws IOException {
         Files.createDirectories(dataDir.toAbsolutePath().getParent());
         boolean existing = Files.exists(dataDir.resolve("PG_VERSION"));
+        if (existing && !clean) {
+            LeftoverPostgres.stopIfRunning(dataDir);
+        }
         log.info("Starting embedded PostgreSQL, data in {} ({})", dataDir.toAbsolutePath(), existing && !clean ? "existing" : "new");
         return EmbeddedPostgres.builder()
                 .setDataDirectory(dataDir)

@@ -4,6 +4,7 @@ import io.zhida.applications.TaskEscalated;
 import io.zhida.applications.WorkingTimeText;
 import io.zhida.rectification.Ledger;
 import io.zhida.rectification.Problem;
+import io.zhida.platform.ProcessedEvents;
 import java.util.List;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -14,12 +15,18 @@ class OverdueTaskProblems {
 
     private final Ledger ledger;
 
-    OverdueTaskProblems(Ledger ledger) {
+    private final ProcessedEvents processed;
+
+    OverdueTaskProblems(Ledger ledger, ProcessedEvents processed) {
         this.ledger = ledger;
+        this.processed = processed;
     }
 
     @ApplicationModuleListener
     void on(TaskEscalated escalated) {
+        if (!processed.firstDelivery("rectification.overdue-task", escalated)) {
+            return;
+        }
         ledger.open(new Problem.New(Problem.Category.OVERDUE, "TASK-" + escalated.taskId(),
                 "超时未办：" + escalated.applicationNumber() + " " + escalated.step(),
                 escalated.enterpriseName() + "申报的“" + escalated.itemName() + "”在“" + escalated.step() + "”环节超过时限（"
