@@ -27,14 +27,16 @@ class CalculatorApiController {
                              String today) {
     }
 
-    record Clause(String text, Outcome result) {
+    /** error: why the clause failed when its result is ERROR (e.g. 除数为零). */
+    record Clause(String text, Outcome result, String error) {
     }
 
+    /** error: why the rule failed when the result is ERROR — a defect of the rule, not data to add. */
     record CalculatorResponse(Outcome result, BigDecimal amount, List<String> missing, List<Clause> clauses,
-                              Map<String, Object> derived) {
+                              Map<String, Object> derived, String error) {
         static CalculatorResponse of(Calculator.Result r) {
             return new CalculatorResponse(r.result(), r.amount(), r.missing().stream().sorted().toList(),
-                    r.clauses().stream().map(c -> new Clause(c.text(), c.result())).toList(), r.derived());
+                    r.clauses().stream().map(c -> new Clause(c.text(), c.result(), c.error())).toList(), r.derived(), r.error());
         }
     }
 

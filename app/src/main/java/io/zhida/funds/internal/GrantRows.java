@@ -137,9 +137,10 @@ public class GrantRows {
         Timestamp due = rs.getTimestamp(16);
         Timestamp paid = rs.getTimestamp(17);
         long app = rs.getLong(12);
+        Long applicationId = rs.wasNull() ? null : app; // read before any other column: wasNull() speaks of the last one read
         return new Grant(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
                 rs.getString(7), rs.getBigDecimal(8), rs.getBigDecimal(9), rs.getString(10), GrantRoute.valueOf(rs.getString(11)),
-                rs.wasNull() ? null : app, Grant.Status.valueOf(rs.getString(13)), rs.getObject(14, LocalDate.class),
+                applicationId, Grant.Status.valueOf(rs.getString(13)), rs.getObject(14, LocalDate.class),
                 rs.getObject(15, LocalDate.class), due == null ? null : due.toInstant(), paid == null ? null : paid.toInstant(),
                 rs.getTimestamp(18).toInstant());
     }
