@@ -39,8 +39,7 @@ public class ObjectionRows {
 
     /** Open ones first (received before under review), then the newest. */
     public List<Objection> all() {
-        return jdbc.sql(SELECT + """
-                 ORDER BY CASE o.status WHEN 'RECEIVED' THEN 0 WHEN 'ACCEPTED' THEN 1 ELSE 2 END, o.created_at DESC LIMIT 500""")
+        return jdbc.sql(SELECT + " ORDER BY CASE o.status WHEN 'RECEIVED' THEN 0 WHEN 'ACCEPTED' THEN 1 ELSE 2 END, o.created_at DESC LIMIT 500")
                 .query(ObjectionRows::objection).list();
     }
 
