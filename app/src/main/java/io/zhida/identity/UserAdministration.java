@@ -13,7 +13,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Creating and maintaining people: roles, organisation, enterprise binding, locks. Every change is audited. */
+/** Creating and maintaining people: roles, organisation, enterprise binding, login delays. Every change is audited. */
 @Service
 public class UserAdministration {
 
@@ -26,7 +26,7 @@ public class UserAdministration {
 
     public record UserSummary(long id, String username, String displayName, Set<Role> roles, String regionCode,
                               String regionName, Long departmentId, String departmentName, String enterpriseUscc,
-                              String phone, boolean enabled, boolean locked, Instant createdAt) {
+                              String phone, boolean enabled, boolean loginDelayed, Instant createdAt) {
         public String roleLabels() {
             return String.join("、", roles.stream().map(Role::label).toList());
         }
@@ -114,11 +114,13 @@ public class UserAdministration {
                 (enabled ? "启用用户 " : "停用用户 ") + before.displayName(), before, get(id));
     }
 
+    /** Lifts the delays that failed logins put on this username, from every client address. */
     @Transactional
     public void unlock(long id) {
         UserSummary before = get(id);
-        jdbc.sql("UPDATE app_user SET failed_logins = 0, locked_until = NULL WHERE id = :id").param("id", id).update();
-        audit.record("user.unlock", "user", before.username(), "解除锁定 " + before.displayName(), before, get(id));
+        int addresses = jdbc.sql("DELETE FROM login_failure WHERE username = :username").param("username", before.username()).update();
+        audit.record("user.unlock", "user", before.username(), "解除登录限制 " + before.displayName() + "（" + addresses + " 个地址）",
+                before, get(id));
     }
 
     private Validation validate(UserForm form, boolean creating) {

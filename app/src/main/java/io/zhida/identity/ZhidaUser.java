@@ -1,7 +1,6 @@
 package io.zhida.identity;
 
 import java.io.Serial;
-import java.time.Instant;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.Set;
@@ -33,11 +32,10 @@ public final class ZhidaUser implements UserDetails, CredentialsContainer {
     private final boolean cityWide;
     private final String enterpriseUscc;
     private final boolean enabled;
-    private final Instant lockedUntil;
 
     public ZhidaUser(long id, String username, String displayName, String passwordHash, Set<Role> roles,
                      String regionCode, String regionName, Long departmentId, String departmentName, boolean cityWide,
-                     String enterpriseUscc, boolean enabled, Instant lockedUntil) {
+                     String enterpriseUscc, boolean enabled) {
         this.id = id;
         this.username = username;
         this.displayName = displayName;
@@ -50,7 +48,6 @@ public final class ZhidaUser implements UserDetails, CredentialsContainer {
         this.cityWide = cityWide;
         this.enterpriseUscc = enterpriseUscc;
         this.enabled = enabled;
-        this.lockedUntil = lockedUntil;
     }
 
     public long id() {
@@ -132,11 +129,6 @@ public final class ZhidaUser implements UserDetails, CredentialsContainer {
     @Override
     public String getUsername() {
         return username;
-    }
-
-    @Override
-    public boolean isAccountNonLocked() {
-        return lockedUntil == null || lockedUntil.isBefore(Instant.now());
     }
 
     @Override

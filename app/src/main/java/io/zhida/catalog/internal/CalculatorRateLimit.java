@@ -1,37 +1,28 @@
 package io.zhida.catalog.internal;
 
-import java.time.Clock;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
+import io.zhida.platform.RateLimit;
+import io.zhida.platform.RateLimits;
+import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * A fixed one-minute window per client address for the public calculator: enough for a person,
- * too little for a scraper. Per node; a shared limiter belongs in front of a multi-node deployment.
+ * The public calculator's allowance per client address, for the API and the portal page together:
+ * generous for a person, too little for a scraper; counted in PostgreSQL, so across all app nodes.
  */
 @Component
 public class CalculatorRateLimit {
 
-    private record Window(long minute, AtomicInteger count) {
+    private final RateLimits limits;
+    private final RateLimit perAddress;
+
+    CalculatorRateLimit(RateLimits limits, @Value("${zhida.calculator.requests-per-minute:60}") int perMinute) {
+        this.limits = limits;
+        this.perAddress = RateLimit.named("calculator").allowing(perMinute, Duration.ofMinutes(1));
     }
 
-    private final Map<String, Window> windows = new ConcurrentHashMap<>();
-    private final int perMinute;
-    private final Clock clock = Clock.systemUTC();
-
-    CalculatorRateLimit(@Value("${zhida.calculator.requests-per-minute:60}") int perMinute) {
-        this.perMinute = perMinute;
-    }
-
-    /** Counts the request; false when the client has used up this minute. */
-    public boolean tryAcquire(String client) {
-        long minute = clock.millis() / 60_000;
-        if (windows.size() > 100_000) {
-            windows.values().removeIf(w -> w.minute() < minute);
-        }
-        Window window = windows.compute(client, (k, w) -> w == null || w.minute() != minute ? new Window(minute, new AtomicInteger()) : w);
-        return window.count().incrementAndGet() <= perMinute;
+    /** Counts the request, or throws a 429 that says how long to wait. */
+    public void acquire(String clientAddress) {
+        limits.consume(perAddress, clientAddress, "计算请求过于频繁");
     }
 }

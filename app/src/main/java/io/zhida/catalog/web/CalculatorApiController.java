@@ -6,6 +6,7 @@ import io.zhida.engine.rule.Calculator;
 import io.zhida.engine.rule.InvalidAttributeException;
 import io.zhida.engine.rule.Outcome;
 import io.zhida.engine.rule.RuleCompilationException;
+import io.zhida.platform.ClientAddress;
 import io.zhida.platform.InvalidInputException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.math.BigDecimal;
@@ -50,11 +51,7 @@ class CalculatorApiController {
 
     @PostMapping("/api/v1/calculator")
     ResponseEntity<?> calculate(@RequestBody CalculatorRequest request, HttpServletRequest http) {
-        if (!rateLimit.tryAcquire(http.getRemoteAddr())) {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, "请求过于频繁，请稍后再试");
-            problem.setTitle("请求过多");
-            return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).header("Retry-After", "60").body(problem);
-        }
+        rateLimit.acquire(ClientAddress.of(http));
         Map<String, Object> enterprise = request.enterprise() == null ? Map.of() : request.enterprise();
         var today = PolicyCalculator.parseToday(request.today());
         if (request.item() != null && !request.item().isBlank()) {

@@ -6,7 +6,11 @@ import io.zhida.catalog.RuleBook;
 import io.zhida.engine.rule.Attribute;
 import io.zhida.engine.rule.AttributeType;
 import io.zhida.engine.rule.InvalidAttributeException;
+import io.zhida.catalog.internal.CalculatorRateLimit;
+import io.zhida.platform.ClientAddress;
 import io.zhida.platform.NotFoundException;
+import io.zhida.platform.TooManyRequestsException;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -36,11 +40,13 @@ class CalculatorPageController {
     private final PolicyCatalog catalog;
     private final PolicyCalculator calculator;
     private final RuleBook rules;
+    private final CalculatorRateLimit rateLimit;
 
-    CalculatorPageController(PolicyCatalog catalog, PolicyCalculator calculator, RuleBook rules) {
+    CalculatorPageController(PolicyCatalog catalog, PolicyCalculator calculator, RuleBook rules, CalculatorRateLimit rateLimit) {
         this.catalog = catalog;
         this.calculator = calculator;
         this.rules = rules;
+        this.rateLimit = rateLimit;
     }
 
     @GetMapping("/portal/calculator")
@@ -56,15 +62,16 @@ class CalculatorPageController {
     }
 
     @PostMapping("/portal/calculator")
-    String calculate(@RequestParam String item, @RequestParam MultiValueMap<String, String> form, Model model) {
+    String calculate(@RequestParam String item, @RequestParam MultiValueMap<String, String> form, Model model, HttpServletRequest request) {
         var compiled = calculator.compiledOnline(item);
         model.addAttribute("item", compiled.item());
         try {
+            rateLimit.acquire(ClientAddress.of(request));
             Map<String, Object> enterprise = enterprise(fieldsFor(compiled), form);
             model.addAttribute("result", calculator.calculate(item, enterprise, PolicyCatalog.today()));
             model.addAttribute("schema", rules.compiler().schema());
-        } catch (InvalidAttributeException | NumberFormatException e) {
-            model.addAttribute("inputError", e instanceof InvalidAttributeException ? e.getMessage() : "请填写有效的数字");
+        } catch (InvalidAttributeException | NumberFormatException | TooManyRequestsException e) {
+            model.addAttribute("inputError", e instanceof NumberFormatException ? "请填写有效的数字" : e.getMessage());
         }
         return "portal/calculator :: result";
     }

@@ -4,7 +4,10 @@ import io.zhida.evaluation.BackToBack;
 import io.zhida.evaluation.UnitRatings;
 import io.zhida.evaluation.internal.QrCode;
 import io.zhida.identity.ZhidaUser;
+import io.zhida.evaluation.internal.PublicFormLimit;
 import io.zhida.platform.InvalidInputException;
+import io.zhida.platform.TooManyRequestsException;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,8 +29,11 @@ class PublicEvaluationController {
     private final BackToBack backToBack;
     private final UnitRatings ratings;
     private final String publicUrl;
+    private final PublicFormLimit publicForms;
 
-    PublicEvaluationController(BackToBack backToBack, UnitRatings ratings, @Value("${zhida.public-url:http://localhost:8080}") String publicUrl) {
+    PublicEvaluationController(BackToBack backToBack, UnitRatings ratings, @Value("${zhida.public-url:http://localhost:8080}") String publicUrl,
+                               PublicFormLimit publicForms) {
+        this.publicForms = publicForms;
         this.backToBack = backToBack;
         this.ratings = ratings;
         this.publicUrl = publicUrl;
@@ -41,7 +47,8 @@ class PublicEvaluationController {
     }
 
     @PostMapping("/portal/b2b/{token}")
-    String answer(@PathVariable String token, @RequestParam Map<String, String> params, RedirectAttributes flash) {
+    String answer(@PathVariable String token, @RequestParam Map<String, String> params, HttpServletRequest request,
+                  RedirectAttributes flash) {
         Map<String, Integer> scores = new LinkedHashMap<>();
         params.forEach((k, v) -> {
             if ((k.startsWith("COUNTY:") || k.startsWith("DEPARTMENT:")) && v != null && v.matches("[1-5]")) {
@@ -49,10 +56,13 @@ class PublicEvaluationController {
             }
         });
         try {
+            publicForms.acquire(request);
             backToBack.answer(token, scores);
             flash.addFlashAttribute("message", "提交成功，感谢您对营商环境的评价！");
         } catch (InvalidInputException e) {
             flash.addFlashAttribute("error", e.errors().get(0).message());
+        } catch (TooManyRequestsException e) {
+            flash.addFlashAttribute("error", e.getMessage());
         }
         return "redirect:/portal/b2b/" + token;
     }
@@ -69,12 +79,16 @@ class PublicEvaluationController {
     @PostMapping("/portal/rate/{kind}/{code}")
     String rate(@PathVariable String kind, @PathVariable String code, @RequestParam(required = false) Integer stars,
                 @RequestParam(required = false) List<String> aspects, @RequestParam(required = false) String comment,
-                @RequestParam(required = false) String transaction, @AuthenticationPrincipal ZhidaUser user, RedirectAttributes flash) {
+                @RequestParam(required = false) String transaction, @AuthenticationPrincipal ZhidaUser user,
+                HttpServletRequest request, RedirectAttributes flash) {
         try {
+            publicForms.acquire(request);
             ratings.rate(kind, code, stars, aspects, comment, transaction, user);
             flash.addFlashAttribute("message", "评价已收到，感谢您的监督！");
         } catch (InvalidInputException e) {
             flash.addFlashAttribute("error", e.errors().get(0).message());
+        } catch (TooManyRequestsException e) {
+            flash.addFlashAttribute("error", e.getMessage());
         }
         return "redirect:/portal/rate/" + kind + "/" + code;
     }

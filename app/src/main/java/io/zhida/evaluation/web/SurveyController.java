@@ -5,7 +5,10 @@ import io.zhida.evaluation.Survey;
 import io.zhida.evaluation.Surveys;
 import io.zhida.identity.Organisations;
 import io.zhida.identity.ZhidaUser;
+import io.zhida.evaluation.internal.PublicFormLimit;
 import io.zhida.platform.InvalidInputException;
+import io.zhida.platform.TooManyRequestsException;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -28,8 +31,10 @@ class SurveyController {
     private final Surveys surveys;
     private final Campaigns campaigns;
     private final Organisations organisations;
+    private final PublicFormLimit publicForms;
 
-    SurveyController(Surveys surveys, Campaigns campaigns, Organisations organisations) {
+    SurveyController(Surveys surveys, Campaigns campaigns, Organisations organisations, PublicFormLimit publicForms) {
+        this.publicForms = publicForms;
         this.surveys = surveys;
         this.campaigns = campaigns;
         this.organisations = organisations;
@@ -134,13 +139,17 @@ class SurveyController {
     }
 
     @PostMapping("/portal/surveys/{token}")
-    String answer(@PathVariable String token, @RequestParam MultiValueMap<String, String> form, RedirectAttributes flash) {
+    String answer(@PathVariable String token, @RequestParam MultiValueMap<String, String> form, HttpServletRequest request,
+                  RedirectAttributes flash) {
         try {
+            publicForms.acquire(request);
             surveys.answer(token, answers(form));
             flash.addFlashAttribute("message", "提交成功，感谢您的宝贵意见！");
             flash.addFlashAttribute("done", true);
         } catch (InvalidInputException e) {
             flash.addFlashAttribute("error", e.errors().get(0).message());
+        } catch (TooManyRequestsException e) {
+            flash.addFlashAttribute("error", e.getMessage());
         }
         return "redirect:/portal/surveys/" + token;
     }

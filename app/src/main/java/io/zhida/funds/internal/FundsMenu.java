@@ -28,7 +28,8 @@ class FundsMenu {
 
     @Bean
     MenuEntry objectionsMenu() {
-        return new MenuEntry("资金兑付", "公示异议", "/funds/objections", "公示期间收到的异议及处理", STAFF, 430);
+        Set<Role> viewers = Set.of(Role.FINANCE, Role.ADMIN, Role.LEADER, Role.EVALUATOR, Role.REVIEWER, Role.DEPT_HEAD);
+        return new MenuEntry("资金兑付", "公示异议", "/funds/objections", "公示期间收到的异议：受理核查或不予受理，答复", viewers, 430);
     }
 
     @Bean

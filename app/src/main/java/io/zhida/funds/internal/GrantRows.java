@@ -112,11 +112,11 @@ public class GrantRows {
                 .params(today, today.minusDays(days), itemCode, itemCode, query, query, query, limit).query(GrantRows::grant).list();
     }
 
-    /** 公示 over and no objection open: ready to pay. */
+    /** 公示 over and no objection under review (received ones hold nothing until staff accept them): ready to pay. */
     public List<Grant> dueForPayment(LocalDate today) {
         return jdbc.sql("SELECT " + COLUMNS + " " + """
                  FROM fund_grant g WHERE status = 'DISCLOSING' AND disclosure_until < ?
-                 AND NOT EXISTS (SELECT 1 FROM disclosure_objection o WHERE o.grant_id = g.id AND o.status = 'OPEN')
+                 AND NOT EXISTS (SELECT 1 FROM disclosure_objection o WHERE o.grant_id = g.id AND o.status = 'ACCEPTED')
                  ORDER BY id""").param(today).query(GrantRows::grant).list();
     }
 

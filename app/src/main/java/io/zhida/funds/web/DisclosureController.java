@@ -2,7 +2,13 @@ package io.zhida.funds.web;
 
 import io.zhida.funds.Disclosure;
 import io.zhida.funds.Grants;
+import io.zhida.platform.ClientAddress;
 import io.zhida.platform.InvalidInputException;
+import io.zhida.platform.TooManyRequestsException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -11,7 +17,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** 公示 on the public portal, with the objection channel; no login needed. */
+/** 公示 on the public portal, with the objection channel and the objections' states (never who made them); no login needed. */
 @Controller
 class DisclosureController {
 
@@ -25,7 +31,10 @@ class DisclosureController {
 
     @GetMapping("/portal/disclosures")
     String list(@RequestParam(required = false) String item, @RequestParam(required = false) String q, Model model) {
-        model.addAttribute("grants", disclosure.published(item, q));
+        var published = disclosure.published(item, q);
+        model.addAttribute("grants", published);
+        model.addAttribute("objectionStates", disclosure.publicStates(published.stream().map(io.zhida.funds.Grant::id).toList()));
+        model.addAttribute("noObjections", java.util.List.of());
         model.addAttribute("q", q);
         model.addAttribute("days", grants.disclosureDays());
         return "funds/disclosures";
@@ -42,14 +51,21 @@ class DisclosureController {
         }
     }
 
+    /** Over a limit the page itself comes back as 429 with the reason, so a person reads it and a script sees the status. */
     @PostMapping("/portal/disclosures/{grantId}/objections")
     String object(@PathVariable long grantId, @RequestParam(required = false) String name, @RequestParam(required = false) String contact,
-                  @RequestParam(required = false) String reason, RedirectAttributes flash) {
+                  @RequestParam(required = false) String reason, HttpServletRequest request, HttpServletResponse response,
+                  Model model, RedirectAttributes flash) {
         try {
-            disclosure.object(grantId, name, contact, reason);
-            flash.addFlashAttribute("message", "异议已收到，财政部门将核实处理并答复您");
+            disclosure.object(grantId, name, contact, reason, ClientAddress.of(request));
+            flash.addFlashAttribute("message", "异议已收到。财政部门或事项主管部门受理核查后，将通过您留下的联系方式答复");
         } catch (InvalidInputException e) {
             flash.addFlashAttribute("error", String.join("；", e.messagesByField().values()));
+        } catch (TooManyRequestsException e) {
+            response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+            response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfterSeconds()));
+            model.addAttribute("error", e.getMessage());
+            return list(null, null, model);
         }
         return "redirect:/portal/disclosures";
     }

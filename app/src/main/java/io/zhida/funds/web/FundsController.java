@@ -30,7 +30,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** 资金池, grants, 免申即享 runs, 公示异议 and the enterprise's receiving account. */
+/** 资金池, grants, 免申即享 runs and the enterprise's receiving account (公示异议: {@link ObjectionsController}). */
 @Controller
 class FundsController {
 
@@ -191,17 +191,6 @@ class FundsController {
         }
     }
 
-    @GetMapping("/funds/objections/export.xlsx")
-    ResponseEntity<byte[]> exportObjections(@AuthenticationPrincipal ZhidaUser user) {
-        requireStaff(user);
-        try (Spreadsheet sheet = Spreadsheet.of("公示异议", List.of("企业", "事项", "金额（元）", "异议人", "联系方式", "理由", "状态", "答复",
-                "答复人", "提出时间"))) {
-            disclosure.objections().forEach(o -> sheet.row(o.enterpriseName(), o.itemName(), o.amount(), o.name(), o.contact(), o.reason(),
-                    o.statusLabel(), o.answer(), o.answeredBy(), o.createdAt().atZone(Today.ZONE).toLocalDateTime()));
-            return Spreadsheet.download("公示异议-" + Today.date() + ".xlsx", sheet.bytes());
-        }
-    }
-
     @GetMapping("/funds/runs/export.xlsx")
     ResponseEntity<byte[]> exportRuns(@AuthenticationPrincipal ZhidaUser user) {
         requireStaff(user);
@@ -210,26 +199,6 @@ class FundsController {
                     r.granted(), r.skipped(), r.undetermined(), r.totalAmount()));
             return Spreadsheet.download("免申即享运行-" + Today.date() + ".xlsx", sheet.bytes());
         }
-    }
-
-    @GetMapping("/funds/objections")
-    String objections(@AuthenticationPrincipal ZhidaUser user, Model model) {
-        requireStaff(user);
-        model.addAttribute("objections", disclosure.objections());
-        return "funds/objections";
-    }
-
-    @PostMapping("/funds/objections/{id}")
-    String answer(@PathVariable long id, @RequestParam boolean upheld, @RequestParam(required = false) String answer,
-                  @AuthenticationPrincipal ZhidaUser user, RedirectAttributes flash) {
-        requireFinance(user);
-        try {
-            disclosure.answer(id, upheld, answer);
-            flash.addFlashAttribute("message", upheld ? "异议成立，该笔资金已撤销" : "异议不成立，公示继续");
-        } catch (InvalidInputException e) {
-            flash.addFlashAttribute("error", e.errors().get(0).message());
-        }
-        return "redirect:/funds/objections";
     }
 
     @PostMapping("/funds/disclosures/close")

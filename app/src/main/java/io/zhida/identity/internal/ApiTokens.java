@@ -44,12 +44,15 @@ public class ApiTokens {
         return new Issued(token, ttl.toSeconds());
     }
 
-    /** The enabled, unlocked user a live token belongs to. */
+    /**
+     * The enabled user a live token belongs to. Failed logins by anyone (the owner included) do not
+     * touch tokens: only disabling the user or the token's expiry ends one.
+     */
     Optional<ZhidaUser> resolve(String token) {
         return jdbc.sql("SELECT user_id FROM api_token WHERE token_hash = :hash AND expires_at > now()")
                 .param("hash", hash(token)).query(Long.class).optional()
                 .flatMap(users::principal)
-                .filter(u -> u.isEnabled() && u.isAccountNonLocked());
+                .filter(ZhidaUser::isEnabled);
     }
 
     private static String hash(String token) {

@@ -3,19 +3,20 @@ package io.zhida.identity.internal;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import org.springframework.security.authentication.DisabledException;
-import org.springframework.security.authentication.LockedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 
-/** Sends the login page a reason it can say in words: wrong password, locked, or disabled. */
+/**
+ * Sends the login page one of two reasons: "bad" for an unknown user, a wrong password or a disabled
+ * account alike (so the page never tells which accounts exist), or "wait" with the seconds to wait.
+ */
 class LoginFailureHandler implements AuthenticationFailureHandler {
 
     @Override
     public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
                                         AuthenticationException exception) throws IOException {
-        String reason = exception instanceof LockedException ? "locked"
-                : exception instanceof DisabledException ? "disabled" : "bad";
-        response.sendRedirect(request.getContextPath() + "/login?error=" + reason);
+        String target = exception instanceof LoginThrottledException throttled
+                ? "/login?error=wait&retry=" + throttled.retryAfterSeconds() : "/login?error=bad";
+        response.sendRedirect(request.getContextPath() + target);
     }
 }

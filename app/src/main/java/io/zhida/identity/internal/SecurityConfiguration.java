@@ -10,6 +10,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
+import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -38,10 +39,18 @@ class SecurityConfiguration {
 
     @Bean
     AuthenticationManager authenticationManager(ZhidaUserDetailsService users, PasswordEncoder passwords,
-                                                AuthenticationEventPublisher events) {
+                                                AuthenticationEventPublisher events, LoginAttempts attempts) {
         DaoAuthenticationProvider provider = new DaoAuthenticationProvider(users);
         provider.setPasswordEncoder(passwords);
-        ProviderManager manager = new ProviderManager(provider);
+        // A disabled account is told apart only after its password matched, so timing tells no more than the message.
+        provider.setPreAuthenticationChecks(user -> {
+        });
+        provider.setPostAuthenticationChecks(user -> {
+            if (!user.isEnabled()) {
+                throw new DisabledException("disabled");
+            }
+        });
+        ProviderManager manager = new ProviderManager(new GuardedAuthenticationProvider(provider, attempts));
         manager.setAuthenticationEventPublisher(events);
         return manager;
     }

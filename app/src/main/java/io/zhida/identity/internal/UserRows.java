@@ -22,7 +22,8 @@ public class UserRows {
     private static final String SELECT = """
             SELECT u.id, u.username, u.display_name, u.password_hash, u.region_code, r.name AS region_name,
                    r.level AS region_level, u.department_id, d.name AS department_name, u.enterprise_uscc, u.phone,
-                   u.enabled, u.locked_until, u.created_at,
+                   u.enabled, u.created_at,
+                   (SELECT max(f.delayed_until) FROM login_failure f WHERE f.username = u.username) AS delayed_until,
                    coalesce((SELECT string_agg(role, ',') FROM user_role ur WHERE ur.user_id = u.id), '') AS roles
             FROM app_user u
             LEFT JOIN region r ON r.code = u.region_code
@@ -69,15 +70,15 @@ public class UserRows {
         return new ZhidaUser(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"),
                 rs.getString("password_hash"), roles(rs), regionCode, rs.getString("region_name"),
                 (Long) rs.getObject("department_id"), rs.getString("department_name"), cityWide,
-                rs.getString("enterprise_uscc"), rs.getBoolean("enabled"), instant(rs.getTimestamp("locked_until")));
+                rs.getString("enterprise_uscc"), rs.getBoolean("enabled"));
     }
 
     private static UserSummary summary(ResultSet rs, int n) throws SQLException {
-        Instant lockedUntil = instant(rs.getTimestamp("locked_until"));
+        Instant delayedUntil = instant(rs.getTimestamp("delayed_until"));
         return new UserSummary(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"), roles(rs),
                 rs.getString("region_code"), rs.getString("region_name"), (Long) rs.getObject("department_id"),
                 rs.getString("department_name"), rs.getString("enterprise_uscc"), rs.getString("phone"),
-                rs.getBoolean("enabled"), lockedUntil != null && lockedUntil.isAfter(Instant.now()),
+                rs.getBoolean("enabled"), delayedUntil != null && delayedUntil.isAfter(Instant.now()),
                 instant(rs.getTimestamp("created_at")));
     }
 

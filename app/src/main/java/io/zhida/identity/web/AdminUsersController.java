@@ -19,7 +19,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Administrator pages for people: list, create, edit roles and organisation, enable, unlock. */
+/** Administrator pages for people: list, create, edit roles and organisation, enable, lift login delays. */
 @Controller
 @RequestMapping("/admin/users")
 class AdminUsersController {
@@ -67,9 +67,9 @@ class AdminUsersController {
     @GetMapping("/export.xlsx")
     org.springframework.http.ResponseEntity<byte[]> export(@RequestParam(required = false) String q) {
         try (io.zhida.platform.Spreadsheet sheet = io.zhida.platform.Spreadsheet.of("用户", java.util.List.of("用户名", "姓名", "角色", "区划",
-                "部门", "企业", "手机", "启用", "锁定", "创建时间"))) {
+                "部门", "企业", "手机", "启用", "登录受限", "创建时间"))) {
             users.list(q).forEach(u -> sheet.row(u.username(), u.displayName(), u.roleLabels(), u.regionName(), u.departmentName(),
-                    u.enterpriseUscc(), u.phone(), u.enabled(), u.locked(), u.createdAt().atZone(io.zhida.platform.Today.ZONE).toLocalDateTime()));
+                    u.enterpriseUscc(), u.phone(), u.enabled(), u.loginDelayed(), u.createdAt().atZone(io.zhida.platform.Today.ZONE).toLocalDateTime()));
             return io.zhida.platform.Spreadsheet.download("用户-" + io.zhida.platform.Today.date() + ".xlsx", sheet.bytes());
         }
     }
@@ -132,7 +132,7 @@ class AdminUsersController {
     @PostMapping("/{id}/unlock")
     String unlock(@PathVariable long id, RedirectAttributes redirect) {
         users.unlock(id);
-        redirect.addFlashAttribute("message", "已解除锁定");
+        redirect.addFlashAttribute("message", "已解除登录限制");
         return "redirect:/admin/users";
     }
 

@@ -1,5 +1,6 @@
 package io.zhida.identity.web;
 
+import io.zhida.platform.TooManyRequestsException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -9,14 +10,14 @@ import org.springframework.web.bind.annotation.RequestParam;
 class LoginController {
 
     @GetMapping("/login")
-    String login(@RequestParam(required = false) String error, Model model) {
+    String login(@RequestParam(required = false) String error, @RequestParam(required = false) String retry, Model model) {
         if (error != null) {
-            model.addAttribute("error", switch (error) {
-                case "locked" -> "密码错误次数过多，账户已临时锁定，请稍后再试或联系管理员解锁";
-                case "disabled" -> "账户已停用，请联系管理员";
-                default -> "用户名或密码错误";
-            });
+            model.addAttribute("error", "wait".equals(error) ? "尝试过于频繁，请 " + waitText(retry) + "后再试" : "用户名或密码错误");
         }
         return "identity/login";
+    }
+
+    private static String waitText(String retry) {
+        return retry != null && retry.matches("\\d{1,6}") ? TooManyRequestsException.waitText(Long.parseLong(retry)) : "稍";
     }
 }

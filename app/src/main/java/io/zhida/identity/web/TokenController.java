@@ -2,21 +2,26 @@ package io.zhida.identity.web;
 
 import io.zhida.identity.ZhidaUser;
 import io.zhida.identity.internal.ApiTokens;
+import io.zhida.identity.internal.LoginThrottledException;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.authentication.AuthenticationManager;
-import org.springframework.security.authentication.DisabledException;
-import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-/** POST /api/v1/auth/token: username and password in, a bearer token out. */
+/**
+ * POST /api/v1/auth/token: username and password in, a bearer token out. One 401 for every wrong
+ * login (unknown user, wrong password, disabled account), 429 with Retry-After while throttled.
+ */
 @RestController
 class TokenController {
 
@@ -33,15 +38,19 @@ class TokenController {
     }
 
     @PostMapping("/api/v1/auth/token")
-    ResponseEntity<?> token(@Valid @RequestBody TokenRequest request) {
+    ResponseEntity<?> token(@Valid @RequestBody TokenRequest request, HttpServletRequest http) {
+        var attempt = UsernamePasswordAuthenticationToken.unauthenticated(request.username(), request.password());
+        attempt.setDetails(new WebAuthenticationDetails(http));
         try {
-            var auth = authentication.authenticate(
-                    UsernamePasswordAuthenticationToken.unauthenticated(request.username(), request.password()));
+            var auth = authentication.authenticate(attempt);
             return ResponseEntity.ok(tokens.issue((ZhidaUser) auth.getPrincipal()));
+        } catch (LoginThrottledException e) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, e.getMessage());
+            problem.setTitle("请求过多");
+            return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                    .header(HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfterSeconds())).body(problem);
         } catch (AuthenticationException e) {
-            String detail = e instanceof LockedException ? "密码错误次数过多，账户已临时锁定"
-                    : e instanceof DisabledException ? "账户已停用" : "用户名或密码错误";
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, detail);
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, "用户名或密码错误");
             problem.setTitle("认证失败");
             return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(problem);
         }
