@@ -55,7 +55,7 @@ class ObjectionAttackIT {
         String uscc = jdbc.sql("SELECT uscc FROM enterprise ORDER BY uscc LIMIT 1 OFFSET ?").param(1200 + NEXT.getAndIncrement())
                 .query(String.class).single();
         Grant grant = grants.grant(new GrantRequest(uscc, "异议测试企业" + uscc.substring(12), "519921", item.code(), item.content().name(), 2031,
-                new BigDecimal("8000"), new BigDecimal("8000"), null, null, new BigDecimal("100000000"), GrantRoute.APPLICATION, null, null));
+                new BigDecimal("8000"), new BigDecimal("8000"), null, null, new BigDecimal("100000000"), GrantRoute.APPLICATION, null, null, "reviewer", null));
         assertThat(grant.status()).isEqualTo(Grant.Status.DISCLOSING);
         return grant;
     }
