@@ -41,9 +41,24 @@ public class BankAccounts {
         jdbc.sql("""
                 INSERT INTO bank_account (uscc, account_name, bank_name, account_no, confirmed_by) VALUES (?, ?, ?, ?, ?)
                 ON CONFLICT (uscc) DO UPDATE SET account_name = excluded.account_name, bank_name = excluded.bank_name,
-                  account_no = excluded.account_no, confirmed_by = excluded.confirmed_by, confirmed_at = now()""")
+                  account_no = excluded.account_no, confirmed_by = excluded.confirmed_by, confirmed_at = now(),
+                  name_exception_by = NULL, name_exception_at = NULL, name_exception_reason = NULL""")
                 .params(uscc, accountName.trim(), bankName.trim(), number, CurrentUser.actor()).update();
         audit.record("bank-account.confirm", "enterprise", uscc, "确认收款账户", before.map(BankAccount::maskedNo).orElse(null),
                 new BankAccount(uscc, accountName, bankName, number).maskedNo());
+    }
+
+    /**
+     * A finance officer confirms that an account held under another name than the registered one may be paid
+     * (a changed name not yet registered, a branch), with the reason; a new account clears it.
+     */
+    @Transactional
+    public void confirmNameException(String uscc, String reason) {
+        new Validation().requireText(reason, "reason", "核实说明", 500).throwIfInvalid();
+        BankAccount account = find(uscc).orElseThrow(() -> new io.zhida.platform.NotFoundException("该企业尚未确认收款账户"));
+        jdbc.sql("UPDATE bank_account SET name_exception_by = ?, name_exception_at = now(), name_exception_reason = ? WHERE uscc = ?")
+                .params(CurrentUser.actor(), reason.trim(), uscc).update();
+        audit.record("bank-account.name-exception", "enterprise", uscc, "核实收款户名与登记名称不一致的例外：" + account.accountName(),
+                null, reason.trim());
     }
 }

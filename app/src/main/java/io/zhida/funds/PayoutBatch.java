@@ -24,4 +24,8 @@ public record PayoutBatch(long id, String number, String createdBy, Instant crea
     /** What importing a bank result file did. */
     public record Settlement(int paid, int failed, int alreadySettled, java.util.List<String> problems) {
     }
+
+    /** An enterprise whose payable grants wait because its account is held under another name than its registered one. */
+    public record NameMismatch(String uscc, String registeredName, String accountName, int grants, java.math.BigDecimal amount) {
+    }
 }

@@ -83,6 +83,10 @@ public class PayoutBatches {
         return batches.waitingForAccount();
     }
 
+    public List<PayoutBatch.NameMismatch> nameMismatches() {
+        return batches.nameMismatches(500);
+    }
+
     public byte[] paymentFile(long batchId, boolean xlsx) {
         PayoutBatch batch = get(batchId);
         List<PayoutBatch.Line> lines = batches.lines(batchId);

@@ -100,7 +100,9 @@ class ApplicationBrowserIT extends BrowserTest {
         login("ui-enterprise", "zhida-demo");
         open("/my/bank-account");
         browser.findElement(By.name("accountName")).clear();
-        browser.findElement(By.name("accountName")).sendKeys("示范企业");
+        browser.findElement(By.name("accountName")).sendKeys(jdbc.sql(
+                "SELECT e.name FROM enterprise e JOIN app_user u ON u.enterprise_uscc = e.uscc WHERE u.username = 'ui-enterprise'")
+                .query(String.class).single()); // paid only to an account in the registered name
         browser.findElement(By.name("bankName")).clear();
         browser.findElement(By.name("bankName")).sendKeys("示范银行");
         browser.findElement(By.name("accountNo")).clear();

@@ -162,6 +162,13 @@ class ApplicationFlowIT {
         mvc.perform(post("/my/bank-account").param("accountName", "测试企业").param("bankName", "示范银行").param("accountNo", "62220200001234")
                 .cookie(enterprise).with(csrf())).andExpect(status().is3xxRedirection());
         mvc.perform(post("/funds/batches").cookie(finance).with(csrf())).andExpect(status().is3xxRedirection());
+        assertThat(count("SELECT count(*) FROM payout_line WHERE grant_id = " + grant)).as("an account in another name is not paid").isZero();
+        assertThat(mvc.perform(get("/funds/batches").cookie(finance)).andReturn().getResponse().getContentAsString())
+                .contains("收款户名与登记名称不一致").contains("测试企业");
+        String registered = jdbc.sql("SELECT name FROM enterprise WHERE uscc = ?").param(uscc).query(String.class).single();
+        mvc.perform(post("/my/bank-account").param("accountName", registered).param("bankName", "示范银行").param("accountNo", "62220200001234")
+                .cookie(enterprise).with(csrf())).andExpect(status().is3xxRedirection());
+        mvc.perform(post("/funds/batches").cookie(finance).with(csrf())).andExpect(status().is3xxRedirection());
         long batch = jdbc.sql("SELECT batch_id FROM payout_line WHERE grant_id = ?").param(grant).query(Long.class).single();
         long line = jdbc.sql("SELECT id FROM payout_line WHERE grant_id = ?").param(grant).query(Long.class).single();
         String csv = mvc.perform(get("/funds/batches/" + batch + "/payment.csv").cookie(finance)).andExpect(status().isOk())

@@ -41,7 +41,8 @@ public class BatchRows {
                 INSERT INTO payout_line (batch_id, grant_id, amount, account_name, bank_name, account_no)
                 SELECT ?, g.id, g.amount, a.account_name, a.bank_name, a.account_no
                 FROM fund_grant g JOIN bank_account a ON a.uscc = g.uscc
-                WHERE g.status IN ('PAYABLE', 'FAILED') ORDER BY g.pay_due_at NULLS LAST, g.id LIMIT ?""")
+                WHERE g.status IN ('PAYABLE', 'FAILED') AND (zhida_same_name(a.account_name, g.enterprise_name) OR a.name_exception_by IS NOT NULL)
+                ORDER BY g.pay_due_at NULLS LAST, g.id LIMIT ?""")
                 .params(batchId, limit).update();
         jdbc.sql("UPDATE fund_grant SET status = 'IN_BATCH' WHERE id IN (SELECT grant_id FROM payout_line WHERE batch_id = ?) AND status IN ('PAYABLE', 'FAILED')")
                 .param(batchId).update();
@@ -58,8 +59,21 @@ public class BatchRows {
     }
 
     public long ready() {
-        return jdbc.sql("SELECT count(*) FROM fund_grant g JOIN bank_account a ON a.uscc = g.uscc WHERE g.status IN ('PAYABLE', 'FAILED')")
+        return jdbc.sql("""
+                SELECT count(*) FROM fund_grant g JOIN bank_account a ON a.uscc = g.uscc WHERE g.status IN ('PAYABLE', 'FAILED')
+                  AND (zhida_same_name(a.account_name, g.enterprise_name) OR a.name_exception_by IS NOT NULL)""")
                 .query(Long.class).single();
+    }
+
+    /** Payable grants held back because the account's holder is not the enterprise's registered name and no one confirmed it. */
+    public List<PayoutBatch.NameMismatch> nameMismatches(int limit) {
+        return jdbc.sql("""
+                SELECT g.uscc, max(g.enterprise_name), max(a.account_name), count(*), sum(g.amount)
+                FROM fund_grant g JOIN bank_account a ON a.uscc = g.uscc
+                WHERE g.status IN ('PAYABLE', 'FAILED') AND NOT zhida_same_name(a.account_name, g.enterprise_name) AND a.name_exception_by IS NULL
+                GROUP BY g.uscc ORDER BY g.uscc LIMIT ?""").param(limit)
+                .query((rs, n) -> new PayoutBatch.NameMismatch(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getBigDecimal(5)))
+                .list();
     }
 
     public List<PayoutBatch> all() {

@@ -1,5 +1,6 @@
 package io.zhida.funds.web;
 
+import io.zhida.funds.BankAccounts;
 import io.zhida.funds.PayoutBatch;
 import io.zhida.funds.PayoutBatches;
 import io.zhida.identity.ZhidaUser;
@@ -29,8 +30,11 @@ class BatchController {
 
     private final PayoutBatches batches;
 
-    BatchController(PayoutBatches batches) {
+    private final BankAccounts accounts;
+
+    BatchController(PayoutBatches batches, BankAccounts accounts) {
         this.batches = batches;
+        this.accounts = accounts;
     }
 
     @GetMapping("/funds/batches/export.xlsx")
@@ -51,7 +55,22 @@ class BatchController {
         model.addAttribute("batches", batches.all());
         model.addAttribute("ready", batches.readyToPay());
         model.addAttribute("waiting", batches.waitingForAccount());
+        model.addAttribute("mismatches", batches.nameMismatches());
         return "funds/batches";
+    }
+
+    /** 户名例外: the finance officer has checked that the differently named account belongs to the enterprise. */
+    @PostMapping("/funds/accounts/{uscc}/name-exception")
+    String nameException(@PathVariable String uscc, @RequestParam(required = false) String reason, @AuthenticationPrincipal ZhidaUser user,
+                         RedirectAttributes flash) {
+        FundsController.requireFinance(user);
+        try {
+            accounts.confirmNameException(uscc, reason);
+            flash.addFlashAttribute("message", "已确认户名例外，下次生成批次时纳入拨付");
+        } catch (InvalidInputException e) {
+            flash.addFlashAttribute("error", e.errors().get(0).message());
+        }
+        return "redirect:/funds/batches";
     }
 
     @PostMapping("/funds/batches")
