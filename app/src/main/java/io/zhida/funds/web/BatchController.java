@@ -2,6 +2,9 @@ package io.zhida.funds.web;
 
 import io.zhida.funds.PayoutBatch;
 import io.zhida.funds.PayoutBatches;
+import io.zhida.identity.AccessRule;
+import io.zhida.identity.DataScope;
+import io.zhida.identity.Role;
 import io.zhida.identity.ZhidaUser;
 import io.zhida.platform.InvalidInputException;
 import java.io.IOException;
@@ -22,6 +25,7 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** 拨付批次: create, download the bank payment file, upload the bank's result file. */
+@AccessRule(roles = {Role.FINANCE, Role.ADMIN, Role.LEADER, Role.EVALUATOR}, scope = DataScope.WHOLE_CITY)
 @Controller
 class BatchController {
 
@@ -54,6 +58,7 @@ class BatchController {
         return "funds/batches";
     }
 
+    @AccessRule(roles = {Role.FINANCE, Role.ADMIN}, scope = DataScope.WHOLE_CITY)
     @PostMapping("/funds/batches")
     String create(@AuthenticationPrincipal ZhidaUser user, RedirectAttributes flash) {
         FundsController.requireFinance(user);
@@ -79,6 +84,7 @@ class BatchController {
         return "funds/batch";
     }
 
+    @AccessRule(roles = {Role.FINANCE, Role.ADMIN}, scope = DataScope.WHOLE_CITY)
     @GetMapping("/funds/batches/{id}/payment.{format:xlsx|csv}")
     ResponseEntity<byte[]> paymentFile(@PathVariable long id, @PathVariable String format, @AuthenticationPrincipal ZhidaUser user) {
         FundsController.requireFinance(user);
@@ -92,6 +98,7 @@ class BatchController {
                 .body(batches.paymentFile(id, xlsx));
     }
 
+    @AccessRule(roles = {Role.FINANCE, Role.ADMIN}, scope = DataScope.WHOLE_CITY)
     @PostMapping("/funds/batches/{id}/result")
     String result(@PathVariable long id, @RequestParam("file") MultipartFile file, @AuthenticationPrincipal ZhidaUser user,
                   RedirectAttributes flash) throws IOException {

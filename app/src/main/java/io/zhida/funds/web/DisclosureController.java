@@ -2,6 +2,9 @@ package io.zhida.funds.web;
 
 import io.zhida.funds.Disclosure;
 import io.zhida.funds.Grants;
+import io.zhida.identity.AccessRule;
+import io.zhida.identity.Audience;
+import io.zhida.identity.DataScope;
 import io.zhida.platform.InvalidInputException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -12,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** 公示 on the public portal, with the objection channel; no login needed. */
+@AccessRule(audience = Audience.PUBLIC, scope = DataScope.PUBLIC)
 @Controller
 class DisclosureController {
 
