@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
@@ -40,6 +41,8 @@ class AccessRulesIT {
     RequestMappingHandlerMapping mappings;
     @Autowired
     MockMvc mvc;
+    @Autowired
+    List<MenuEntry> menu;
 
     private List<Map.Entry<RequestMappingInfo, HandlerMethod>> applicationHandlers() {
         return mappings.getHandlerMethods().entrySet().stream()
@@ -89,6 +92,21 @@ class AccessRulesIT {
         mvc.perform(get("/login")).andExpect(status().isOk());
         mvc.perform(get("/webjars/bootstrap/css/bootstrap.min.css")).andExpect(status().isOk());
         mvc.perform(get("/portal/no-such-page")).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void theMenuListsOnlyPagesItsRolesMayOpen() throws Exception {
+        List<String> wrong = new ArrayList<>();
+        for (MenuEntry entry : menu) {
+            var chain = mappings.getHandler(new MockHttpServletRequest("GET", entry.href()));
+            assertThat(chain).as(entry.href()).isNotNull();
+            AccessRule rule = HandlerRules.ruleOf((HandlerMethod) chain.getHandler()).orElseThrow();
+            entry.roles().stream()
+                    .filter(role -> rule.audience() == Audience.ROLES ? !Arrays.asList(rule.roles()).contains(role)
+                            : rule.audience() == Audience.STAFF && role == Role.ENTERPRISE)
+                    .forEach(role -> wrong.add(entry.label() + " " + entry.href() + " for " + role));
+        }
+        assertThat(wrong).as("menu entries shown to roles the page refuses").isEmpty();
     }
 
     /** The rules as a Markdown table per module, for docs/security.md. */
