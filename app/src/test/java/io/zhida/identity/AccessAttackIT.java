@@ -232,6 +232,13 @@ class AccessAttackIT {
         mvc.perform(get("/funds/grants/export.xlsx").cookie(countyFinance)).andExpect(status().isForbidden());
         mvc.perform(get("/funds/batches").cookie(countyFinance)).andExpect(status().isForbidden());
         mvc.perform(get("/funds/grants").cookie(countyFinance)).andExpect(status().isOk()); // scoped to the county by the page itself
+
+        // an application is seen by a finance officer of its own county only (the city's finance officer sees all)
+        library(item("T-ATK-FIN", "攻击测试：财政范围事项", "C-KJJ", "综合评审"), true);
+        long application = dispatched("T-ATK-FIN");
+        boolean inCounty = "519921".equals(jdbc.sql("SELECT region FROM application WHERE id = ?").param(application).query(String.class).single());
+        mvc.perform(get("/applications/" + application).cookie(countyFinance)).andExpect(status().is(inCounty ? 200 : 403));
+        mvc.perform(get("/applications/" + application).cookie(Sessions.login(mvc, "finance"))).andExpect(status().isOk());
     }
 
     @Test
