@@ -6,6 +6,7 @@ import io.zhida.identity.ZhidaUser;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
@@ -25,19 +26,7 @@ public class ReviewScope {
     }
 
     public boolean mayReview(ZhidaUser user, PolicyItem item) {
-        if (!user.has(Role.REVIEWER) && !user.has(Role.DEPT_HEAD)) {
-            return false;
-        }
-        Optional<String> own = organisations.departmentCodeOf(user);
-        if (own.isEmpty()) {
-            return false;
-        }
-        List<String> departments = item.content().departments();
-        if (departments.contains(own.get())) {
-            return true;
-        }
-        Set<String> cityLevel = cityDepartments();
-        return cityLevel.contains(own.get()) && user.seesWholeCity() && departments.stream().anyMatch(cityLevel::contains);
+        return reviewer(user).test(item);
     }
 
     public void require(ZhidaUser user, PolicyItem item) {
@@ -48,7 +37,19 @@ public class ReviewScope {
 
     /** The review queue as this person may work it. */
     public List<PolicyItem> queueOf(ZhidaUser user, List<PolicyItem> awaiting) {
-        return awaiting.stream().filter(item -> mayReview(user, item)).toList();
+        return awaiting.stream().filter(reviewer(user)).toList();
+    }
+
+    /** The items this person may review; the organisation is read once, not per item. */
+    private Predicate<PolicyItem> reviewer(ZhidaUser user) {
+        Optional<String> own = organisations.departmentCodeOf(user);
+        if (own.isEmpty() || !user.has(Role.REVIEWER) && !user.has(Role.DEPT_HEAD)) {
+            return item -> false;
+        }
+        Set<String> cityLevel = cityDepartments();
+        boolean cityReviewer = cityLevel.contains(own.get()) && user.seesWholeCity();
+        return item -> item.content().departments().contains(own.get())
+                || cityReviewer && item.content().departments().stream().anyMatch(cityLevel::contains);
     }
 
     private Set<String> cityDepartments() {

@@ -94,6 +94,17 @@ public class Ledger {
         return own;
     }
 
+    /** 周调度 / 月督导 counts: every unit's for officers and leaders, one's own unit's for anyone else, like the list. */
+    public List<ProblemRows.UnitSummary> summaryFor(ZhidaUser user, Instant from, Instant to) {
+        List<ProblemRows.UnitSummary> all = summary(from, to);
+        if (readsAll(user)) {
+            return all;
+        }
+        Optional<String> department = organisations.departmentCodeOf(user);
+        return all.stream().filter(s -> "DEPARTMENT".equals(s.unitKind()) ? department.map(s.unitCode()::equals).orElse(false)
+                : s.unitCode().equals(user.regionCode()) && !user.has(Role.ENTERPRISE)).toList();
+    }
+
     private static boolean readsAll(ZhidaUser user) {
         return user.has(Role.EVALUATOR) || user.has(Role.ADMIN) || user.has(Role.LEADER);
     }

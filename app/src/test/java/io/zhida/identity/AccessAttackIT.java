@@ -139,8 +139,10 @@ class AccessAttackIT {
                 .andExpect(status().isForbidden());
 
         // the list and the detail agree: the county's own problem is in both, the city department's in neither
-        assertThat(mvc.perform(get("/rectification").cookie(countyReviewer)).andReturn().getResponse().getContentAsString())
-                .contains("攻击测试：青山县的问题");
+        String ledgerPage = mvc.perform(get("/rectification").cookie(countyReviewer)).andReturn().getResponse().getContentAsString();
+        assertThat(ledgerPage).contains("攻击测试：青山县的问题");
+        assertThat(ledgerPage.substring(ledgerPage.indexOf("id=\"summary\""), ledgerPage.indexOf("</table>", ledgerPage.indexOf("id=\"summary\""))))
+                .as("周调度 counts of the county's own units only").contains("青山县").doesNotContain("市经济和信息化局");
         mvc.perform(get("/rectification/" + county.id()).cookie(countyReviewer)).andExpect(status().isOk());
         Cookie reviewer = Sessions.login(mvc, "reviewer");
         mvc.perform(get("/rectification/" + city.id()).cookie(reviewer)).andExpect(status().isOk());

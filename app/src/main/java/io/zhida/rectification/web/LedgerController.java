@@ -48,7 +48,7 @@ class LedgerController {
         model.addAttribute("problems", ledger.listFor(user, status, unit, category, overdue));
         LocalDate today = Today.date();
         LocalDate from = view.equals("month") ? today.withDayOfMonth(1) : today.with(DayOfWeek.MONDAY);
-        model.addAttribute("summary", ledger.summary(from.atStartOfDay(Today.ZONE).toInstant(), today.plusDays(1).atStartOfDay(Today.ZONE).toInstant()));
+        model.addAttribute("summary", ledger.summaryFor(user, from.atStartOfDay(Today.ZONE).toInstant(), today.plusDays(1).atStartOfDay(Today.ZONE).toInstant()));
         model.addAttribute("view", view);
         model.addAttribute("windowFrom", from);
         model.addAttribute("today", today);
