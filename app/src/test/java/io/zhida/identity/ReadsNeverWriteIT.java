@@ -105,6 +105,16 @@ class ReadsNeverWriteIT {
         pages.put("/portal/items/%s", "SELECT code FROM policy_item ORDER BY code LIMIT 1");
         pages.put("/catalog/review/%s", "SELECT i.code FROM policy_item i JOIN policy_item_version v ON v.item_id = i.id WHERE v.state = 'IN_REVIEW' LIMIT 1");
         pages.put("/funds/pools?year=%s", "SELECT (extract(year FROM now()) + 5)::int::text");
+        pages.put("/portal/surveys/%s", "SELECT token FROM survey_invitation ORDER BY token LIMIT 1");
+        pages.put("/portal/b2b/%s", "SELECT token FROM b2b_draw ORDER BY token LIMIT 1");
+        String item = "SELECT i.code FROM policy_item i WHERE i.published_version IS NOT NULL AND i.abolished_at IS NULL ORDER BY i.code LIMIT 1";
+        pages.put("/applications/new?item=%s", item);
+        pages.put("/portal/calculator?item=%s", item);
+        pages.put("/matching/sandbox?item=%s", item);
+        pages.put("/funds/grants?item=%s", item);
+        pages.put("/evaluation/rates/records?measure=awareness&groupBy=city&key=city&from=2026-01-01&to=%s", "SELECT current_date::text");
+        pages.put("/api/v1/evaluation/rates?from=2026-01-01&to=%s", "SELECT current_date::text");
+        pages.put("/api/v1/calendar/working-days/add?from=2026-09-30&days=%s", "SELECT '3'");
         return pages.entrySet().stream()
                 .flatMap(p -> jdbc.sql(p.getValue()).query(String.class).optional().map(v -> p.getKey().formatted(v)).stream())
                 .toList();
