@@ -9,8 +9,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Who may see and act on an application: the enterprise its own only; the window its county (or the
- * city); a department what was dispatched to it; finance, evaluation officers, leaders and
- * administrators may read all.
+ * city); a department what was dispatched to it; finance officers those of their data scope;
+ * evaluation officers, leaders and administrators may read all.
  */
 @Component
 public class ApplicationAccess {
@@ -32,7 +32,10 @@ public class ApplicationAccess {
         if (user.isEnterpriseOnly()) {
             return false;
         }
-        if (user.has(Role.ADMIN) || user.has(Role.LEADER) || user.has(Role.EVALUATOR) || user.has(Role.FINANCE)) {
+        if (user.has(Role.ADMIN) || user.has(Role.LEADER) || user.has(Role.EVALUATOR)) {
+            return true;
+        }
+        if (user.has(Role.FINANCE) && user.canSeeRegion(a.region())) { // a county's finance officer: that county's only
             return true;
         }
         if (user.has(Role.CLERK) && user.canSeeRegion(a.region())) {

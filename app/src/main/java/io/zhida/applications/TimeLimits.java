@@ -138,10 +138,14 @@ public class TimeLimits {
         return count;
     }
 
-    /** 催办: a head or evaluation officer urges the unit; recorded with the task and on the timeline. */
+    /**
+     * 催办: a head or evaluation officer urges the unit; recorded with the task and on the timeline.
+     * The application is one the caller was allowed to see ({@link Applications#get}); the task must be one of its own.
+     */
     @Transactional
-    public void remind(long taskId, String note) {
-        TimeLimitTask task = tasks.find(taskId).orElseThrow(() -> new NotFoundException("没有这项任务"));
+    public void remind(Application application, long taskId, String note) {
+        TimeLimitTask task = tasks.find(taskId).filter(t -> t.applicationId() == application.id())
+                .orElseThrow(() -> new NotFoundException("没有这项任务"));
         if (!task.open()) {
             throw new InvalidInputException("task", "该环节已办结，无需催办");
         }

@@ -32,8 +32,10 @@ public class PolicyAuthoring {
     private final ItemValidator validator;
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
+    private final ReviewScope reviewScope;
 
-    PolicyAuthoring(PolicyRows rows, ItemValidator validator, AuditLog audit, ApplicationEventPublisher events) {
+    PolicyAuthoring(PolicyRows rows, ItemValidator validator, AuditLog audit, ApplicationEventPublisher events, ReviewScope reviewScope) {
+        this.reviewScope = reviewScope;
         this.rows = rows;
         this.validator = validator;
         this.audit = audit;
@@ -104,9 +106,22 @@ public class PolicyAuthoring {
         audit.record("policy.item.submit", "policy_item", code + "@v" + working.version(), "提交标准化审查 " + working.content().name(), null, null);
     }
 
-    /** Approves and publishes. The whole checklist must be confirmed, and the reviewer may not be the author. */
+    /**
+     * Approves and publishes. The whole checklist must be confirmed, the reviewer may not be the author,
+     * and a signed-in reviewer must have the item in their review scope.
+     */
     @Transactional
     public PolicyItem approve(String code, List<Integer> confirmedChecklist, String note) {
+        return approve(code, confirmedChecklist, note, true);
+    }
+
+    /** For trusted loads (the demo library, audited as 批量导入): no reviewer's scope applies. */
+    @Transactional
+    PolicyItem approveTrusted(String code, List<Integer> confirmedChecklist, String note) {
+        return approve(code, confirmedChecklist, note, false);
+    }
+
+    private PolicyItem approve(String code, List<Integer> confirmedChecklist, String note, boolean scoped) {
         PolicyItem working = inReview(code);
         if (confirmedChecklist == null || !confirmedChecklist.containsAll(java.util.stream.IntStream.range(0, CHECKLIST.size()).boxed().toList())) {
             throw new InvalidInputException("checklist", "请逐项确认全部审查要点后再通过");
@@ -114,6 +129,9 @@ public class PolicyAuthoring {
         String reviewer = CurrentUser.actor();
         if (reviewer.equals(working.author()) && !CurrentUser.SYSTEM.equals(reviewer)) {
             throw new InvalidInputException("reviewer", "审查人不能是事项的编制人");
+        }
+        if (scoped) {
+            CurrentUser.get().ifPresent(user -> reviewScope.require(user, working));
         }
         long itemId = rows.itemIds(code).orElseThrow()[0];
         if (rows.setState(itemId, working.version(), "IN_REVIEW", "PUBLISHED") == 0) {
@@ -132,6 +150,7 @@ public class PolicyAuthoring {
     @Transactional
     public void returnForChanges(String code, String reason) {
         PolicyItem working = inReview(code);
+        CurrentUser.get().ifPresent(user -> reviewScope.require(user, working));
         if (reason == null || reason.isBlank()) {
             throw new InvalidInputException("reason", "退回须写明理由");
         }

@@ -12,6 +12,8 @@ import io.zhida.platform.Validation;
 import io.zhida.rectification.internal.ProblemRows;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
@@ -59,6 +61,52 @@ public class Ledger {
 
     public Problem get(long id) {
         return rows.find(id).orElseThrow(() -> new NotFoundException("没有这个问题：" + id));
+    }
+
+    /** A problem as this person may see it: the same scope as the ledger list (their own unit's, or all for officers and leaders). */
+    public Problem view(long id, ZhidaUser user) {
+        Problem p = get(id);
+        if (!canView(user, p)) {
+            throw new AccessDeniedException("another unit's problem");
+        }
+        return p;
+    }
+
+    public boolean canView(ZhidaUser user, Problem p) {
+        return readsAll(user) || isResponsible(user, p);
+    }
+
+    /**
+     * The ledger as this person sees it: officers and leaders every problem (or the unit they pick),
+     * anyone else exactly the problems their unit answers for, as {@link #isResponsible} decides.
+     */
+    public List<Problem> listFor(ZhidaUser user, String status, String unit, String category, boolean overdueOnly) {
+        if (readsAll(user)) {
+            String[] u = unit == null || unit.isBlank() ? new String[] {null, null} : unit.split(":", 2);
+            return list(status, u[0], u.length > 1 ? u[1] : null, category, overdueOnly);
+        }
+        List<Problem> own = new ArrayList<>();
+        organisations.departmentCodeOf(user).ifPresent(c -> own.addAll(list(status, "DEPARTMENT", c, category, overdueOnly)));
+        if (user.regionCode() != null && !user.has(Role.ENTERPRISE)) {
+            own.addAll(list(status, "COUNTY", user.regionCode(), category, overdueOnly));
+        }
+        own.sort(Comparator.comparingLong(Problem::id).reversed());
+        return own;
+    }
+
+    /** 周调度 / 月督导 counts: every unit's for officers and leaders, one's own unit's for anyone else, like the list. */
+    public List<ProblemRows.UnitSummary> summaryFor(ZhidaUser user, Instant from, Instant to) {
+        List<ProblemRows.UnitSummary> all = summary(from, to);
+        if (readsAll(user)) {
+            return all;
+        }
+        Optional<String> department = organisations.departmentCodeOf(user);
+        return all.stream().filter(s -> "DEPARTMENT".equals(s.unitKind()) ? department.map(s.unitCode()::equals).orElse(false)
+                : s.unitCode().equals(user.regionCode()) && !user.has(Role.ENTERPRISE)).toList();
+    }
+
+    private static boolean readsAll(ZhidaUser user) {
+        return user.has(Role.EVALUATOR) || user.has(Role.ADMIN) || user.has(Role.LEADER);
     }
 
     public List<ProblemRows.Event> events(long id) {

@@ -11,6 +11,8 @@ import io.zhida.applications.TimeLimitTask;
 import io.zhida.applications.TimeLimits;
 import io.zhida.applications.WindowDesk;
 import io.zhida.applications.internal.RecordRows;
+import io.zhida.identity.AccessRule;
+import io.zhida.identity.DataScope;
 import io.zhida.identity.Role;
 import io.zhida.identity.ZhidaUser;
 import io.zhida.platform.Amounts;
@@ -31,6 +33,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** One application: the timeline, the clocks, and the actions the signed-in person may take. */
+@AccessRule(roles = {Role.ENTERPRISE, Role.CLERK, Role.REVIEWER, Role.DEPT_HEAD, Role.FINANCE, Role.EVALUATOR, Role.LEADER, Role.ADMIN}, scope = DataScope.OWN_DEPARTMENT)
 @Controller
 class ApplicationController {
 
@@ -83,33 +86,39 @@ class ApplicationController {
         return "applications/detail";
     }
 
+    @AccessRule(roles = Role.CLERK, scope = DataScope.OWN_COUNTY)
     @PostMapping("/applications/{id}/accept")
     String accept(@PathVariable long id, @AuthenticationPrincipal ZhidaUser user, RedirectAttributes flash) {
         return Actions.run(() -> window.accept(id, user), "已受理", back(id), flash);
     }
 
+    @AccessRule(roles = Role.CLERK, scope = DataScope.OWN_COUNTY)
     @PostMapping("/applications/{id}/return")
     String returnForCorrection(@PathVariable long id, @RequestParam(required = false) String note, @AuthenticationPrincipal ZhidaUser user,
                                RedirectAttributes flash) {
         return Actions.run(() -> window.returnForCorrection(id, note, user), "已退回补正，办理时限暂停", back(id), flash);
     }
 
+    @AccessRule(roles = Role.CLERK, scope = DataScope.OWN_COUNTY)
     @PostMapping("/applications/{id}/refuse")
     String refuse(@PathVariable long id, @RequestParam(required = false) String reason, @AuthenticationPrincipal ZhidaUser user,
                   RedirectAttributes flash) {
         return Actions.run(() -> window.refuse(id, reason, user), "已作不予受理", back(id), flash);
     }
 
+    @AccessRule(roles = Role.CLERK, scope = DataScope.OWN_COUNTY)
     @PostMapping("/applications/{id}/dispatch")
     String dispatch(@PathVariable long id, @AuthenticationPrincipal ZhidaUser user, RedirectAttributes flash) {
         return Actions.run(() -> window.dispatch(id, user), "已交办，交办通知书已生成", back(id), flash);
     }
 
+    @AccessRule(roles = {Role.REVIEWER, Role.DEPT_HEAD}, scope = DataScope.OWN_DEPARTMENT)
     @PostMapping("/applications/{id}/respond")
     String respond(@PathVariable long id, @AuthenticationPrincipal ZhidaUser user, RedirectAttributes flash) {
         return Actions.run(() -> decisions.respond(id, user), "已签收", back(id), flash);
     }
 
+    @AccessRule(roles = {Role.REVIEWER, Role.DEPT_HEAD}, scope = DataScope.OWN_DEPARTMENT)
     @PostMapping("/applications/{id}/score")
     String score(@PathVariable long id, @RequestParam Map<String, String> form, @AuthenticationPrincipal ZhidaUser user,
                  RedirectAttributes flash) {
@@ -125,6 +134,7 @@ class ApplicationController {
         return Actions.run(() -> decisions.score(id, user, scores, form.get("comment")), "评分已保存", back(id), flash);
     }
 
+    @AccessRule(roles = {Role.REVIEWER, Role.DEPT_HEAD}, scope = DataScope.OWN_DEPARTMENT)
     @PostMapping("/applications/{id}/decide")
     String decide(@PathVariable long id, @RequestParam boolean approve, @RequestParam(required = false) String amount,
                   @RequestParam(required = false) String reason, @RequestParam(required = false) String amountReason,
@@ -134,24 +144,27 @@ class ApplicationController {
     }
 
     /** 四眼: the department head confirms or returns an amount that differs from the platform's estimate. */
+    @AccessRule(roles = Role.DEPT_HEAD, scope = DataScope.OWN_DEPARTMENT)
     @PostMapping("/applications/{id}/confirm-amount")
     String confirmAmount(@PathVariable long id, @RequestParam boolean accept, @RequestParam(required = false) String note,
                          @AuthenticationPrincipal ZhidaUser user, RedirectAttributes flash) {
         return Actions.run(() -> decisions.confirmAmount(id, user, accept, note), accept ? "已确认核定金额" : "已退回核定金额", back(id), flash);
     }
 
+    @AccessRule(roles = Role.ENTERPRISE, scope = DataScope.OWN_ENTERPRISE)
     @PostMapping("/applications/{id}/rate")
     String rate(@PathVariable long id, @RequestParam(defaultValue = "0") int stars, @RequestParam(required = false) String comment,
                 @AuthenticationPrincipal ZhidaUser user, RedirectAttributes flash) {
         return Actions.run(() -> ratings.rate(id, user, stars, comment), "感谢您的评价", back(id), flash);
     }
 
+    @AccessRule(roles = {Role.DEPT_HEAD, Role.EVALUATOR, Role.ADMIN}, scope = DataScope.OWN_DEPARTMENT)
     @PostMapping("/applications/{id}/tasks/{taskId}/remind")
     String remind(@PathVariable long id, @PathVariable long taskId, @RequestParam(required = false) String note,
                   @AuthenticationPrincipal ZhidaUser user, RedirectAttributes flash) {
         SupervisionController.requireSupervisor(user);
-        applications.get(id, user);
-        return Actions.run(() -> limits.remind(taskId, note), "已催办", back(id), flash);
+        Application a = applications.get(id, user);
+        return Actions.run(() -> limits.remind(a, taskId, note), "已催办", back(id), flash);
     }
 
     @GetMapping("/applications/{id}/dispatch-notice.pdf")

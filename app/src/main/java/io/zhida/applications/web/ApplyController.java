@@ -3,6 +3,9 @@ package io.zhida.applications.web;
 import io.zhida.applications.ApplicationForm;
 import io.zhida.applications.Applications;
 import io.zhida.applications.Upload;
+import io.zhida.identity.AccessRule;
+import io.zhida.identity.DataScope;
+import io.zhida.identity.Role;
 import io.zhida.identity.ZhidaUser;
 import io.zhida.platform.InvalidInputException;
 import java.io.IOException;
@@ -20,6 +23,7 @@ import org.springframework.web.multipart.MultipartHttpServletRequest;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** 在线申报 for the enterprise: the form, submission, 补正, and 我的申报. */
+@AccessRule(roles = Role.ENTERPRISE, scope = DataScope.OWN_ENTERPRISE)
 @Controller
 class ApplyController {
 

@@ -6,6 +6,8 @@ import io.zhida.applications.Decisions;
 import io.zhida.applications.TimeLimits;
 import io.zhida.applications.WindowDesk;
 import io.zhida.applications.WorkingTimeText;
+import io.zhida.identity.AccessRule;
+import io.zhida.identity.DataScope;
 import io.zhida.identity.Role;
 import io.zhida.identity.ZhidaUser;
 import io.zhida.platform.Spreadsheet;
@@ -35,6 +37,7 @@ class SupervisionController {
         this.access = access;
     }
 
+    @AccessRule(roles = Role.CLERK, scope = DataScope.OWN_COUNTY)
     @GetMapping("/window")
     String windowQueue(@AuthenticationPrincipal ZhidaUser user, Model model) {
         model.addAttribute("applications", windowApplications(user));
@@ -43,11 +46,13 @@ class SupervisionController {
         return "applications/queue";
     }
 
+    @AccessRule(roles = Role.CLERK, scope = DataScope.OWN_COUNTY)
     @GetMapping("/window/export.xlsx")
     ResponseEntity<byte[]> windowExport(@AuthenticationPrincipal ZhidaUser user) {
         return export("专窗受理待办", windowApplications(user));
     }
 
+    @AccessRule(roles = {Role.REVIEWER, Role.DEPT_HEAD}, scope = DataScope.OWN_DEPARTMENT)
     @GetMapping("/review")
     String reviewQueue(@RequestParam(defaultValue = "true") boolean open, @AuthenticationPrincipal ZhidaUser user, Model model) {
         model.addAttribute("applications", reviewApplications(user, open));
@@ -58,6 +63,7 @@ class SupervisionController {
         return "applications/queue";
     }
 
+    @AccessRule(roles = {Role.REVIEWER, Role.DEPT_HEAD}, scope = DataScope.OWN_DEPARTMENT)
     @GetMapping("/review/export.xlsx")
     ResponseEntity<byte[]> reviewExport(@RequestParam(defaultValue = "true") boolean open, @AuthenticationPrincipal ZhidaUser user) {
         return export(open ? "部门审核待办" : "部门审核已办", reviewApplications(user, open));
@@ -88,6 +94,7 @@ class SupervisionController {
         }
     }
 
+    @AccessRule(roles = {Role.DEPT_HEAD, Role.EVALUATOR, Role.ADMIN}, scope = DataScope.OWN_DEPARTMENT)
     @GetMapping("/supervision")
     String supervision(@AuthenticationPrincipal ZhidaUser user, Model model) {
         requireSupervisor(user);
@@ -97,6 +104,7 @@ class SupervisionController {
         return "applications/supervision";
     }
 
+    @AccessRule(roles = {Role.DEPT_HEAD, Role.EVALUATOR, Role.ADMIN}, scope = DataScope.OWN_DEPARTMENT)
     @GetMapping("/supervision/export.xlsx")
     ResponseEntity<byte[]> exportSupervision(@AuthenticationPrincipal ZhidaUser user) {
         requireSupervisor(user);

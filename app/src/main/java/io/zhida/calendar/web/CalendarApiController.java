@@ -2,6 +2,9 @@ package io.zhida.calendar.web;
 
 import io.zhida.calendar.WorkingCalendar;
 import io.zhida.calendar.WorkingTime;
+import io.zhida.identity.AccessRule;
+import io.zhida.identity.Audience;
+import io.zhida.identity.DataScope;
 import io.zhida.platform.InvalidInputException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -13,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Public working-day arithmetic, so other systems count time limits the way the platform does. */
+@AccessRule(audience = Audience.PUBLIC, scope = DataScope.PUBLIC)
 @RestController
 class CalendarApiController {
 

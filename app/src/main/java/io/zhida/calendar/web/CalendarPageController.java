@@ -2,6 +2,9 @@ package io.zhida.calendar.web;
 
 import io.zhida.calendar.WorkingCalendar;
 import io.zhida.calendar.WorkingTime;
+import io.zhida.identity.AccessRule;
+import io.zhida.identity.Audience;
+import io.zhida.identity.DataScope;
 import io.zhida.identity.Role;
 import io.zhida.identity.ZhidaUser;
 import io.zhida.platform.InvalidInputException;
@@ -20,6 +23,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** 工作日历: a year at a glance, and the administrator's form for holidays and make-up days. */
+@AccessRule(roles = Role.ADMIN, scope = DataScope.WHOLE_CITY)
 @Controller
 class CalendarPageController {
 
@@ -36,6 +40,7 @@ class CalendarPageController {
         this.calendar = calendar;
     }
 
+    @AccessRule(audience = Audience.SIGNED_IN, scope = DataScope.PUBLIC)
     @GetMapping("/calendar")
     String year(@RequestParam(required = false) Integer year, Model model) {
         int y = year == null ? Today.date().getYear() : year;

@@ -31,7 +31,7 @@ class CatalogEndpoints {
     @Bean
     MenuEntry reviewMenu() {
         return new MenuEntry("政策库", "标准化审查", "/catalog/review", "逐项核对审查要点，通过发布或退回修改",
-                Set.of(Role.REVIEWER, Role.DEPT_HEAD, Role.ADMIN), 310);
+                Set.of(Role.REVIEWER, Role.DEPT_HEAD), 310);
     }
 
     @Bean

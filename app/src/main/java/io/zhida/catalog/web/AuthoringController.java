@@ -7,7 +7,10 @@ import io.zhida.catalog.PolicyCatalog;
 import io.zhida.catalog.PolicyLibraryExchange;
 import io.zhida.catalog.RuleBook;
 import io.zhida.engine.rule.RuleCompilationException;
+import io.zhida.identity.AccessRule;
+import io.zhida.identity.DataScope;
 import io.zhida.identity.Organisations;
+import io.zhida.identity.Role;
 import io.zhida.identity.ZhidaUser;
 import io.zhida.platform.InvalidInputException;
 import io.zhida.platform.NotFoundException;
@@ -30,6 +33,7 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Policy authors' pages: the item list, the editor with the condition builder, import and export. */
+@AccessRule(roles = {Role.AUTHOR, Role.ADMIN}, scope = DataScope.WHOLE_CITY)
 @Controller
 @RequestMapping("/catalog/items")
 class AuthoringController {

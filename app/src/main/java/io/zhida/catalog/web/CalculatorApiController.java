@@ -7,6 +7,9 @@ import io.zhida.engine.rule.InvalidAttributeException;
 import io.zhida.engine.rule.Outcome;
 import io.zhida.engine.rule.RuleCompilationException;
 import io.zhida.platform.ClientAddress;
+import io.zhida.identity.AccessRule;
+import io.zhida.identity.Audience;
+import io.zhida.identity.DataScope;
 import io.zhida.platform.InvalidInputException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.math.BigDecimal;
@@ -21,6 +24,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /** POST /api/v1/calculator: public, rate-limited. */
+@AccessRule(audience = Audience.PUBLIC, scope = DataScope.PUBLIC)
 @RestController
 class CalculatorApiController {
 

@@ -8,6 +8,9 @@ import io.zhida.engine.rule.AttributeType;
 import io.zhida.engine.rule.InvalidAttributeException;
 import io.zhida.catalog.internal.CalculatorRateLimit;
 import io.zhida.platform.ClientAddress;
+import io.zhida.identity.AccessRule;
+import io.zhida.identity.Audience;
+import io.zhida.identity.DataScope;
 import io.zhida.platform.NotFoundException;
 import io.zhida.platform.TooManyRequestsException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -25,6 +28,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /** 政策计算器 on the portal: choose an item, fill in only the figures its rules read, see the answer clause by clause. */
+@AccessRule(audience = Audience.PUBLIC, scope = DataScope.PUBLIC)
 @Controller
 class CalculatorPageController {
 

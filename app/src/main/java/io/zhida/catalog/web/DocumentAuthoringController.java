@@ -4,6 +4,9 @@ import io.zhida.catalog.PolicyAuthoring;
 import io.zhida.catalog.PolicyCatalog;
 import io.zhida.catalog.PolicyDocument;
 import io.zhida.catalog.internal.DocumentText;
+import io.zhida.identity.AccessRule;
+import io.zhida.identity.DataScope;
+import io.zhida.identity.Role;
 import io.zhida.identity.ZhidaUser;
 import io.zhida.platform.InvalidInputException;
 import io.zhida.platform.NotFoundException;
@@ -26,6 +29,7 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** 政策文件 for authors: list, create and edit; the full text is pasted or extracted from an uploaded PDF, DOCX or HTML. */
+@AccessRule(roles = {Role.AUTHOR, Role.ADMIN}, scope = DataScope.WHOLE_CITY)
 @Controller
 @RequestMapping("/catalog/documents")
 class DocumentAuthoringController {

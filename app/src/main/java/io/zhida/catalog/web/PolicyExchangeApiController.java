@@ -2,6 +2,9 @@ package io.zhida.catalog.web;
 
 import io.zhida.catalog.ImportRejectedException;
 import io.zhida.catalog.PolicyLibraryExchange;
+import io.zhida.identity.AccessRule;
+import io.zhida.identity.DataScope;
+import io.zhida.identity.Role;
 import io.zhida.identity.ZhidaUser;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -14,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /** POST /api/v1/policy-items/import (application/yaml) and GET /api/v1/policy-items/export, for policy authors. */
+@AccessRule(roles = {Role.AUTHOR, Role.ADMIN}, scope = DataScope.WHOLE_CITY)
 @RestController
 class PolicyExchangeApiController {
 

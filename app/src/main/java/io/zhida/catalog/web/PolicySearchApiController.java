@@ -1,6 +1,9 @@
 package io.zhida.catalog.web;
 
 import io.zhida.catalog.PolicySearch;
+import io.zhida.identity.AccessRule;
+import io.zhida.identity.Audience;
+import io.zhida.identity.DataScope;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -8,6 +11,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** GET /api/v1/policy-items?q=&facet=value&page=&size= : public search of the online library. */
+@AccessRule(audience = Audience.PUBLIC, scope = DataScope.PUBLIC)
 @RestController
 class PolicySearchApiController {
 

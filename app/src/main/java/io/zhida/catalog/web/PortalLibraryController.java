@@ -4,6 +4,9 @@ import io.zhida.catalog.ItemFigures;
 import io.zhida.catalog.PolicyCatalog;
 import io.zhida.catalog.PolicyItem;
 import io.zhida.catalog.PolicySearch;
+import io.zhida.identity.AccessRule;
+import io.zhida.identity.Audience;
+import io.zhida.identity.DataScope;
 import io.zhida.identity.Organisations;
 import io.zhida.platform.NotFoundException;
 import java.util.Comparator;
@@ -17,6 +20,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /** Public portal: the policy library with filters, a document with its items, an item's 办事指南. */
+@AccessRule(audience = Audience.PUBLIC, scope = DataScope.PUBLIC)
 @Controller
 class PortalLibraryController {
 

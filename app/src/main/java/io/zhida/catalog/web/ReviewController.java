@@ -3,6 +3,10 @@ package io.zhida.catalog.web;
 import io.zhida.catalog.PolicyAuthoring;
 import io.zhida.catalog.PolicyCatalog;
 import io.zhida.catalog.PolicyItem;
+import io.zhida.catalog.ReviewScope;
+import io.zhida.identity.AccessRule;
+import io.zhida.identity.DataScope;
+import io.zhida.identity.Role;
 import io.zhida.identity.ZhidaUser;
 import io.zhida.platform.InvalidInputException;
 import io.zhida.platform.NotFoundException;
@@ -19,16 +23,19 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** 标准化审查: the queue, and one item's review with the checklist, beside the version now online. */
+@AccessRule(roles = {Role.REVIEWER, Role.DEPT_HEAD}, scope = DataScope.OWN_DEPARTMENT)
 @Controller
 @RequestMapping("/catalog/review")
 class ReviewController {
 
     private final PolicyCatalog catalog;
     private final PolicyAuthoring authoring;
+    private final ReviewScope scope;
 
-    ReviewController(PolicyCatalog catalog, PolicyAuthoring authoring) {
+    ReviewController(PolicyCatalog catalog, PolicyAuthoring authoring, ReviewScope scope) {
         this.catalog = catalog;
         this.authoring = authoring;
+        this.scope = scope;
     }
 
     @ModelAttribute
@@ -37,24 +44,25 @@ class ReviewController {
     }
 
     @GetMapping("/export.xlsx")
-    org.springframework.http.ResponseEntity<byte[]> export() {
+    org.springframework.http.ResponseEntity<byte[]> export(@AuthenticationPrincipal ZhidaUser user) {
         try (io.zhida.platform.Spreadsheet sheet = io.zhida.platform.Spreadsheet.of("待审查事项", java.util.List.of("事项编码", "事项", "版本", "办理部门", "办理方式"))) {
-            catalog.awaitingReview().forEach(i -> sheet.row(i.code(), i.content().name(), i.version(), String.join("、", i.content().departments()),
+            queue(user).forEach(i -> sheet.row(i.code(), i.content().name(), i.version(), String.join("、", i.content().departments()),
                     i.content().mode().label()));
             return io.zhida.platform.Spreadsheet.download("待审查事项-" + io.zhida.platform.Today.date() + ".xlsx", sheet.bytes());
         }
     }
 
     @GetMapping
-    String queue(Model model) {
-        model.addAttribute("items", catalog.awaitingReview());
+    String queue(@AuthenticationPrincipal ZhidaUser user, Model model) {
+        model.addAttribute("items", queue(user));
         return "catalog/review-queue";
     }
 
     @GetMapping("/{code}")
-    String review(@PathVariable String code, Model model) {
+    String review(@PathVariable String code, @AuthenticationPrincipal ZhidaUser user, Model model) {
         PolicyItem item = catalog.awaitingReview().stream().filter(i -> i.code().equals(code)).findFirst()
                 .orElseThrow(() -> new NotFoundException("该事项不在审查队列中"));
+        scope.require(user, item);
         model.addAttribute("item", item);
         model.addAttribute("c", item.content());
         model.addAttribute("online", catalog.published(code).orElse(null));
@@ -73,6 +81,11 @@ class ReviewController {
             redirect.addFlashAttribute("error", e.errors().get(0).message());
             return "redirect:/catalog/review/" + code;
         }
+    }
+
+    /** The items awaiting review that this reviewer may review: the queue, its export and each page agree. */
+    private List<PolicyItem> queue(ZhidaUser user) {
+        return scope.queueOf(user, catalog.awaitingReview());
     }
 
     @PostMapping("/{code}/return")

@@ -2,7 +2,10 @@ package io.zhida.cockpit.web;
 
 import io.zhida.cockpit.Cockpit;
 import io.zhida.cockpit.CockpitSummary;
+import io.zhida.identity.AccessRule;
+import io.zhida.identity.DataScope;
 import io.zhida.identity.Organisations;
+import io.zhida.identity.Role;
 import io.zhida.identity.ZhidaUser;
 import java.time.LocalDate;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -12,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** GET /api/v1/cockpit/summary?from=&to=&region=&department=: the headline figures as JSON, scoped like the page. */
+@AccessRule(roles = {Role.LEADER, Role.EVALUATOR, Role.ADMIN, Role.FINANCE, Role.DEPT_HEAD}, scope = DataScope.OWN_DEPARTMENT)
 @RestController
 class CockpitApiController {
 

@@ -4,6 +4,8 @@ import io.zhida.cockpit.Cockpit;
 import io.zhida.cockpit.CockpitFilter;
 import io.zhida.cockpit.CockpitSummary;
 import io.zhida.cockpit.IndustrySections;
+import io.zhida.identity.AccessRule;
+import io.zhida.identity.DataScope;
 import io.zhida.identity.Organisations;
 import io.zhida.identity.Role;
 import io.zhida.identity.ZhidaUser;
@@ -18,6 +20,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /** The cockpit page and GET /api/v1/cockpit/summary; county and department heads see their own unit. */
+@AccessRule(roles = {Role.LEADER, Role.EVALUATOR, Role.ADMIN, Role.FINANCE, Role.DEPT_HEAD}, scope = DataScope.OWN_DEPARTMENT)
 @Controller
 class CockpitController {
 

@@ -1,6 +1,8 @@
 package io.zhida.cockpit.web;
 
 import io.zhida.cockpit.Reports;
+import io.zhida.identity.AccessRule;
+import io.zhida.identity.DataScope;
 import io.zhida.identity.Role;
 import io.zhida.identity.ZhidaUser;
 import io.zhida.platform.InvalidInputException;
@@ -19,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The monthly and quarterly reports: the list, generating one now, downloads. */
+@AccessRule(roles = {Role.LEADER, Role.EVALUATOR, Role.ADMIN, Role.FINANCE}, scope = DataScope.WHOLE_CITY)
 @Controller
 class ReportsController {
 

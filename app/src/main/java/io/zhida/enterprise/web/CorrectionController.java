@@ -3,6 +3,9 @@ package io.zhida.enterprise.web;
 import io.zhida.enterprise.AttributeCatalog;
 import io.zhida.enterprise.Corrections;
 import io.zhida.enterprise.EnterpriseProfiles;
+import io.zhida.identity.AccessRule;
+import io.zhida.identity.Audience;
+import io.zhida.identity.DataScope;
 import io.zhida.identity.Organisations;
 import io.zhida.identity.ZhidaUser;
 import io.zhida.platform.InvalidInputException;
@@ -33,11 +36,13 @@ class CorrectionController {
         this.organisations = organisations;
     }
 
+    @AccessRule(audience = Audience.SIGNED_IN, scope = DataScope.OWN_COUNTY)
     @GetMapping("/enterprises/{uscc}/corrections/new")
     String form(@PathVariable String uscc, @RequestParam String attribute, @AuthenticationPrincipal ZhidaUser user, Model model) {
         return formPage(model, uscc, attribute, "", "", Map.of(), user);
     }
 
+    @AccessRule(audience = Audience.SIGNED_IN, scope = DataScope.OWN_COUNTY)
     @PostMapping("/enterprises/{uscc}/corrections")
     String request(@PathVariable String uscc, @RequestParam String attribute, @RequestParam String proposedValue,
                    @RequestParam String reason, @AuthenticationPrincipal ZhidaUser user, Model model,
@@ -64,6 +69,7 @@ class CorrectionController {
         return "enterprise/correction-form";
     }
 
+    @AccessRule(audience = Audience.SIGNED_IN, scope = DataScope.OWN_DEPARTMENT)
     @GetMapping("/enterprises/corrections/export.xlsx")
     org.springframework.http.ResponseEntity<byte[]> exportQueue(@AuthenticationPrincipal ZhidaUser user) {
         try (io.zhida.platform.Spreadsheet sheet = io.zhida.platform.Spreadsheet.of("数据纠错申请", java.util.List.of("企业", "统一社会信用代码", "数据项", "现值", "申请更正为", "理由", "责任部门",
@@ -74,6 +80,7 @@ class CorrectionController {
         }
     }
 
+    @AccessRule(audience = Audience.SIGNED_IN, scope = DataScope.OWN_DEPARTMENT)
     @GetMapping("/enterprises/corrections")
     String queue(@AuthenticationPrincipal ZhidaUser user, Model model) {
         model.addAttribute("items", corrections.visibleTo(user));
@@ -82,6 +89,7 @@ class CorrectionController {
         return "enterprise/corrections";
     }
 
+    @AccessRule(audience = Audience.STAFF, scope = DataScope.OWN_DEPARTMENT)
     @PostMapping("/enterprises/corrections/{id}")
     String decide(@PathVariable long id, @RequestParam String decision, @RequestParam(required = false) String answer,
                   @AuthenticationPrincipal ZhidaUser user, RedirectAttributes redirect) {

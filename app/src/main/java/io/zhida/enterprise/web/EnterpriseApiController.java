@@ -4,6 +4,10 @@ import io.zhida.enterprise.EnterpriseProfile;
 import io.zhida.enterprise.EnterpriseProfiles;
 import io.zhida.enterprise.ProfileUpdates;
 import io.zhida.enterprise.imports.EnterpriseImports;
+import io.zhida.identity.AccessRule;
+import io.zhida.identity.Audience;
+import io.zhida.identity.DataScope;
+import io.zhida.identity.Role;
 import io.zhida.identity.ZhidaUser;
 import io.zhida.platform.InvalidInputException;
 import java.io.IOException;
@@ -43,11 +47,13 @@ class EnterpriseApiController {
         this.imports = imports;
     }
 
+    @AccessRule(audience = Audience.SIGNED_IN, scope = DataScope.OWN_COUNTY)
     @GetMapping("/api/v1/enterprises/{uscc}")
     EnterpriseProfile get(@PathVariable String uscc, @AuthenticationPrincipal ZhidaUser user) {
         return profiles.get(uscc, user);
     }
 
+    @AccessRule(audience = Audience.STAFF, scope = DataScope.OWN_COUNTY)
     @GetMapping("/api/v1/enterprises")
     EnterpriseProfiles.Page search(@RequestParam(required = false) String q, @RequestParam(required = false) String region,
                                    @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size,
@@ -56,6 +62,7 @@ class EnterpriseApiController {
     }
 
     /** 201 when the profile is new, 200 when it existed (changed or not); the body is the profile as stored. */
+    @AccessRule(roles = Role.ADMIN, scope = DataScope.WHOLE_CITY)
     @PostMapping("/api/v1/enterprises")
     ResponseEntity<EnterpriseProfile> upsert(@RequestBody Map<String, Object> fields,
                                              @RequestParam(defaultValue = API_SOURCE) String source,
@@ -73,6 +80,7 @@ class EnterpriseApiController {
     }
 
     /** Starts an import; 202 with its id, then poll the status. */
+    @AccessRule(roles = Role.ADMIN, scope = DataScope.WHOLE_CITY)
     @PostMapping("/api/v1/enterprises/imports")
     ResponseEntity<Map<String, Object>> startImport(@RequestParam MultipartFile file, @RequestParam String source,
                                                     @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
@@ -81,6 +89,7 @@ class EnterpriseApiController {
         return ResponseEntity.accepted().location(URI.create("/api/v1/enterprises/imports/" + id)).body(Map.of("id", id));
     }
 
+    @AccessRule(roles = Role.ADMIN, scope = DataScope.WHOLE_CITY)
     @GetMapping("/api/v1/enterprises/imports/{id}")
     Map<String, Object> importStatus(@PathVariable long id, @AuthenticationPrincipal ZhidaUser user) {
         DataAdminAccess.require(user);

@@ -4,7 +4,11 @@ import io.zhida.enterprise.AttributeCatalog;
 import io.zhida.enterprise.Corrections;
 import io.zhida.enterprise.EnterpriseProfile;
 import io.zhida.enterprise.EnterpriseProfiles;
+import io.zhida.identity.AccessRule;
+import io.zhida.identity.Audience;
+import io.zhida.identity.DataScope;
 import io.zhida.identity.Organisations;
+import io.zhida.identity.Role;
 import io.zhida.identity.ZhidaUser;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -31,6 +35,7 @@ class EnterpriseController {
         this.corrections = corrections;
     }
 
+    @AccessRule(audience = Audience.SIGNED_IN, scope = DataScope.OWN_COUNTY)
     @GetMapping("/enterprises")
     String list(@RequestParam(required = false) String q, @RequestParam(required = false) String region,
                 @RequestParam(defaultValue = "0") int page, @AuthenticationPrincipal ZhidaUser user, Model model) {
@@ -46,6 +51,7 @@ class EnterpriseController {
     }
 
     /** The filtered list as a spreadsheet, up to 100,000 rows (the data scope of the user applies). */
+    @AccessRule(audience = Audience.STAFF, scope = DataScope.OWN_COUNTY)
     @GetMapping("/enterprises/export.xlsx")
     org.springframework.http.ResponseEntity<byte[]> export(@RequestParam(required = false) String q, @RequestParam(required = false) String region,
                                                            @AuthenticationPrincipal ZhidaUser user) {
@@ -60,6 +66,7 @@ class EnterpriseController {
         }
     }
 
+    @AccessRule(audience = Audience.SIGNED_IN, scope = DataScope.OWN_COUNTY)
     @GetMapping("/enterprises/{uscc}")
     String show(@PathVariable String uscc, @AuthenticationPrincipal ZhidaUser user, Model model) {
         EnterpriseProfile e = profiles.get(uscc, user);
@@ -78,6 +85,7 @@ class EnterpriseController {
                        java.time.Instant changedAt) {
     }
 
+    @AccessRule(roles = Role.ENTERPRISE, scope = DataScope.OWN_ENTERPRISE)
     @GetMapping("/my/enterprise")
     String mine(@AuthenticationPrincipal ZhidaUser user) {
         if (user.enterpriseUscc() == null) {

@@ -3,7 +3,10 @@ package io.zhida.enterprise.web;
 import io.zhida.enterprise.AttributeCatalog;
 import io.zhida.enterprise.TagRules;
 import io.zhida.enterprise.imports.EnterpriseImports;
+import io.zhida.identity.AccessRule;
+import io.zhida.identity.DataScope;
 import io.zhida.identity.Organisations;
+import io.zhida.identity.Role;
 import io.zhida.identity.ZhidaUser;
 import io.zhida.platform.InvalidInputException;
 import java.io.IOException;
@@ -23,6 +26,7 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Administrators' pages for enterprise data: imports with progress, declared attributes, tag rules. */
+@AccessRule(roles = Role.ADMIN, scope = DataScope.WHOLE_CITY)
 @Controller
 class EnterpriseDataController {
 

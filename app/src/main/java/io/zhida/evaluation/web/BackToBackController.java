@@ -3,6 +3,9 @@ package io.zhida.evaluation.web;
 import io.zhida.evaluation.BackToBack;
 import io.zhida.evaluation.BackToBackRound;
 import io.zhida.evaluation.internal.QrCode;
+import io.zhida.identity.AccessRule;
+import io.zhida.identity.DataScope;
+import io.zhida.identity.Role;
 import io.zhida.identity.ZhidaUser;
 import io.zhida.platform.InvalidInputException;
 import io.zhida.platform.Spreadsheet;
@@ -29,6 +32,7 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The evaluation officer's 背靠背 pages: library, rounds, scoring, history, rules, the QR code wall. */
+@AccessRule(roles = {Role.EVALUATOR, Role.LEADER, Role.ADMIN}, scope = DataScope.WHOLE_CITY)
 @Controller
 class BackToBackController {
 
@@ -53,6 +57,7 @@ class BackToBackController {
         return "evaluation/b2b";
     }
 
+    @AccessRule(roles = {Role.EVALUATOR, Role.ADMIN}, scope = DataScope.WHOLE_CITY)
     @PostMapping("/evaluation/b2b/rounds")
     String start(@RequestParam String name, @RequestParam(defaultValue = "300") int size,
                  @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
@@ -100,6 +105,7 @@ class BackToBackController {
         return "redirect:/evaluation/b2b/rounds/" + id;
     }
 
+    @AccessRule(roles = {Role.EVALUATOR, Role.ADMIN}, scope = DataScope.WHOLE_CITY)
     @PostMapping("/evaluation/b2b/rounds/{id}/score")
     String score(@PathVariable long id, @AuthenticationPrincipal ZhidaUser user, RedirectAttributes flash) {
         EvaluationAccess.requireOfficer(user);
@@ -156,6 +162,7 @@ class BackToBackController {
         return "evaluation/b2b-history";
     }
 
+    @AccessRule(roles = {Role.EVALUATOR, Role.ADMIN}, scope = DataScope.WHOLE_CITY)
     @PostMapping("/evaluation/b2b/rules")
     String rules(@RequestParam Map<String, String> params, @AuthenticationPrincipal ZhidaUser user, RedirectAttributes flash) {
         EvaluationAccess.requireOfficer(user);
@@ -174,6 +181,7 @@ class BackToBackController {
         return "redirect:/evaluation/b2b";
     }
 
+    @AccessRule(roles = {Role.EVALUATOR, Role.ADMIN}, scope = DataScope.WHOLE_CITY)
     @PostMapping("/evaluation/b2b/categories/{code}/refresh")
     String refresh(@PathVariable String code, @RequestParam MultipartFile file, @AuthenticationPrincipal ZhidaUser user,
                    RedirectAttributes flash) throws IOException {

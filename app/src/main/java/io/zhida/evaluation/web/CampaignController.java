@@ -6,6 +6,9 @@ import io.zhida.evaluation.Campaigns;
 import io.zhida.evaluation.Indicator;
 import io.zhida.evaluation.Indicators;
 import io.zhida.evaluation.Surveys;
+import io.zhida.identity.AccessRule;
+import io.zhida.identity.Audience;
+import io.zhida.identity.DataScope;
 import io.zhida.identity.Organisations;
 import io.zhida.identity.Role;
 import io.zhida.identity.ZhidaUser;
@@ -30,6 +33,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** 三评 pages: campaigns, the indicator editor, a department's self-evaluation, scoring, reports. */
+@AccessRule(audience = Audience.STAFF, scope = DataScope.CITY_FIGURES)
 @Controller
 class CampaignController {
 
@@ -73,6 +77,7 @@ class CampaignController {
         }
     }
 
+    @AccessRule(roles = {Role.EVALUATOR, Role.ADMIN}, scope = DataScope.WHOLE_CITY)
     @PostMapping("/evaluation/campaigns")
     String create(@RequestParam String name, @RequestParam long scheme,
                   @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
@@ -127,6 +132,7 @@ class CampaignController {
         return "evaluation/campaign-unit";
     }
 
+    @AccessRule(roles = {Role.EVALUATOR, Role.ADMIN}, scope = DataScope.WHOLE_CITY)
     @PostMapping("/evaluation/campaigns/{id}/score")
     String score(@PathVariable long id, @AuthenticationPrincipal ZhidaUser user, RedirectAttributes flash) {
         EvaluationAccess.requireOfficer(user);
@@ -135,6 +141,7 @@ class CampaignController {
         return "redirect:/evaluation/campaigns/" + id;
     }
 
+    @AccessRule(roles = {Role.EVALUATOR, Role.ADMIN}, scope = DataScope.WHOLE_CITY)
     @PostMapping("/evaluation/campaigns/{id}/ledger")
     String ledger(@PathVariable long id, @AuthenticationPrincipal ZhidaUser user, RedirectAttributes flash) {
         EvaluationAccess.requireOfficer(user);
@@ -146,6 +153,7 @@ class CampaignController {
         return "redirect:/evaluation/campaigns/" + id;
     }
 
+    @AccessRule(roles = {Role.EVALUATOR, Role.ADMIN}, scope = DataScope.WHOLE_CITY)
     @PostMapping("/evaluation/campaigns/{id}/remind")
     String remind(@PathVariable long id, @AuthenticationPrincipal ZhidaUser user, RedirectAttributes flash) {
         EvaluationAccess.requireOfficer(user);
@@ -153,6 +161,7 @@ class CampaignController {
         return "redirect:/evaluation/campaigns/" + id;
     }
 
+    @AccessRule(roles = {Role.EVALUATOR, Role.ADMIN}, scope = DataScope.WHOLE_CITY)
     @PostMapping("/evaluation/campaigns/{id}/third-party")
     String thirdParty(@PathVariable long id, @RequestParam String target, @RequestParam long indicator, @RequestParam(required = false) BigDecimal score,
                       @RequestParam String finding, @RequestParam String checker, @AuthenticationPrincipal ZhidaUser user, RedirectAttributes flash) {
@@ -167,6 +176,7 @@ class CampaignController {
         return "redirect:/evaluation/campaigns/" + id;
     }
 
+    @AccessRule(audience = Audience.STAFF, scope = DataScope.OWN_DEPARTMENT)
     @GetMapping("/evaluation/campaigns/{id}/self/{department}")
     String selfForm(@PathVariable long id, @PathVariable String department, @AuthenticationPrincipal ZhidaUser user, Model model) {
         requireStaff(user);
@@ -184,6 +194,7 @@ class CampaignController {
         return "evaluation/self";
     }
 
+    @AccessRule(audience = Audience.STAFF, scope = DataScope.OWN_DEPARTMENT)
     @PostMapping("/evaluation/campaigns/{id}/self/{department}")
     String saveSelf(@PathVariable long id, @PathVariable String department, @RequestParam Map<String, String> params,
                     @RequestParam(defaultValue = "false") boolean submit, @AuthenticationPrincipal ZhidaUser user, RedirectAttributes flash) {
@@ -224,6 +235,7 @@ class CampaignController {
         return Spreadsheet.download(campaigns.get(id).name() + "-评估结果.xlsx", report.xlsx(id));
     }
 
+    @AccessRule(roles = {Role.EVALUATOR, Role.LEADER, Role.ADMIN}, scope = DataScope.WHOLE_CITY)
     @GetMapping("/evaluation/indicators")
     String indicators(@RequestParam(required = false) Long scheme, @AuthenticationPrincipal ZhidaUser user, Model model) {
         EvaluationAccess.requireReader(user);
@@ -240,6 +252,7 @@ class CampaignController {
         return "evaluation/indicators";
     }
 
+    @AccessRule(roles = {Role.EVALUATOR, Role.ADMIN}, scope = DataScope.WHOLE_CITY)
     @PostMapping("/evaluation/indicators/{scheme}/{id}")
     String updateIndicator(@PathVariable long scheme, @PathVariable long id, @RequestParam String name, @RequestParam(required = false) BigDecimal weight,
                            @RequestParam(required = false) Indicator.Source source, @RequestParam(required = false) String sourceRef,
@@ -258,6 +271,7 @@ class CampaignController {
         return "redirect:/evaluation/indicators?scheme=" + scheme;
     }
 
+    @AccessRule(roles = {Role.EVALUATOR, Role.ADMIN}, scope = DataScope.WHOLE_CITY)
     @PostMapping("/evaluation/indicators/{scheme}")
     String addIndicator(@PathVariable long scheme, @RequestParam(required = false) Long parent, @RequestParam String code, @RequestParam String name,
                         @RequestParam(required = false) BigDecimal weight, @RequestParam(required = false) Indicator.Source source,

@@ -3,6 +3,9 @@ package io.zhida.evaluation.web;
 import io.zhida.evaluation.BackToBack;
 import io.zhida.evaluation.UnitRatings;
 import io.zhida.evaluation.internal.QrCode;
+import io.zhida.identity.AccessRule;
+import io.zhida.identity.Audience;
+import io.zhida.identity.DataScope;
 import io.zhida.identity.ZhidaUser;
 import io.zhida.evaluation.internal.PublicFormLimit;
 import io.zhida.platform.InvalidInputException;
@@ -23,6 +26,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Pages opened without an account: a drawn evaluator's questionnaire, and the 码上评 rating of a unit. */
+@AccessRule(audience = Audience.PUBLIC, scope = DataScope.PUBLIC)
 @Controller
 class PublicEvaluationController {
 

@@ -2,6 +2,9 @@ package io.zhida.evaluation.web;
 
 import io.zhida.evaluation.RateRow;
 import io.zhida.evaluation.ThreeRates;
+import io.zhida.identity.AccessRule;
+import io.zhida.identity.DataScope;
+import io.zhida.identity.Role;
 import io.zhida.identity.ZhidaUser;
 import java.time.LocalDate;
 import java.util.List;
@@ -12,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** GET /api/v1/evaluation/rates: the three rates with numerator and denominator (evaluation officer, leader). */
+@AccessRule(roles = {Role.EVALUATOR, Role.LEADER, Role.ADMIN}, scope = DataScope.WHOLE_CITY)
 @RestController
 class RatesApiController {
 

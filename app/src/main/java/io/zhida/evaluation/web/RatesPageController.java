@@ -3,6 +3,9 @@ package io.zhida.evaluation.web;
 import io.zhida.evaluation.Rate;
 import io.zhida.evaluation.RateRow;
 import io.zhida.evaluation.ThreeRates;
+import io.zhida.identity.AccessRule;
+import io.zhida.identity.DataScope;
+import io.zhida.identity.Role;
 import io.zhida.identity.ZhidaUser;
 import io.zhida.platform.Spreadsheet;
 import io.zhida.platform.Today;
@@ -20,6 +23,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /** 三率 page: the table by group with numerators, a comparison period, a monthly trend and the records behind each rate. */
+@AccessRule(roles = {Role.EVALUATOR, Role.LEADER, Role.ADMIN}, scope = DataScope.WHOLE_CITY)
 @Controller
 class RatesPageController {
 

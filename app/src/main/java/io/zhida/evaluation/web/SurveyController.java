@@ -3,7 +3,11 @@ package io.zhida.evaluation.web;
 import io.zhida.evaluation.Campaigns;
 import io.zhida.evaluation.Survey;
 import io.zhida.evaluation.Surveys;
+import io.zhida.identity.AccessRule;
+import io.zhida.identity.Audience;
+import io.zhida.identity.DataScope;
 import io.zhida.identity.Organisations;
+import io.zhida.identity.Role;
 import io.zhida.identity.ZhidaUser;
 import io.zhida.evaluation.internal.PublicFormLimit;
 import io.zhida.platform.InvalidInputException;
@@ -25,6 +29,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Questionnaire builder, sending, phone interviews, quotas; and the respondent's page behind the link. */
+@AccessRule(roles = {Role.EVALUATOR, Role.LEADER, Role.ADMIN}, scope = DataScope.WHOLE_CITY)
 @Controller
 class SurveyController {
 
@@ -51,6 +56,7 @@ class SurveyController {
     }
 
     /** The builder posts parallel lists: kind[i], text[i], options[i] ("a|b|c" or one per line), measure[i]. */
+    @AccessRule(roles = {Role.EVALUATOR, Role.ADMIN}, scope = DataScope.WHOLE_CITY)
     @PostMapping("/evaluation/surveys")
     String create(@RequestParam String title, @RequestParam(required = false) Long campaign, @RequestParam(required = false) String item,
                   @RequestParam(defaultValue = "120") int quota, @RequestParam MultiValueMap<String, String> form,
@@ -104,6 +110,7 @@ class SurveyController {
         return "evaluation/survey";
     }
 
+    @AccessRule(roles = {Role.EVALUATOR, Role.ADMIN}, scope = DataScope.WHOLE_CITY)
     @PostMapping("/evaluation/surveys/{id}/send")
     String send(@PathVariable long id, @RequestParam String channel, @RequestParam(defaultValue = "200") int limit,
                 @AuthenticationPrincipal ZhidaUser user, RedirectAttributes flash) {
@@ -116,6 +123,7 @@ class SurveyController {
         return "redirect:/evaluation/surveys/" + id;
     }
 
+    @AccessRule(roles = {Role.EVALUATOR, Role.ADMIN}, scope = DataScope.WHOLE_CITY)
     @PostMapping("/evaluation/surveys/{id}/phone")
     String phone(@PathVariable long id, @RequestParam(required = false) String uscc, @RequestParam(required = false) String phone,
                  @RequestParam(required = false) String region, @RequestParam MultiValueMap<String, String> form,
@@ -130,6 +138,7 @@ class SurveyController {
         return "redirect:/evaluation/surveys/" + id;
     }
 
+    @AccessRule(audience = Audience.PUBLIC, scope = DataScope.PUBLIC)
     @GetMapping("/portal/surveys/{token}")
     String answerPage(@PathVariable String token, Model model) {
         var invitation = surveys.invitation(token);
@@ -138,6 +147,7 @@ class SurveyController {
         return "evaluation/survey-answer";
     }
 
+    @AccessRule(audience = Audience.PUBLIC, scope = DataScope.PUBLIC)
     @PostMapping("/portal/surveys/{token}")
     String answer(@PathVariable String token, @RequestParam MultiValueMap<String, String> form, HttpServletRequest request,
                   RedirectAttributes flash) {

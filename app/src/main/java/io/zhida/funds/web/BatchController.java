@@ -3,6 +3,9 @@ package io.zhida.funds.web;
 import io.zhida.funds.BankAccounts;
 import io.zhida.funds.PayoutBatch;
 import io.zhida.funds.PayoutBatches;
+import io.zhida.identity.AccessRule;
+import io.zhida.identity.DataScope;
+import io.zhida.identity.Role;
 import io.zhida.identity.ZhidaUser;
 import io.zhida.platform.InvalidInputException;
 import java.io.IOException;
@@ -23,6 +26,7 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** 拨付批次: create, download the bank payment file, upload the bank's result file. */
+@AccessRule(roles = {Role.FINANCE, Role.ADMIN, Role.LEADER, Role.EVALUATOR}, scope = DataScope.WHOLE_CITY)
 @Controller
 class BatchController {
 
@@ -60,6 +64,7 @@ class BatchController {
     }
 
     /** 户名例外: the finance officer has checked that the differently named account belongs to the enterprise. */
+    @AccessRule(roles = {Role.FINANCE, Role.ADMIN}, scope = DataScope.WHOLE_CITY)
     @PostMapping("/funds/accounts/{uscc}/name-exception")
     String nameException(@PathVariable String uscc, @RequestParam(required = false) String reason, @AuthenticationPrincipal ZhidaUser user,
                          RedirectAttributes flash) {
@@ -73,6 +78,7 @@ class BatchController {
         return "redirect:/funds/batches";
     }
 
+    @AccessRule(roles = {Role.FINANCE, Role.ADMIN}, scope = DataScope.WHOLE_CITY)
     @PostMapping("/funds/batches")
     String create(@AuthenticationPrincipal ZhidaUser user, RedirectAttributes flash) {
         FundsController.requireFinance(user);
@@ -98,6 +104,7 @@ class BatchController {
         return "funds/batch";
     }
 
+    @AccessRule(roles = {Role.FINANCE, Role.ADMIN}, scope = DataScope.WHOLE_CITY)
     @GetMapping("/funds/batches/{id}/payment.{format:xlsx|csv}")
     ResponseEntity<byte[]> paymentFile(@PathVariable long id, @PathVariable String format, @AuthenticationPrincipal ZhidaUser user) {
         FundsController.requireFinance(user);
@@ -111,6 +118,7 @@ class BatchController {
                 .body(batches.paymentFile(id, xlsx));
     }
 
+    @AccessRule(roles = {Role.FINANCE, Role.ADMIN}, scope = DataScope.WHOLE_CITY)
     @PostMapping("/funds/batches/{id}/result")
     String result(@PathVariable long id, @RequestParam("file") MultipartFile file, @AuthenticationPrincipal ZhidaUser user,
                   RedirectAttributes flash) throws IOException {

@@ -3,6 +3,9 @@ package io.zhida.funds.web;
 import io.zhida.funds.Disclosure;
 import io.zhida.funds.Grants;
 import io.zhida.platform.ClientAddress;
+import io.zhida.identity.AccessRule;
+import io.zhida.identity.Audience;
+import io.zhida.identity.DataScope;
 import io.zhida.platform.InvalidInputException;
 import io.zhida.platform.TooManyRequestsException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -18,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** 公示 on the public portal, with the objection channel and the objections' states (never who made them); no login needed. */
+@AccessRule(audience = Audience.PUBLIC, scope = DataScope.PUBLIC)
 @Controller
 class DisclosureController {
 

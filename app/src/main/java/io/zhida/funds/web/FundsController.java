@@ -10,6 +10,8 @@ import io.zhida.funds.FundPools;
 import io.zhida.funds.Grant;
 import io.zhida.funds.Grants;
 import io.zhida.funds.NoApplicationRuns;
+import io.zhida.identity.AccessRule;
+import io.zhida.identity.DataScope;
 import io.zhida.identity.Role;
 import io.zhida.identity.ZhidaUser;
 import io.zhida.platform.InvalidInputException;
@@ -31,6 +33,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** 资金池, grants, 免申即享 runs and the enterprise's receiving account (公示异议: {@link ObjectionsController}). */
+@AccessRule(roles = {Role.FINANCE, Role.ADMIN, Role.LEADER, Role.EVALUATOR}, scope = DataScope.WHOLE_CITY)
 @Controller
 class FundsController {
 
@@ -55,13 +58,14 @@ class FundsController {
     String pools(@RequestParam(required = false) Integer year, @AuthenticationPrincipal ZhidaUser user, Model model) {
         requireStaff(user);
         int y = year == null ? Today.date().getYear() : year;
-        for (PolicyItem item : catalog.onlineItems()) { // an online item with a budget has a pool to show
-            pools.open(item.code(), y, item.content().annualBudget());
-        }
         Map<String, String> names = catalog.workingView().stream().collect(Collectors.toMap(PolicyItem::code, i -> i.content().name(), (a, b) -> a));
         model.addAttribute("year", y);
         List<FundPool> all = pools.all(y);
         model.addAttribute("pools", all);
+        // A read never writes: online items with a budget but no pool yet are shown as 未设立; finance sets one up by POST.
+        java.util.Set<String> opened = all.stream().map(FundPool::itemCode).collect(Collectors.toSet());
+        model.addAttribute("unopened", catalog.onlineItems().stream()
+                .filter(i -> i.content().annualBudget() != null && !opened.contains(i.code())).toList());
         model.addAttribute("names", names);
         model.addAttribute("total", all.stream().map(FundPool::budget).reduce(BigDecimal.ZERO, BigDecimal::add));
         model.addAttribute("paid", all.stream().map(FundPool::paid).reduce(BigDecimal.ZERO, BigDecimal::add));
@@ -71,6 +75,7 @@ class FundsController {
     }
 
     /** The grants behind a figure (an item, a county, or both): the last level of the cockpit's drill-down. */
+    @AccessRule(roles = {Role.FINANCE, Role.ADMIN, Role.LEADER, Role.EVALUATOR}, scope = DataScope.OWN_COUNTY)
     @GetMapping("/funds/grants")
     String grantList(@RequestParam(required = false) String item, @RequestParam(required = false) String region,
                      @AuthenticationPrincipal ZhidaUser user, Model model) {
@@ -84,6 +89,7 @@ class FundsController {
         return "funds/grants";
     }
 
+    @AccessRule(roles = {Role.FINANCE, Role.ADMIN, Role.LEADER, Role.EVALUATOR}, scope = DataScope.OWN_COUNTY)
     @GetMapping("/funds/grants/list.xlsx")
     ResponseEntity<byte[]> exportGrantList(@RequestParam(required = false) String item, @RequestParam(required = false) String region,
                                            @AuthenticationPrincipal ZhidaUser user) {
@@ -112,6 +118,7 @@ class FundsController {
         }
     }
 
+    @AccessRule(roles = {Role.FINANCE, Role.ADMIN}, scope = DataScope.WHOLE_CITY)
     @PostMapping("/funds/pools")
     String setBudget(@RequestParam String item, @RequestParam int year, @RequestParam String budget,
                      @AuthenticationPrincipal ZhidaUser user, RedirectAttributes flash) {
@@ -136,6 +143,7 @@ class FundsController {
     }
 
     /** 预览: plans a run for the item (or returns its open preview); the officer confirms on the run's page. */
+    @AccessRule(roles = {Role.FINANCE, Role.ADMIN}, scope = DataScope.WHOLE_CITY)
     @PostMapping("/funds/runs")
     String preview(@RequestParam String item, @AuthenticationPrincipal ZhidaUser user, RedirectAttributes flash) {
         requireFinance(user);
@@ -147,6 +155,7 @@ class FundsController {
         }
     }
 
+    @AccessRule(roles = {Role.FINANCE, Role.ADMIN}, scope = DataScope.WHOLE_CITY)
     @PostMapping("/funds/runs/{id}/confirm")
     String confirm(@PathVariable long id, @AuthenticationPrincipal ZhidaUser user, RedirectAttributes flash) {
         requireFinance(user);
@@ -159,6 +168,7 @@ class FundsController {
         return "redirect:/funds/runs/" + id;
     }
 
+    @AccessRule(roles = {Role.FINANCE, Role.ADMIN}, scope = DataScope.WHOLE_CITY)
     @PostMapping("/funds/runs/{id}/discard")
     String discard(@PathVariable long id, @AuthenticationPrincipal ZhidaUser user, RedirectAttributes flash) {
         requireFinance(user);
@@ -201,6 +211,7 @@ class FundsController {
         }
     }
 
+    @AccessRule(roles = {Role.FINANCE, Role.ADMIN}, scope = DataScope.WHOLE_CITY)
     @PostMapping("/funds/disclosures/close")
     String endDisclosures(@AuthenticationPrincipal ZhidaUser user, RedirectAttributes flash) {
         requireFinance(user);
@@ -208,6 +219,7 @@ class FundsController {
         return "redirect:/funds/batches";
     }
 
+    @AccessRule(roles = Role.ENTERPRISE, scope = DataScope.OWN_ENTERPRISE)
     @GetMapping("/my/bank-account")
     String account(@AuthenticationPrincipal ZhidaUser user, Model model) {
         model.addAttribute("account", accounts.find(uscc(user)).orElse(null));
@@ -215,6 +227,7 @@ class FundsController {
         return "funds/bank-account";
     }
 
+    @AccessRule(roles = Role.ENTERPRISE, scope = DataScope.OWN_ENTERPRISE)
     @PostMapping("/my/bank-account")
     String confirmAccount(@RequestParam(required = false) String accountName, @RequestParam(required = false) String bankName,
                           @RequestParam(required = false) String accountNo, @AuthenticationPrincipal ZhidaUser user, RedirectAttributes flash) {

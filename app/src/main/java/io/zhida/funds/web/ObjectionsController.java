@@ -2,6 +2,8 @@ package io.zhida.funds.web;
 
 import io.zhida.funds.Disclosure;
 import io.zhida.funds.Objection;
+import io.zhida.identity.AccessRule;
+import io.zhida.identity.DataScope;
 import io.zhida.identity.Role;
 import io.zhida.identity.ZhidaUser;
 import io.zhida.platform.InvalidInputException;
@@ -26,6 +28,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * waits) or turns it down as unfounded; finance closes an accepted one.
  */
 @Controller
+@AccessRule(roles = {Role.FINANCE, Role.ADMIN, Role.LEADER, Role.EVALUATOR, Role.REVIEWER, Role.DEPT_HEAD}, scope = DataScope.OWN_DEPARTMENT)
 class ObjectionsController {
 
     private static final Set<Role> VIEWERS = Set.of(Role.FINANCE, Role.ADMIN, Role.LEADER, Role.EVALUATOR, Role.REVIEWER, Role.DEPT_HEAD);
@@ -58,18 +61,21 @@ class ObjectionsController {
         }
     }
 
+    @AccessRule(roles = {Role.FINANCE, Role.ADMIN, Role.REVIEWER, Role.DEPT_HEAD}, scope = DataScope.OWN_DEPARTMENT)
     @PostMapping("/funds/objections/{id}/accept")
     String accept(@PathVariable long id, @RequestParam(required = false) String note, @AuthenticationPrincipal ZhidaUser user,
                   RedirectAttributes flash) {
         return act(flash, "已受理核查，该笔资金在答复前暂停拨付", () -> disclosure.accept(id, note, user));
     }
 
+    @AccessRule(roles = {Role.FINANCE, Role.ADMIN, Role.REVIEWER, Role.DEPT_HEAD}, scope = DataScope.OWN_DEPARTMENT)
     @PostMapping("/funds/objections/{id}/unfounded")
     String unfounded(@PathVariable long id, @RequestParam(required = false) String answer, @AuthenticationPrincipal ZhidaUser user,
                      RedirectAttributes flash) {
         return act(flash, "已不予受理，理由将在公示页公开", () -> disclosure.rejectAsUnfounded(id, answer, user));
     }
 
+    @AccessRule(roles = {Role.FINANCE, Role.ADMIN}, scope = DataScope.WHOLE_CITY)
     @PostMapping("/funds/objections/{id}")
     String answer(@PathVariable long id, @RequestParam boolean upheld, @RequestParam(required = false) String answer,
                   @AuthenticationPrincipal ZhidaUser user, RedirectAttributes flash) {

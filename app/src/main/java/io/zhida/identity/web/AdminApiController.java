@@ -1,7 +1,10 @@
 package io.zhida.identity.web;
 
+import io.zhida.identity.AccessRule;
 import io.zhida.identity.AuditLog;
+import io.zhida.identity.DataScope;
 import io.zhida.identity.Organisations;
+import io.zhida.identity.Role;
 import io.zhida.identity.UserAdministration;
 import java.time.LocalDate;
 import java.util.List;
@@ -12,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Read access for administrators' scripts: people, organisations, the audit log. */
+@AccessRule(roles = Role.ADMIN, scope = DataScope.WHOLE_CITY)
 @RestController
 @RequestMapping("/api/v1/admin")
 class AdminApiController {

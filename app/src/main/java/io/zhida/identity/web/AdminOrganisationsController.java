@@ -1,7 +1,10 @@
 package io.zhida.identity.web;
 
+import io.zhida.identity.AccessRule;
+import io.zhida.identity.DataScope;
 import io.zhida.identity.Organisations;
 import io.zhida.identity.Organisations.Region;
+import io.zhida.identity.Role;
 import io.zhida.platform.InvalidInputException;
 import io.zhida.platform.NotFoundException;
 import java.util.Map;
@@ -15,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Administrator pages for regions and departments. */
+@AccessRule(roles = Role.ADMIN, scope = DataScope.WHOLE_CITY)
 @Controller
 @RequestMapping("/admin")
 class AdminOrganisationsController {

@@ -1,5 +1,7 @@
 package io.zhida.identity.web;
 
+import io.zhida.identity.AccessRule;
+import io.zhida.identity.DataScope;
 import io.zhida.identity.Organisations;
 import io.zhida.identity.Role;
 import io.zhida.identity.UserAdministration;
@@ -20,6 +22,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Administrator pages for people: list, create, edit roles and organisation, enable, lift login delays. */
+@AccessRule(roles = Role.ADMIN, scope = DataScope.WHOLE_CITY)
 @Controller
 @RequestMapping("/admin/users")
 class AdminUsersController {

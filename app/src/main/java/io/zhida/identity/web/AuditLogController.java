@@ -1,6 +1,9 @@
 package io.zhida.identity.web;
 
+import io.zhida.identity.AccessRule;
 import io.zhida.identity.AuditLog;
+import io.zhida.identity.DataScope;
+import io.zhida.identity.Role;
 import java.time.LocalDate;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
@@ -9,6 +12,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /** Searching the audit log: by actor, action, subject, words, and dates. */
+@AccessRule(roles = Role.ADMIN, scope = DataScope.WHOLE_CITY)
 @Controller
 class AuditLogController {
 

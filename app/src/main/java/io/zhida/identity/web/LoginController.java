@@ -1,11 +1,15 @@
 package io.zhida.identity.web;
 
 import io.zhida.platform.TooManyRequestsException;
+import io.zhida.identity.AccessRule;
+import io.zhida.identity.Audience;
+import io.zhida.identity.DataScope;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
+@AccessRule(audience = Audience.PUBLIC, scope = DataScope.PUBLIC)
 @Controller
 class LoginController {
 

@@ -1,5 +1,8 @@
 package io.zhida.identity.web;
 
+import io.zhida.identity.AccessRule;
+import io.zhida.identity.Audience;
+import io.zhida.identity.DataScope;
 import io.zhida.identity.Role;
 import io.zhida.identity.ZhidaUser;
 import java.util.List;
@@ -8,6 +11,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /** GET /api/v1/me: who the token belongs to and what it may see. */
+@AccessRule(audience = Audience.SIGNED_IN, scope = DataScope.OWN_ACCOUNT)
 @RestController
 class MeController {
 

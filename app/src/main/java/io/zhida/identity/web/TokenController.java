@@ -1,5 +1,8 @@
 package io.zhida.identity.web;
 
+import io.zhida.identity.AccessRule;
+import io.zhida.identity.Audience;
+import io.zhida.identity.DataScope;
 import io.zhida.identity.ZhidaUser;
 import io.zhida.identity.internal.ApiTokens;
 import io.zhida.identity.internal.LoginThrottledException;
@@ -22,6 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
  * POST /api/v1/auth/token: username and password in, a bearer token out. One 401 for every wrong
  * login (unknown user, wrong password, disabled account), 429 with Retry-After while throttled.
  */
+@AccessRule(audience = Audience.PUBLIC, scope = DataScope.OWN_ACCOUNT)
 @RestController
 class TokenController {
 

@@ -3,6 +3,9 @@ package io.zhida.matching.web;
 import io.zhida.catalog.PolicyCatalog;
 import io.zhida.catalog.PolicyItem;
 import io.zhida.engine.rule.Outcome;
+import io.zhida.identity.AccessRule;
+import io.zhida.identity.Audience;
+import io.zhida.identity.DataScope;
 import io.zhida.identity.Organisations;
 import io.zhida.identity.ZhidaUser;
 import io.zhida.matching.MatchRow;
@@ -21,6 +24,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /** For departments: each online item's eligible (or undetermined) enterprises, by county, exportable to XLSX. */
+@AccessRule(audience = Audience.STAFF, scope = DataScope.OWN_COUNTY)
 @Controller
 class MatchListController {
 

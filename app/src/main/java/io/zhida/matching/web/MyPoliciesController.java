@@ -5,6 +5,9 @@ import io.zhida.catalog.PolicyCatalog;
 import io.zhida.catalog.PolicyItem;
 import io.zhida.engine.rule.Calculator;
 import io.zhida.enterprise.EnterpriseProfiles;
+import io.zhida.identity.AccessRule;
+import io.zhida.identity.DataScope;
+import io.zhida.identity.Role;
 import io.zhida.identity.ZhidaUser;
 import io.zhida.matching.MatchRow;
 import io.zhida.matching.MatchingService;
@@ -18,6 +21,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /** 我的政策: the items an enterprise is eligible for, with the estimate and the clause-by-clause reasons, and what to add for the rest. */
+@AccessRule(roles = Role.ENTERPRISE, scope = DataScope.OWN_ENTERPRISE)
 @Controller
 class MyPoliciesController {
 

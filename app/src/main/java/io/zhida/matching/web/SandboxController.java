@@ -4,6 +4,8 @@ import io.zhida.catalog.ItemContent;
 import io.zhida.catalog.PolicyCatalog;
 import io.zhida.catalog.PolicyItem;
 import io.zhida.engine.standard.IndustryCode;
+import io.zhida.identity.AccessRule;
+import io.zhida.identity.DataScope;
 import io.zhida.identity.Organisations;
 import io.zhida.identity.Role;
 import io.zhida.identity.ZhidaUser;
@@ -28,6 +30,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import tools.jackson.databind.json.JsonMapper;
 
 /** 沙盘推演 page: a draft item's reach and cost before publication, two variants side by side. */
+@AccessRule(roles = {Role.AUTHOR, Role.ADMIN, Role.REVIEWER, Role.DEPT_HEAD, Role.LEADER, Role.EVALUATOR}, scope = DataScope.CITY_FIGURES)
 @Controller
 class SandboxController {
 

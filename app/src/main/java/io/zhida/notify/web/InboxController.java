@@ -1,5 +1,7 @@
 package io.zhida.notify.web;
 
+import io.zhida.identity.AccessRule;
+import io.zhida.identity.DataScope;
 import io.zhida.identity.ZhidaUser;
 import io.zhida.identity.Role;
 import io.zhida.notify.Channel;
@@ -16,6 +18,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
 /** 站内信: an enterprise's messages; opening one records that it was read. */
+@AccessRule(roles = Role.ENTERPRISE, scope = DataScope.OWN_ENTERPRISE)
 @Controller
 class InboxController {
 
@@ -59,6 +62,7 @@ class InboxController {
         return "redirect:/my/messages/settings";
     }
 
+    @AccessRule(roles = Role.ADMIN, scope = DataScope.WHOLE_CITY)
     @GetMapping("/notify/outbox/export.xlsx")
     org.springframework.http.ResponseEntity<byte[]> exportOutbox(@AuthenticationPrincipal ZhidaUser user) {
         if (!user.has(Role.ADMIN)) {
@@ -72,6 +76,7 @@ class InboxController {
         }
     }
 
+    @AccessRule(roles = Role.ADMIN, scope = DataScope.WHOLE_CITY)
     @GetMapping("/notify/outbox")
     String outbox(@AuthenticationPrincipal ZhidaUser user, Model model) {
         if (!user.has(Role.ADMIN)) {

@@ -4,6 +4,9 @@ import io.zhida.catalog.PolicyCatalog;
 import io.zhida.cockpit.Cockpit;
 import io.zhida.cockpit.CockpitFilter;
 import io.zhida.enterprise.EnterpriseProfiles;
+import io.zhida.identity.AccessRule;
+import io.zhida.identity.Audience;
+import io.zhida.identity.DataScope;
 import io.zhida.identity.Organisations;
 import io.zhida.identity.ZhidaUser;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -27,6 +30,7 @@ class PortalController {
         this.cockpit = cockpit;
     }
 
+    @AccessRule(audience = Audience.PUBLIC, scope = DataScope.PUBLIC)
     @GetMapping("/")
     String home(Model model) {
         model.addAttribute("enterpriseCount", enterprises.count());
@@ -42,6 +46,7 @@ class PortalController {
         return "portal/home";
     }
 
+    @AccessRule(audience = Audience.SIGNED_IN, scope = DataScope.OWN_ACCOUNT)
     @GetMapping("/workbench")
     String workbench(@AuthenticationPrincipal ZhidaUser user, Model model) {
         if (user.enterpriseUscc() != null) {

@@ -1,5 +1,8 @@
 package io.zhida.rectification.web;
 
+import io.zhida.identity.AccessRule;
+import io.zhida.identity.Audience;
+import io.zhida.identity.DataScope;
 import io.zhida.identity.Organisations;
 import io.zhida.identity.Role;
 import io.zhida.identity.ZhidaUser;
@@ -32,6 +35,7 @@ class AppealsController {
         this.organisations = organisations;
     }
 
+    @AccessRule(roles = Role.ENTERPRISE, scope = DataScope.OWN_ENTERPRISE)
     @GetMapping("/my/appeals")
     String mine(@AuthenticationPrincipal ZhidaUser user, Model model) {
         model.addAttribute("appeals", appeals.mine(user));
@@ -40,6 +44,7 @@ class AppealsController {
         return "rectification/my-appeals";
     }
 
+    @AccessRule(roles = Role.ENTERPRISE, scope = DataScope.OWN_ENTERPRISE)
     @PostMapping("/my/appeals")
     String submit(@RequestParam(required = false) Appeal.Kind kind, @RequestParam(required = false) String itemCode,
                   @RequestParam(required = false) String departmentCode, @RequestParam(required = false) String content,
@@ -53,6 +58,7 @@ class AppealsController {
         return "redirect:/my/appeals";
     }
 
+    @AccessRule(roles = Role.ENTERPRISE, scope = DataScope.OWN_ENTERPRISE)
     @GetMapping("/my/appeals/export.xlsx")
     ResponseEntity<byte[]> exportMine(@AuthenticationPrincipal ZhidaUser user) {
         try (Spreadsheet sheet = Spreadsheet.of("我的诉求", List.of("编号", "类型", "内容", "状态", "答复", "评价"))) {
@@ -61,6 +67,7 @@ class AppealsController {
         }
     }
 
+    @AccessRule(audience = Audience.STAFF, scope = DataScope.OWN_DEPARTMENT)
     @GetMapping("/appeals")
     String desk(@AuthenticationPrincipal ZhidaUser user, Model model) {
         model.addAttribute("appeals", appeals.desk(user));
@@ -68,6 +75,7 @@ class AppealsController {
         return "rectification/appeals";
     }
 
+    @AccessRule(audience = Audience.STAFF, scope = DataScope.OWN_DEPARTMENT)
     @GetMapping("/appeals/export.xlsx")
     ResponseEntity<byte[]> export(@AuthenticationPrincipal ZhidaUser user) {
         try (Spreadsheet sheet = Spreadsheet.of("企业诉求", List.of("编号", "企业", "统一社会信用代码", "类型", "承办部门", "内容", "状态",
@@ -82,6 +90,7 @@ class AppealsController {
         }
     }
 
+    @AccessRule(audience = Audience.SIGNED_IN, scope = DataScope.OWN_DEPARTMENT)
     @GetMapping("/appeals/{id}")
     String detail(@PathVariable long id, @AuthenticationPrincipal ZhidaUser user, Model model) {
         Appeal a = appeals.view(id, user);
@@ -95,6 +104,7 @@ class AppealsController {
         return "rectification/appeal";
     }
 
+    @AccessRule(audience = Audience.SIGNED_IN, scope = DataScope.OWN_DEPARTMENT)
     @PostMapping("/appeals/{id}/{action}")
     String act(@PathVariable long id, @PathVariable String action, @RequestParam(required = false) String departmentCode,
                @RequestParam(defaultValue = "5") int workingDays, @RequestParam(required = false) String answer,

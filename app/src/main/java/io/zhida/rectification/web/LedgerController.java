@@ -1,5 +1,8 @@
 package io.zhida.rectification.web;
 
+import io.zhida.identity.AccessRule;
+import io.zhida.identity.Audience;
+import io.zhida.identity.DataScope;
 import io.zhida.identity.Organisations;
 import io.zhida.identity.Role;
 import io.zhida.identity.ZhidaUser;
@@ -25,6 +28,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** 整改台账 pages: the list with filters, 周调度 / 月督导 summaries, a problem's page with its actions. */
+@AccessRule(audience = Audience.STAFF, scope = DataScope.OWN_DEPARTMENT)
 @Controller
 class LedgerController {
 
@@ -41,11 +45,10 @@ class LedgerController {
                 @RequestParam(required = false) String unit, @RequestParam(defaultValue = "false") boolean overdue,
                 @RequestParam(defaultValue = "week") String view, @AuthenticationPrincipal ZhidaUser user, Model model) {
         requireStaff(user);
-        String[] u = unitFilter(user, unit);
-        model.addAttribute("problems", ledger.list(status, u[0], u[1], category, overdue));
+        model.addAttribute("problems", ledger.listFor(user, status, unit, category, overdue));
         LocalDate today = Today.date();
         LocalDate from = view.equals("month") ? today.withDayOfMonth(1) : today.with(DayOfWeek.MONDAY);
-        model.addAttribute("summary", ledger.summary(from.atStartOfDay(Today.ZONE).toInstant(), today.plusDays(1).atStartOfDay(Today.ZONE).toInstant()));
+        model.addAttribute("summary", ledger.summaryFor(user, from.atStartOfDay(Today.ZONE).toInstant(), today.plusDays(1).atStartOfDay(Today.ZONE).toInstant()));
         model.addAttribute("view", view);
         model.addAttribute("windowFrom", from);
         model.addAttribute("today", today);
@@ -67,12 +70,11 @@ class LedgerController {
                                   @RequestParam(required = false) String unit, @RequestParam(defaultValue = "false") boolean overdue,
                                   @AuthenticationPrincipal ZhidaUser user) {
         requireStaff(user);
-        String[] u = unitFilter(user, unit);
         LocalDate today = Today.date();
         Map<String, String> names = organisations.unitNames();
         try (Spreadsheet sheet = Spreadsheet.of("整改台账", List.of("编号", "来源", "问题", "描述", "责任单位", "配合单位", "责任人",
                 "整改目标", "整改措施", "整改时限", "状态", "是否逾期", "整改成效", "重新打开次数", "登记时间"))) {
-            for (Problem p : ledger.list(status, u[0], u[1], category, overdue)) {
+            for (Problem p : ledger.listFor(user, status, unit, category, overdue)) {
                 sheet.row(p.number(), p.category().label(), p.title(), p.description(), names.getOrDefault(p.unitKind() + ":" + p.unitCode(), p.unitCode()),
                         String.join("、", p.coUnits().stream().map(c -> names.getOrDefault("DEPARTMENT:" + c, c)).toList()), p.person(),
                         p.target(), p.measures(), p.deadline(), p.status().label(), p.overdue(today), p.evidence(), p.reopened(),
@@ -82,6 +84,7 @@ class LedgerController {
         }
     }
 
+    @AccessRule(roles = {Role.EVALUATOR, Role.ADMIN}, scope = DataScope.WHOLE_CITY)
     @PostMapping("/rectification")
     String open(@RequestParam Problem.Category category, @RequestParam String title, @RequestParam String description,
                 @RequestParam String unit, @RequestParam(required = false) String coUnits, @RequestParam(required = false) String person,
@@ -106,7 +109,7 @@ class LedgerController {
     @GetMapping("/rectification/{id}")
     String detail(@PathVariable long id, @AuthenticationPrincipal ZhidaUser user, Model model) {
         requireStaff(user);
-        Problem p = ledger.get(id);
+        Problem p = ledger.view(id, user);
         model.addAttribute("p", p);
         model.addAttribute("unitName", organisations.unitName(p.unitKind(), p.unitCode()));
         model.addAttribute("coUnitNames", p.coUnits().stream().map(c -> organisations.unitName("DEPARTMENT", c)).toList());
@@ -133,19 +136,6 @@ class LedgerController {
             flash.addFlashAttribute("error", e.errors().get(0).message());
         }
         return "redirect:/rectification/" + id;
-    }
-
-    /** Units see their own problems; the evaluation officer and leaders see all and may filter. */
-    private String[] unitFilter(ZhidaUser user, String unit) {
-        if (user.has(Role.EVALUATOR) || user.has(Role.ADMIN) || user.has(Role.LEADER)) {
-            if (unit == null || unit.isBlank()) {
-                return new String[] {null, null};
-            }
-            String[] u = unit.split(":", 2);
-            return new String[] {u[0], u.length > 1 ? u[1] : null};
-        }
-        return organisations.departmentCodeOf(user).map(c -> new String[] {"DEPARTMENT", c})
-                .orElseGet(() -> new String[] {"COUNTY", user.regionCode() == null ? "-" : user.regionCode()});
     }
 
     private static void requireStaff(ZhidaUser user) {
