@@ -31,9 +31,9 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 @ZhidaIntegrationTest
 class ReadsNeverWriteIT {
 
-    /** The HTTP session store and framework bookkeeping, not data. */
+    /** The HTTP session store and framework bookkeeping (node liveness, idempotency keys, rate-limit buckets), not data. */
     private static final Set<String> NOT_DATA = Set.of("spring_session", "spring_session_attributes", "flyway_schema_history",
-            "shedlock", "event_publication", "event_publication_archive");
+            "shedlock", "event_publication", "event_publication_archive", "app_node", "processed_event", "rate_limit_bucket");
     private static final List<String> USERS = List.of("leader", "head", "county", "finance", "evaluator", "enterprise", "admin",
             "clerk", "reviewer", "author");
 
