@@ -90,6 +90,9 @@ public final class Inputs {
         if (value.signum() < 0) {
             throw new InvalidInputException(field, label + "不能为负数");
         }
+        if (value.scale() < 0) { // 1e2 arrives as 1E+2: written with an exponent
+            throw new InvalidInputException(field, label + "应写成普通金额（如 100 或 100.50），不能用科学计数法");
+        }
         if (value.stripTrailingZeros().scale() > 2) {
             throw new InvalidInputException(field, label + "最多保留两位小数（分）");
         }

@@ -178,7 +178,7 @@ public final class TextFiles {
 
     /**
      * Counts, among the bytes about to be decoded (whole sequences only, as the decoder sees them), the
-     * double-byte characters and those outside GB2312's symbol and hanzi rows (A1–A9, B0–F7 × A1–FE).
+     * double-byte characters and those outside GB2312's punctuation and hanzi rows (A1–A3, B0–F7 × A1–FE).
      */
     private static void countRare(ByteBuffer bytes, Scan scan) {
         int i = bytes.position();
@@ -199,7 +199,7 @@ public final class TextFiles {
                 i += 4;
                 continue;
             }
-            boolean common = t >= 0xA1 && t <= 0xFE && ((b >= 0xA1 && b <= 0xA9) || (b >= 0xB0 && b <= 0xF7));
+            boolean common = t >= 0xA1 && t <= 0xFE && ((b >= 0xA1 && b <= 0xA3) || (b >= 0xB0 && b <= 0xF7));
             if (!common) {
                 scan.rare++;
             }

@@ -71,6 +71,9 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
                                                              HttpStatusCode statusCode, WebRequest request) {
+        if (body == null && ex instanceof org.springframework.web.ErrorResponse response) {
+            body = response.updateAndGetBody(getMessageSource(), org.springframework.context.i18n.LocaleContextHolder.getLocale());
+        }
         if (body instanceof ProblemDetail problem && !(ex instanceof MethodArgumentNotValidException)
                 && !(ex instanceof org.springframework.web.ErrorResponseException)) {
             int status = statusCode.value();
