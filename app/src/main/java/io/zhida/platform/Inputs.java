@@ -23,6 +23,7 @@ public final class Inputs {
 
     /** Plain decimal: digits (optionally grouped by commas in threes), an optional fraction; no sign, no exponent. */
     private static final Pattern MONEY = Pattern.compile("(\\d{1,15}|\\d{1,3}(,\\d{3}){1,4})(\\.\\d+)?");
+    private static final Pattern DECIMAL = Pattern.compile("[+-]?\\d{1,15}(\\.\\d{1,10})?");
     private static final Pattern INTEGER = Pattern.compile("-?\\d{1,10}");
     private static final DateTimeFormatter ISO_DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd").withResolverStyle(ResolverStyle.STRICT);
 
@@ -100,6 +101,18 @@ public final class Inputs {
             throw new InvalidInputException(field, label + "不能超过 999,999,999,999.99 元");
         }
         return value.setScale(2);
+    }
+
+    /** A plain decimal as people write it (a sign, digits, a fraction; no exponent, no NaN); blank → null. */
+    public static BigDecimal optionalDecimal(String text, String field, String label) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        String t = text.strip();
+        if (!DECIMAL.matcher(t).matches()) {
+            throw new InvalidInputException(field, label + "应为数字，如 120 或 -3.5，不能用科学计数法");
+        }
+        return new BigDecimal(t);
     }
 
     /** A required whole number in [min, max]. */

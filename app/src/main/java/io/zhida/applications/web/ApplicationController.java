@@ -163,14 +163,7 @@ class ApplicationController {
     }
 
     private static BigDecimal parseAmount(String amount) {
-        if (amount == null || amount.isBlank()) {
-            return null;
-        }
-        try {
-            return new BigDecimal(amount.replace(",", "").trim());
-        } catch (NumberFormatException e) {
-            throw new InvalidInputException("amount", "核定金额应为数字");
-        }
+        return io.zhida.platform.Inputs.optionalMoney(amount, "amount", "核定金额"); // plain money, never 1e30
     }
 
     private static String back(long id) {
