@@ -113,6 +113,11 @@ class InputAttackIT {
                 .andExpect(status().isBadRequest()).andReturn();
         assertThat(result.getResponse().getErrorMessage()).contains("content").contains("控制字符");
         assertThat(count("SELECT count(*) FROM appeal")).isEqualTo(before);
+        // a policy item code that names nothing is refused too
+        mvc.perform(post("/my/appeals").cookie(enterprise).with(csrf())
+                        .param("kind", "REQUEST").param("itemCode", "NO-SUCH-ITEM").param("content", "希望加快兑现进度"))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash().attribute("error", "政策事项编码不存在"));
+        assertThat(count("SELECT count(*) FROM appeal")).isEqualTo(before);
     }
 
     @Test
