@@ -161,6 +161,16 @@ class InputAttackIT {
                         .param("source", "x").param("asOf", "2026-06-30").header("Authorization", admin))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].message").value(org.hamcrest.Matchers.containsString("UTF-16")));
+        // an upload's form fields are checked too (after authentication, so an anonymous upload is never parsed)
+        mvc.perform(multipart("/api/v1/enterprises/imports").file(new MockMultipartFile("file", "gbk.csv", "text/csv", gbk))
+                        .param("source", "市场监管局\u0000").param("asOf", "2026-06-30").header("Authorization", admin))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(PROBLEM))
+                .andExpect(jsonPath("$.errors[0].field").value("source"));
+        mvc.perform(multipart("/api/v1/enterprises/imports").file(new MockMultipartFile("file", "gbk.csv", "text/csv", gbk))
+                        .param("source", "市场监管局").param("asOf", "2026-06-30"))
+                .andExpect(status().isUnauthorized())
+                .andExpect(content().contentTypeCompatibleWith(PROBLEM));
         assertThat(count("SELECT count(*) FROM enterprise_import")).isEqualTo(imports);
     }
 
@@ -260,6 +270,21 @@ class InputAttackIT {
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(PROBLEM))
                 .andExpect(jsonPath("$.errors[0].field").value("q"));
+    }
+
+    @org.springframework.boot.test.web.server.LocalServerPort
+    int port;
+
+    @Test
+    void onARealServerTheRefusalIsTheChinese400PageBeforeLoginOrCsrfReadTheForm() throws Exception {
+        var http = java.net.http.HttpClient.newHttpClient();
+        var response = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/login"))
+                        .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "text/html")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("username=admin%00&password=x")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("输入有误").contains("“username”含有不可见的控制字符");
+        assertThat(response.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(v -> assertThat(v).contains("script-src 'self'"));
     }
 
     @Test

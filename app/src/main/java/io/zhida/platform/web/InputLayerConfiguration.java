@@ -39,6 +39,11 @@ class InputLayerConfiguration implements WebMvcConfigurer {
     }
 
     @Override
+    public void addInterceptors(org.springframework.web.servlet.config.annotation.InterceptorRegistry registry) {
+        registry.addInterceptor(ControlCharacterFilter.interceptor()).addPathPatterns("/api/**");
+    }
+
+    @Override
     public void addFormatters(FormatterRegistry registry) {
         registry.addConverter(String.class, java.math.BigDecimal.class, StrictDecimal::parse);
     }
