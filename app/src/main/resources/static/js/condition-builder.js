@@ -14,6 +14,8 @@
     STRING_LIST: [['contains', '包含'], ['excludes', '不包含']]
   };
   const quote = (s) => '"' + s.replace(/\\/g, '\\\\').replace(/"/g, '\\"') + '"';
+  // Attribute names and labels are data an administrator declares: escaped before they go into markup.
+  const esc = (s) => String(s).replace(/[&<>"']/g, (c) => ({'&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;'}[c]));
 
   function clause(row) {
     const attr = attributes.find((a) => a.name === row.querySelector('.b-attr').value);
@@ -47,7 +49,7 @@
     const row = document.createElement('div');
     row.className = 'd-flex gap-2 mb-2 b-row';
     row.innerHTML = '<select class="form-select form-select-sm b-attr" aria-label="企业属性">' +
-      attributes.map((a) => '<option value="' + a.name + '">' + a.label + '（' + a.name + '）</option>').join('') + '</select>' +
+      attributes.map((a) => '<option value="' + esc(a.name) + '">' + esc(a.label) + '（' + esc(a.name) + '）</option>').join('') + '</select>' +
       '<select class="form-select form-select-sm b-op w-auto" aria-label="比较方式"></select>' +
       '<input class="form-control form-control-sm b-value" aria-label="取值">' +
       '<button type="button" class="btn btn-sm btn-outline-danger b-remove" aria-label="删除">×</button>';

@@ -19,11 +19,14 @@ import org.springframework.http.ResponseEntity;
 /**
  * Every list in the platform exports the same way: one sheet, a bold header row, money as numbers
  * with two decimals (display only — the database and the CSV files keep exact decimals), dates as
- * text, streamed so that lists of a few hundred thousand rows do not fill the heap.
+ * text, streamed so that lists of a few hundred thousand rows do not fill the heap. Text that a
+ * spreadsheet program would take for a formula (=, +, -, @, tab, carriage return first) is written
+ * with a leading apostrophe, so an enterprise name like {@code =cmd|' /C calc'!A0} stays text.
  */
 public final class Spreadsheet implements AutoCloseable {
 
     public static final String MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    private static final java.util.regex.Pattern PLAIN_NUMBER = java.util.regex.Pattern.compile("[+-]?\\d+(\\.\\d+)?");
 
     private final SXSSFWorkbook book = new SXSSFWorkbook(500);
     private final Sheet sheet;
@@ -78,10 +81,23 @@ public final class Spreadsheet implements AutoCloseable {
             } else if (v instanceof TemporalAccessor) {
                 cell.setCellValue(v.toString().replace('T', ' '));
             } else {
-                cell.setCellValue(v.toString());
+                cell.setCellValue(neutralised(v.toString()));
             }
         }
         return this;
+    }
+
+    /**
+     * OWASP's defence against formula injection: a text cell that begins with = + - @ tab or carriage
+     * return gets a leading apostrophe. A plain number written as text ("-12.50") is left as it is.
+     */
+    public static String neutralised(String text) {
+        if (text == null || text.isEmpty()) {
+            return text;
+        }
+        char first = text.charAt(0);
+        boolean formulaStart = first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r';
+        return formulaStart && !PLAIN_NUMBER.matcher(text).matches() ? "'" + text : text;
     }
 
     public Spreadsheet row(Object... values) {

@@ -1,6 +1,7 @@
 package io.zhida.rectification;
 
 import io.zhida.calendar.WorkingCalendar;
+import io.zhida.catalog.PolicyCatalog;
 import io.zhida.enterprise.EnterpriseProfile;
 import io.zhida.enterprise.EnterpriseProfiles;
 import io.zhida.identity.Organisations;
@@ -35,9 +36,11 @@ public class Appeals {
     private final Organisations organisations;
     private final WorkingCalendar calendar;
     private final Inbox inbox;
+    private final PolicyCatalog catalog;
 
     Appeals(AppealRows rows, ProblemRows problems, Ledger ledger, EnterpriseProfiles profiles, Organisations organisations,
-            WorkingCalendar calendar, Inbox inbox) {
+            WorkingCalendar calendar, Inbox inbox, PolicyCatalog catalog) {
+        this.catalog = catalog;
         this.rows = rows;
         this.problems = problems;
         this.ledger = ledger;
@@ -56,6 +59,8 @@ public class Appeals {
                 .requireText(content, "content", "诉求内容", 2000)
                 .require(departmentCode == null || departmentCode.isBlank() || organisations.departmentByCode(departmentCode).isPresent(),
                         "departmentCode", "部门不存在")
+                .require(itemCode == null || itemCode.isBlank() || catalog.published(itemCode.strip()).isPresent(),
+                        "itemCode", "政策事项编码不存在")
                 .throwIfInvalid();
         EnterpriseProfile p = profiles.find(user.enterpriseUscc()).orElseThrow(() -> new NotFoundException("企业档案不存在"));
         String number = problems.nextNumber("SU-" + Today.date().getYear());

@@ -15,7 +15,7 @@ import io.zhida.identity.AccessRule;
 import io.zhida.identity.DataScope;
 import io.zhida.identity.Role;
 import io.zhida.identity.ZhidaUser;
-import io.zhida.platform.Amounts;
+import io.zhida.platform.Inputs;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -139,7 +139,7 @@ class ApplicationController {
     String decide(@PathVariable long id, @RequestParam boolean approve, @RequestParam(required = false) String amount,
                   @RequestParam(required = false) String reason, @RequestParam(required = false) String amountReason,
                   @AuthenticationPrincipal ZhidaUser user, RedirectAttributes flash) {
-        return Actions.run(() -> decisions.decide(id, user, approve, Amounts.parse("amount", "核定金额", amount), reason, amountReason),
+        return Actions.run(() -> decisions.decide(id, user, approve, Inputs.optionalMoney(amount, "amount", "核定金额"), reason, amountReason),
                 approve ? "审核意见已提交" : "已作不予通过决定", back(id), flash);
     }
 

@@ -7,7 +7,6 @@ import io.zhida.identity.Audience;
 import io.zhida.identity.DataScope;
 import io.zhida.platform.InvalidInputException;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -60,10 +59,6 @@ class CalendarApiController {
     }
 
     private static LocalDate date(String field, String text) {
-        try {
-            return LocalDate.parse(text.trim());
-        } catch (DateTimeParseException e) {
-            throw new InvalidInputException(field, "日期应为 YYYY-MM-DD");
-        }
+        return io.zhida.platform.Inputs.date(text, field, "日期"); // exists, YYYY-MM-DD, 1900–2100
     }
 }

@@ -3,11 +3,11 @@ package io.zhida.catalog.internal;
 import io.zhida.catalog.HandlingMode;
 import io.zhida.catalog.ItemContent;
 import io.zhida.catalog.PolicyDocument;
+import io.zhida.platform.InvalidInputException;
+import io.zhida.platform.Inputs;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +22,9 @@ import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
 import org.yaml.snakeyaml.representer.Representer;
+import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
  * The policy library's YAML exchange format (documented field by field in docs/policy-yaml.md):
@@ -48,7 +50,7 @@ public final class LibraryYaml {
         Node root;
         Object data;
         try {
-            Yaml yaml = new Yaml(new SafeConstructor(new LoaderOptions()));
+            Yaml yaml = strictYaml();
             root = yaml.compose(new java.io.StringReader(text));
             data = yaml.load(text);
         } catch (MarkedYAMLException e) {
@@ -99,6 +101,34 @@ public final class LibraryYaml {
                     f.text("exclusion_group", false), f.money("annual_cap_per_enterprise")));
         }
         return new Parsed(documents, documentLines, items, itemLines, problems);
+    }
+
+    /**
+     * Dates and decimals stay the text that was written: SnakeYAML's own timestamps are lenient
+     * (2026-02-30 becomes 2026-03-02) and its floats are doubles (money would be rounded), so both
+     * are read here, strictly, by {@link Fields}.
+     */
+    private static Yaml strictYaml() {
+        SafeConstructor constructor = new SafeConstructor(new LoaderOptions()) {
+            {
+                ConstructYamlStr text = new ConstructYamlStr();
+                this.yamlConstructors.put(Tag.TIMESTAMP, text);
+                this.yamlConstructors.put(Tag.FLOAT, text);
+            }
+        };
+        Resolver resolver = new Resolver() {
+            @Override
+            protected void addImplicitResolvers() {
+                addImplicitResolver(Tag.BOOL, BOOL, "yYnNtTfFoO", 10);
+                addImplicitResolver(Tag.INT, INT, "-+0123456789");
+                addImplicitResolver(Tag.MERGE, MERGE, "<", 10);
+                addImplicitResolver(Tag.NULL, NULL, "~nN\0", 10);
+                addImplicitResolver(Tag.NULL, EMPTY, null, 10);
+                addImplicitResolver(Tag.YAML, YAML, "!&*", 10);
+            }
+        };
+        DumperOptions dumper = new DumperOptions();
+        return new Yaml(constructor, new Representer(dumper), dumper, new LoaderOptions(), resolver);
     }
 
     public static String write(List<PolicyDocument> documents, List<ItemContent> items) {
@@ -260,13 +290,10 @@ public final class LibraryYaml {
             if (v == null) {
                 return null;
             }
-            if (v instanceof Date d) {
-                return d.toInstant().atZone(ZoneOffset.UTC).toLocalDate();
-            }
             try {
-                return LocalDate.parse(v.toString());
-            } catch (RuntimeException e) {
-                problem(field, field + " 应为日期 YYYY-MM-DD");
+                return Inputs.optionalDate(v.toString(), field, field);
+            } catch (InvalidInputException e) {
+                problem(field, e.errors().get(0).message());
                 return null;
             }
         }
@@ -276,10 +303,14 @@ public final class LibraryYaml {
             if (v == null) {
                 return null;
             }
-            try {
-                return new BigDecimal(v.toString()).setScale(2, java.math.RoundingMode.HALF_UP);
-            } catch (NumberFormatException | ArithmeticException e) {
+            if (v instanceof Map || v instanceof List || v instanceof Boolean) {
                 problem(field, field + " 应为金额（元）");
+                return null;
+            }
+            try {
+                return Inputs.optionalMoney(v.toString(), field, field);
+            } catch (InvalidInputException e) {
+                problem(field, e.errors().get(0).message());
                 return null;
             }
         }

@@ -13,6 +13,7 @@ import io.zhida.identity.Organisations;
 import io.zhida.identity.Role;
 import io.zhida.identity.ZhidaUser;
 import io.zhida.platform.InvalidInputException;
+import io.zhida.platform.TextFiles;
 import io.zhida.platform.NotFoundException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -169,13 +170,16 @@ class AuthoringController {
             return "redirect:/catalog/items";
         }
         try {
-            var report = exchange.importYaml(new String(file.getBytes(), StandardCharsets.UTF_8), false);
+            var report = exchange.importYaml(TextFiles.decode(file.getBytes(), "file"), false);
             redirect.addFlashAttribute("message", "已导入 " + report.documents() + " 个政策文件、" + report.items() + " 个事项（草稿）");
             return "redirect:/catalog/items";
         } catch (ImportRejectedException e) {
             model.addAttribute("problems", e.problems());
             model.addAttribute("fileName", file.getOriginalFilename());
             return list(model);
+        } catch (InvalidInputException e) { // an encoding that is neither UTF-8 nor GBK
+            redirect.addFlashAttribute("error", e.errors().get(0).message());
+            return "redirect:/catalog/items";
         }
     }
 

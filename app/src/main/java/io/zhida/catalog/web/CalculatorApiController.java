@@ -64,9 +64,7 @@ class CalculatorApiController {
         if (request.condition() == null || request.condition().isBlank()) {
             throw new InvalidInputException("condition", "请提供 condition（CEL 条件）或 item（事项编码）");
         }
-        if (request.cap() != null && request.cap().signum() < 0) {
-            throw new InvalidInputException("cap", "上限不能为负数");
-        }
+        io.zhida.platform.Inputs.money(request.cap(), "cap", "上限");
         return ResponseEntity.ok(CalculatorResponse.of(
                 calculator.calculate(request.condition(), request.formula(), request.cap(), enterprise, today)));
     }

@@ -74,7 +74,7 @@ class CalculatorPageController {
             Map<String, Object> enterprise = enterprise(fieldsFor(compiled), form);
             model.addAttribute("result", calculator.calculate(item, enterprise, PolicyCatalog.today()));
             model.addAttribute("schema", rules.compiler().schema());
-        } catch (InvalidAttributeException | NumberFormatException | TooManyRequestsException e) {
+        } catch (InvalidAttributeException | NumberFormatException | TooManyRequestsException | io.zhida.platform.InvalidInputException e) {
             model.addAttribute("inputError", e instanceof NumberFormatException ? "请填写有效的数字" : e.getMessage());
         }
         return "portal/calculator :: result";
@@ -114,7 +114,7 @@ class CalculatorPageController {
             String v = raw.get(0).strip();
             values.put(a.name(), switch (a.type()) {
                 case INT -> Long.parseLong(v);
-                case DOUBLE -> Double.parseDouble(v);
+                case DOUBLE -> io.zhida.platform.Inputs.optionalDecimal(v, "e." + a.name(), a.label()).doubleValue();
                 case BOOL -> Boolean.parseBoolean(v);
                 default -> v;
             });

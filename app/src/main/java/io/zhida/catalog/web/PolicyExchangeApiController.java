@@ -6,6 +6,7 @@ import io.zhida.identity.AccessRule;
 import io.zhida.identity.DataScope;
 import io.zhida.identity.Role;
 import io.zhida.identity.ZhidaUser;
+import io.zhida.platform.TextFiles;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -28,9 +29,9 @@ class PolicyExchangeApiController {
     }
 
     @PostMapping(value = "/api/v1/policy-items/import", consumes = {"application/yaml", "application/x-yaml", "text/yaml", "text/plain"})
-    PolicyLibraryExchange.ImportReport importYaml(@RequestBody String yaml, @AuthenticationPrincipal ZhidaUser user) {
+    PolicyLibraryExchange.ImportReport importYaml(@RequestBody byte[] yaml, @AuthenticationPrincipal ZhidaUser user) {
         CatalogAccess.requireAuthor(user);
-        return exchange.importYaml(yaml, false);
+        return exchange.importYaml(TextFiles.decode(yaml, "body"), false);
     }
 
     @GetMapping(value = "/api/v1/policy-items/export", produces = "application/yaml")

@@ -2,9 +2,8 @@ package io.zhida.enterprise.imports;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import io.zhida.platform.TextFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,7 +13,7 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 
 /**
- * RFC 4180 CSV in UTF-8 (a BOM is skipped), streamed: quoted cells may hold commas, quotes and line breaks.
+ * RFC 4180 CSV in UTF-8 (a BOM is skipped) or GBK/GB18030, as detected beforehand, streamed: quoted cells may hold commas, quotes and line breaks.
  * A record with the wrong number of cells is reported as that row, not guessed at.
  */
 final class CsvRows implements RowSource {
@@ -27,14 +26,10 @@ final class CsvRows implements RowSource {
     private long recordStart;
     private List<String> next;
 
-    CsvRows(Path file) throws IOException {
+    CsvRows(Path file, TextFiles.Encoding encoding) throws IOException {
         this.size = Math.max(1, Files.size(file));
         this.counting = new CountingStream(Files.newInputStream(file));
-        this.reader = new BufferedReader(new InputStreamReader(counting, StandardCharsets.UTF_8), 1 << 16);
-        reader.mark(1);
-        if (reader.read() != '\uFEFF') {
-            reader.reset();
-        }
+        this.reader = new BufferedReader(TextFiles.reader(counting, encoding), 1 << 16);
         List<String> first = readRecord();
         if (first == null || first.stream().allMatch(String::isBlank)) {
             throw new UnreadableFile("文件为空或缺少表头行");

@@ -11,6 +11,7 @@ import io.zhida.identity.Role;
 import io.zhida.identity.ZhidaUser;
 import io.zhida.platform.InvalidInputException;
 import io.zhida.platform.NotFoundException;
+import io.zhida.platform.TextFiles;
 import io.zhida.platform.Validation;
 import jakarta.annotation.PreDestroy;
 import java.io.IOException;
@@ -112,14 +113,36 @@ public class EnterpriseImports {
         new Validation().requireText(sourceSystem, "sourceSystem", "数据来源系统", 100)
                 .require(asOf != null && !asOf.isAfter(io.zhida.platform.Today.date().plusDays(1)), "asOf", "请填写数据截止日期（不能晚于今天）")
                 .throwIfInvalid();
+        TextFiles.Encoding encoding = format == Format.XLSX ? null : encodingOf(file);
         long id = transaction.execute(status -> {
             long created = rows.create(fileName, updates.sourceId(sourceSystem.trim(), asOf), size(file), user.getUsername());
             audit.record("enterprise.import.start", "enterprise_import", Long.toString(created),
                     "导入企业数据 " + fileName + "（来源：" + sourceSystem.trim() + "，截至 " + asOf + "）", null, null);
             return created;
         });
-        worker.submit(() -> run(id, format, file, sourceSystem.trim(), asOf));
+        worker.submit(() -> run(id, format, encoding, file, sourceSystem.trim(), asOf));
         return id;
+    }
+
+    /** UTF-8 (with or without BOM) or GBK/GB18030; any other file is refused now, with the reason, and not kept. */
+    private static TextFiles.Encoding encodingOf(Path file) {
+        try {
+            return TextFiles.detect(file, "file");
+        } catch (InvalidInputException e) {
+            deleteQuietly(file);
+            throw e;
+        } catch (IOException e) {
+            deleteQuietly(file);
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException ignored) {
+            // a temp file left behind is cleaned by the OS
+        }
     }
 
     public Status status(long id) {
@@ -134,9 +157,9 @@ public class EnterpriseImports {
         return rows.errors(id);
     }
 
-    void run(long id, Format format, Path file, String sourceSystem, LocalDate asOf) {
+    void run(long id, Format format, TextFiles.Encoding encoding, Path file, String sourceSystem, LocalDate asOf) {
         Changes changed = new Changes();
-        try (RowSource source = open(format, file)) {
+        try (RowSource source = open(format, encoding, file)) {
             ProfileValidator validator = updates.validator();
             Set<String> ignored = new HashSet<>();
             List<RowError> headerErrors = headerErrors(source, validator, ignored);
@@ -252,11 +275,11 @@ public class EnterpriseImports {
         return fields;
     }
 
-    private RowSource open(Format format, Path file) throws IOException {
+    private RowSource open(Format format, TextFiles.Encoding encoding, Path file) throws IOException {
         return switch (format) {
-            case CSV -> new CsvRows(file);
+            case CSV -> new CsvRows(file, encoding);
             case XLSX -> new XlsxRows(file);
-            case JSON -> new JsonRows(file, json);
+            case JSON -> new JsonRows(file, json, encoding);
         };
     }
 

@@ -1,5 +1,6 @@
 package io.zhida.enterprise.imports;
 
+import io.zhida.platform.TextFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,13 +32,13 @@ final class JsonRows implements RowSource {
     private long number;
     private JsonToken next;
 
-    JsonRows(Path file, JsonMapper json) throws IOException {
+    JsonRows(Path file, JsonMapper json, TextFiles.Encoding encoding) throws IOException {
         this.size = Math.max(1, Files.size(file));
         this.counting = new CountingStream(Files.newInputStream(file));
         this.reader = json.readerFor(LinkedHashMap.class).with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
                 .without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         try {
-            this.parser = reader.createParser(counting);
+            this.parser = reader.createParser(TextFiles.reader(counting, encoding));
             JsonToken first = parser.nextToken();
             if (first == JsonToken.START_OBJECT) {
                 if (parser.nextToken() != JsonToken.PROPERTY_NAME || !"enterprises".equals(parser.currentName())

@@ -163,6 +163,9 @@ public final class ProfileValidator {
             throw new BadValue("应为文本");
         }
         String t = value.toString().trim();
+        if (io.zhida.platform.Inputs.hasControlCharacters(t)) { // an XLSX cell can carry them; CSV and JSON files are refused whole
+            throw new BadValue("含有不可见的控制字符（如 NUL）");
+        }
         return t.isEmpty() ? null : t;
     }
 

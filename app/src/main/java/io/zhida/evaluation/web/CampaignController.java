@@ -202,11 +202,11 @@ class CampaignController {
         Map<Long, String> notes = new LinkedHashMap<>();
         try {
             params.forEach((k, v) -> {
-                if (k.matches("score-\\d+")) {
+                if (k.matches("score-\\d{1,18}")) {
                     long leaf = Long.parseLong(k.substring(6));
                     try {
-                        scores.put(leaf, v == null || v.isBlank() ? null : new BigDecimal(v.trim()));
-                    } catch (NumberFormatException e) {
+                        scores.put(leaf, io.zhida.platform.Inputs.optionalDecimal(v, "score", "自评分"));
+                    } catch (NumberFormatException | InvalidInputException e) {
                         throw new InvalidInputException("score", "自评分应为数字");
                     }
                     notes.put(leaf, params.get("note-" + leaf));

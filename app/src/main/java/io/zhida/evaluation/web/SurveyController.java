@@ -168,7 +168,7 @@ class SurveyController {
     static Map<Long, List<String>> answers(MultiValueMap<String, String> form) {
         Map<Long, List<String>> values = new LinkedHashMap<>();
         form.forEach((k, v) -> {
-            if (k.matches("q-\\d+")) {
+            if (k.matches("q-\\d{1,18}")) {
                 values.put(Long.parseLong(k.substring(2)), v);
             }
         });

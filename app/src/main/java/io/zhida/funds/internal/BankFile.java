@@ -1,6 +1,7 @@
 package io.zhida.funds.internal;
 
 import io.zhida.funds.PayoutBatch;
+import io.zhida.platform.Csv;
 import io.zhida.platform.InvalidInputException;
 import io.zhida.platform.Spreadsheet;
 import java.io.IOException;
@@ -38,7 +39,7 @@ public final class BankFile {
     public static byte[] csv(List<PayoutBatch.Line> lines) {
         StringBuilder out = new StringBuilder("\uFEFF").append(String.join(",", PAYMENT_COLUMNS)).append("\r\n");
         for (PayoutBatch.Line l : lines) {
-            out.append(String.join(",", values(l).stream().map(BankFile::quoted).toList())).append("\r\n");
+            out.append(String.join(",", values(l).stream().map(Csv::cell).toList())).append("\r\n");
         }
         return out.toString().getBytes(StandardCharsets.UTF_8);
     }
@@ -102,7 +103,7 @@ public final class BankFile {
 
     /** Plain CSV: commas, optional double quotes, no line breaks inside fields (a bank result file has none). */
     private static List<List<String>> csvRows(InputStream in) throws IOException {
-        String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        String text = io.zhida.platform.TextFiles.decode(in.readAllBytes(), "file"); // UTF-8 (BOM or not) or GBK, else refused
         List<List<String>> rows = new ArrayList<>();
         for (String line : text.split("\r?\n")) {
             List<String> cells = new ArrayList<>();
@@ -130,7 +131,4 @@ public final class BankFile {
         return rows;
     }
 
-    private static String quoted(String value) {
-        return value.contains(",") || value.contains("\"") ? "\"" + value.replace("\"", "\"\"") + "\"" : value;
-    }
 }

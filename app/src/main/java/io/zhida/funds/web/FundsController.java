@@ -14,6 +14,7 @@ import io.zhida.identity.AccessRule;
 import io.zhida.identity.DataScope;
 import io.zhida.identity.Role;
 import io.zhida.identity.ZhidaUser;
+import io.zhida.platform.Inputs;
 import io.zhida.platform.InvalidInputException;
 import io.zhida.platform.Spreadsheet;
 import io.zhida.platform.Today;
@@ -57,7 +58,7 @@ class FundsController {
     @GetMapping("/funds/pools")
     String pools(@RequestParam(required = false) Integer year, @AuthenticationPrincipal ZhidaUser user, Model model) {
         requireStaff(user);
-        int y = year == null ? Today.date().getYear() : year;
+        int y = year == null ? Today.date().getYear() : Inputs.year(year, "year");
         Map<String, String> names = catalog.workingView().stream().collect(Collectors.toMap(PolicyItem::code, i -> i.content().name(), (a, b) -> a));
         model.addAttribute("year", y);
         List<FundPool> all = pools.all(y);
@@ -106,7 +107,7 @@ class FundsController {
     @GetMapping("/funds/grants/export.xlsx")
     ResponseEntity<byte[]> exportGrants(@RequestParam(required = false) Integer year, @AuthenticationPrincipal ZhidaUser user) {
         requireStaff(user);
-        int y = year == null ? Today.date().getYear() : year;
+        int y = year == null ? Today.date().getYear() : Inputs.year(year, "year");
         try (Spreadsheet sheet = Spreadsheet.of(y + " 年度惠企资金", List.of("编号", "企业名称", "统一社会信用代码", "县（区）",
                 "事项编码", "事项", "年度", "途径", "核定金额（元）", "公式金额（元）", "依据", "状态", "公示起", "公示止", "拨付时间"))) {
             for (Grant g : grants.forYear(y)) {
@@ -123,11 +124,14 @@ class FundsController {
     String setBudget(@RequestParam String item, @RequestParam int year, @RequestParam String budget,
                      @AuthenticationPrincipal ZhidaUser user, RedirectAttributes flash) {
         requireFinance(user);
+        // Refused before anything is written, as the 400 page naming the field: a year no budget can be for,
+        // an item that does not exist, an amount that is not plain money (1e30, 1e2, three decimals).
+        Inputs.year(year, "year");
+        Inputs.existing(item, catalog.workingView().stream().anyMatch(i -> i.code().equals(item)), "item", "政策事项");
+        BigDecimal amount = Inputs.money(budget, "budget", "预算");
         try {
-            pools.setBudget(item, year, new BigDecimal(budget.replace(",", "").trim()));
+            pools.setBudget(item, year, amount);
             flash.addFlashAttribute("message", "已调整 " + item + " 的 " + year + " 年度预算");
-        } catch (NumberFormatException e) {
-            flash.addFlashAttribute("error", "预算应为金额数字");
         } catch (InvalidInputException e) {
             flash.addFlashAttribute("error", e.errors().get(0).message());
         }

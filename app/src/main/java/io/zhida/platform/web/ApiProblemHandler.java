@@ -1,16 +1,18 @@
 package io.zhida.platform.web;
 
 import io.zhida.platform.InvalidInputException;
+import io.zhida.platform.InvalidInputException.FieldError;
 import io.zhida.platform.NotFoundException;
 import io.zhida.platform.TooManyRequestsException;
 import java.util.List;
 import java.util.Map;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -21,9 +23,12 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 /**
  * Every API error as RFC 9457 application/problem+json, in Chinese, naming the field that is wrong.
- * Bad input never reaches the client as a stack trace or a 500.
+ * Bad input never reaches the client as a stack trace or a 500. Spring's own request errors (type
+ * mismatch, missing parameter, unreadable body, 405, 415, 406, 413 …) get a Chinese title and detail,
+ * and the field they concern. Errors no controller sees are made problem+json by {@link ApiErrorFilter}.
  */
 @RestControllerAdvice(annotations = RestController.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
 class ApiProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(InvalidInputException.class)
@@ -71,12 +76,26 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
         return ResponseEntity.badRequest().headers(headers).body(problem);
     }
 
+    /** Every Spring MVC request error passes here: said again in Chinese, with the field it concerns. */
     @Override
-    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex, HttpHeaders headers,
-                                                                  HttpStatusCode status, WebRequest request) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                "请求体无法解析，请检查 JSON 格式与字段类型");
-        problem.setTitle("输入有误");
-        return ResponseEntity.badRequest().headers(headers).body(problem);
+    protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+                                                             HttpStatusCode statusCode, WebRequest request) {
+        if (body == null && ex instanceof org.springframework.web.ErrorResponse response) {
+            body = response.updateAndGetBody(getMessageSource(), org.springframework.context.i18n.LocaleContextHolder.getLocale());
+        }
+        if (body instanceof ProblemDetail problem && !(ex instanceof MethodArgumentNotValidException)
+                && !(ex instanceof org.springframework.web.ErrorResponseException)) {
+            int status = statusCode.value();
+            problem.setTitle(Problems.title(status));
+            List<FieldError> errors = Problems.fieldErrors(ex);
+            if (!errors.isEmpty()) {
+                problem.setDetail(Problems.summary(errors));
+                problem.setProperty("errors", errors.stream().map(f -> Map.of("field", f.field(), "message", f.message())).toList());
+            } else if (request instanceof org.springframework.web.context.request.ServletWebRequest servlet) {
+                problem.setDetail(Problems.detail(status, servlet.getRequest(), headers.getFirst(HttpHeaders.ALLOW),
+                        headers.getFirst(HttpHeaders.ACCEPT)));
+            }
+        }
+        return super.handleExceptionInternal(ex, body, headers, statusCode, request);
     }
 }
