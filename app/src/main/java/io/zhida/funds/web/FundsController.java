@@ -162,23 +162,21 @@ class FundsController {
     @AccessRule(roles = {Role.FINANCE, Role.ADMIN}, scope = DataScope.WHOLE_CITY)
     @PostMapping("/funds/runs/{id}/confirm")
     String confirm(@PathVariable long id, @AuthenticationPrincipal ZhidaUser user, RedirectAttributes flash) {
-        requireFinance(user);
-        try {
-            runs.confirm(id, user);
-            flash.addFlashAttribute("message", "已确认，开始发放");
-        } catch (InvalidInputException e) {
-            flash.addFlashAttribute("error", e.errors().get(0).message());
-        }
-        return "redirect:/funds/runs/" + id;
+        return onRun(id, () -> runs.confirm(id, user), "已确认，开始发放", user, flash);
     }
 
     @AccessRule(roles = {Role.FINANCE, Role.ADMIN}, scope = DataScope.WHOLE_CITY)
     @PostMapping("/funds/runs/{id}/discard")
     String discard(@PathVariable long id, @AuthenticationPrincipal ZhidaUser user, RedirectAttributes flash) {
+        return onRun(id, () -> runs.discard(id, user), "已放弃本次预览", user, flash);
+    }
+
+    /** A finance officer's action on a run, answered on the run's page with the outcome or the reason it was refused. */
+    private static String onRun(long id, Runnable action, String done, ZhidaUser user, RedirectAttributes flash) {
         requireFinance(user);
         try {
-            runs.discard(id, user);
-            flash.addFlashAttribute("message", "已放弃本次预览");
+            action.run();
+            flash.addFlashAttribute("message", done);
         } catch (InvalidInputException e) {
             flash.addFlashAttribute("error", e.errors().get(0).message());
         }
