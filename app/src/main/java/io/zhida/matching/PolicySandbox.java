@@ -4,6 +4,7 @@ import io.zhida.catalog.PolicyCatalog;
 import io.zhida.catalog.RuleBook;
 import io.zhida.engine.index.ItemMatch;
 import io.zhida.engine.index.MatchIndex;
+import io.zhida.engine.rule.Condition;
 import io.zhida.engine.rule.Formula;
 import io.zhida.engine.rule.RuleCompilationException;
 import io.zhida.platform.InvalidInputException;
@@ -28,9 +29,13 @@ public class PolicySandbox {
     public record Variant(String label, String condition, String formula, BigDecimal cap) {
     }
 
+    /**
+     * errors: enterprises for which the rule itself fails (division by zero…), with the first reason; they are not
+     * counted as 待补充. formulaErrors: eligible ones whose amount formula fails.
+     */
     public record Outcome(String label, int eligible, int undetermined, BigDecimal totalAmount, int withoutAmount,
                           Map<String, Integer> byRegion, Map<String, Integer> byIndustry, Map<String, Integer> bySize,
-                          Map<String, BigDecimal> amountByRegion, long millis) {
+                          Map<String, BigDecimal> amountByRegion, long millis, int errors, int formulaErrors, String errorReason) {
         /** Share of the budget the estimated total would use, in percent; null without a budget. */
         public BigDecimal budgetShare(BigDecimal budget) {
             return budget == null || budget.signum() <= 0 ? null
@@ -91,6 +96,18 @@ public class PolicySandbox {
         Map<String, BigDecimal> amountByRegion = new TreeMap<>();
         BigDecimal[] total = {BigDecimal.ZERO};
         int[] withoutAmount = {0};
+        int[] failed = {0, 0};
+        String[] reason = {null};
+        Condition condition = rules.compiler().condition(v.condition());
+        match.undetermined().forEach((int ordinal) -> { // the index counts a failing rule as unknown: tell them apart
+            Map<String, Object> values = index.values(index.uscc(ordinal)).orElse(Map.of());
+            if (condition.outcome(values, today) == io.zhida.engine.rule.Outcome.ERROR) {
+                failed[0]++;
+                if (reason[0] == null) {
+                    reason[0] = condition.evaluate(values, today).error();
+                }
+            }
+        });
         match.eligible().forEach((int ordinal) -> {
             Map<String, Object> values = index.values(index.uscc(ordinal)).orElse(Map.of());
             String region = String.valueOf(values.getOrDefault("region", "未知"));
@@ -99,8 +116,12 @@ public class PolicySandbox {
             byIndustry.merge(industry.substring(0, 1), 1, Integer::sum);
             bySize.merge(String.valueOf(values.getOrDefault("scale", "未知")), 1, Integer::sum);
             if (formula != null) {
-                BigDecimal amount = formula.evaluate(values, today).amount();
-                if (amount == null) {
+                Formula.Result result = formula.evaluate(values, today);
+                BigDecimal amount = result.amount();
+                if (result.error() != null) {
+                    failed[1]++;
+                    reason[0] = reason[0] == null ? result.error() : reason[0];
+                } else if (amount == null) {
                     withoutAmount[0]++;
                 } else {
                     BigDecimal capped = v.cap() == null ? amount : amount.min(v.cap().setScale(2, RoundingMode.HALF_UP));
@@ -109,8 +130,8 @@ public class PolicySandbox {
                 }
             }
         });
-        return new Outcome(v.label(), match.eligibleCount(), match.undeterminedCount(), total[0], withoutAmount[0],
-                byRegion, byIndustry, bySize, amountByRegion, (System.nanoTime() - t0) / 1_000_000);
+        return new Outcome(v.label(), match.eligibleCount(), match.undeterminedCount() - failed[0], total[0], withoutAmount[0],
+                byRegion, byIndustry, bySize, amountByRegion, (System.nanoTime() - t0) / 1_000_000, failed[0], failed[1], reason[0]);
     }
 
     private static <T> T compileErrors(String field, java.util.function.Supplier<T> compile,

@@ -113,5 +113,10 @@ class RuleAttackIT {
         String page = mvc.perform(post("/matching/sandbox").param("conditionA", REPLACE_CHAIN).cookie(Sessions.login(mvc, "author")).with(csrf()))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(page).contains("过长的文本");
+        // a rule that fails at run time is reported as such, not as 待补充数据
+        String failing = mvc.perform(post("/matching/sandbox").param("conditionA", "100 / (e.employees - e.employees) > 1")
+                        .param("formulaA", "100000 / (e.employees - e.employees)").cookie(Sessions.login(mvc, "author")).with(csrf()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(failing).contains("规则计算出错").contains("除数为零").contains("户条件无法判断");
     }
 }

@@ -37,6 +37,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class ApplicationController {
 
+    /** Steps of the department's own deliberation (四眼 on the amount): the applicant sees the decision, not these. */
+    private static final java.util.Set<String> INTERNAL_STEPS = java.util.Set.of("AMOUNT_PROPOSED", "AMOUNT_RETURNED", "AMOUNT_CONFIRMED");
+
     record TaskView(TimeLimitTask task, Countdown countdown, String unit) {
     }
 
@@ -63,7 +66,9 @@ class ApplicationController {
     String show(@PathVariable long id, @AuthenticationPrincipal ZhidaUser user, Model model) {
         Application a = applications.get(id, user);
         model.addAttribute("a", a);
-        model.addAttribute("timeline", applications.timeline(id));
+        boolean applicant = user.isEnterpriseOnly();
+        model.addAttribute("timeline", applications.timeline(id).stream() // the department's internal four-eyes steps are not the applicant's
+                .filter(e -> !applicant || !INTERNAL_STEPS.contains(e.step())).toList());
         model.addAttribute("files", applications.files(id));
         model.addAttribute("tasks", limits.forApplication(id).stream()
                 .map(t -> new TaskView(t, limits.countdown(t), limits.departmentName(t.departmentCode()))).toList());

@@ -75,6 +75,11 @@ class MyPoliciesController {
         }
         model.addAttribute("eligible", eligible);
         model.addAttribute("matchingReady", matching.ready());
+        java.time.Instant lastMatched = matching.lastFullMatch().orElse(null);
+        for (Entry e : eligible) {
+            lastMatched = lastMatched == null || e.match().matchedAt().isAfter(lastMatched) ? e.match().matchedAt() : lastMatched;
+        }
+        model.addAttribute("lastMatched", lastMatched);
         model.addAttribute("undetermined", undetermined);
         model.addAttribute("total", eligible.stream().map(e -> e.result().amount()).filter(java.util.Objects::nonNull)
                 .reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add));
