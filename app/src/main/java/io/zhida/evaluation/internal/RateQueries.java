@@ -11,6 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -35,18 +37,30 @@ public class RateQueries {
     }
 
     /**
-     * The (enterprise, item) pairs announced by :to, each marked whether it knew by then: the push read, or "知晓"
-     * (the first option) answered to an awareness question. Those the stored match results still hold eligible are
-     * 知晓率's denominator (so a past period counts the matches announced by its end).
+     * Every announced (enterprise, item) pair with when it was announced and when it first knew: the push read, or
+     * "知晓" (the first option) answered to an awareness question about the item.
      */
     private static final String ANNOUNCED = """
-            SELECT n.uscc, n.item_code, e.region, e.name,
-                   (i.read_at < :to OR EXISTS (SELECT 1 FROM survey_answer a JOIN survey s ON s.id = a.survey_id
-                        JOIN survey_answer_value v ON v.answer_id = a.id JOIN survey_question q ON q.id = v.question_id
-                        WHERE a.uscc = n.uscc AND s.item_code = n.item_code AND q.measure = 'AWARENESS'
-                          AND v.value = q.options[1] AND a.answered_at < :to)) AS aware
+            SELECT n.uscc, n.item_code, e.region, e.name, i.created_at, LEAST(i.read_at, sv.at) AS knew_at
             FROM match_notice n JOIN inbox_message i ON i.id = n.message_id JOIN enterprise e ON e.uscc = n.uscc
-            WHERE i.created_at < :to""";
+            LEFT JOIN (SELECT a.uscc, s.item_code, min(a.answered_at) AS at FROM survey_answer a JOIN survey s ON s.id = a.survey_id
+                         JOIN survey_answer_value v ON v.answer_id = a.id JOIN survey_question q ON q.id = v.question_id
+                       WHERE q.measure = 'AWARENESS' AND v.value = q.options[1] AND a.uscc IS NOT NULL AND s.item_code IS NOT NULL
+                       GROUP BY 1, 2) sv ON sv.uscc = n.uscc AND sv.item_code = n.item_code""";
+
+    /** One announced pair the stored match results still hold eligible. */
+    private record Announced(String uscc, String item, String region, String name, Instant announcedAt, Instant knewAt) {
+
+        boolean announcedBy(Instant to) {
+            return announcedAt.isBefore(to);
+        }
+
+        boolean knewBy(Instant to) {
+            return knewAt != null && knewAt.isBefore(to);
+        }
+    }
+
+    private static final String MEMO = RateQueries.class.getName() + ".announced";
 
     private static final String FULFILMENT_SET = """
             FROM fund_grant g WHERE g.status <> 'CANCELLED' AND g.created_at >= :from AND g.created_at < :to
@@ -72,15 +86,15 @@ public class RateQueries {
 
     public List<Cell> cells(Instant from, Instant to) {
         List<Cell> cells = new ArrayList<>();
-        // awareness: announced pairs still eligible in the stored match sets, and of those the ones that knew
+        // awareness: pairs announced by the period's end and still eligible; of those, the ones that knew by then
         Map<String, long[]> byCell = new LinkedHashMap<>();
-        jdbc.sql(ANNOUNCED).param("to", Timestamp.from(to)).query(rs -> {
-            if (matching.isEligible(rs.getString(1), rs.getString(2))) {
-                long[] c = byCell.computeIfAbsent(rs.getString(2) + "|" + rs.getString(3), k -> new long[2]);
+        for (Announced a : announced()) {
+            if (a.announcedBy(to)) {
+                long[] c = byCell.computeIfAbsent(a.item() + "|" + a.region(), k -> new long[2]);
                 c[1]++;
-                c[0] += rs.getBoolean("aware") ? 1 : 0;
+                c[0] += a.knewBy(to) ? 1 : 0;
             }
-        });
+        }
         byCell.forEach((key, c) -> {
             String[] k = key.split("\\|", -1);
             cells.add(new Cell(k[0], k[1].equals("null") ? null : k[1], new Rate(c[0], c[1]), Rate.NONE, Rate.NONE, BigDecimal.ZERO, BigDecimal.ZERO));
@@ -127,16 +141,30 @@ public class RateQueries {
 
     /** The pairs behind 知晓率, those that did not know first. */
     private List<Line> awarenessLines(List<String> items, String region, Instant to, int limit) {
-        List<Line> lines = new ArrayList<>();
-        jdbc.sql(ANNOUNCED + " AND (CAST(:items AS text[]) IS NULL OR n.item_code = ANY(CAST(:items AS text[])))"
-                        + " AND (CAST(:region AS text) IS NULL OR e.region = :region)")
-                .param("to", Timestamp.from(to)).param("items", items == null ? null : items.toArray(String[]::new)).param("region", region)
-                .query(rs -> {
-                    if (matching.isEligible(rs.getString(1), rs.getString(2))) {
-                        boolean aware = rs.getBoolean("aware");
-                        lines.add(new Line(rs.getString(1), rs.getString(4), rs.getString(2), rs.getString(3), aware ? "已知晓" : "未知晓", aware));
-                    }
-                });
-        return lines.stream().sorted(Comparator.comparing(Line::counted).thenComparing(Line::item).thenComparing(Line::uscc)).limit(limit).toList();
+        return announced().stream()
+                .filter(a -> a.announcedBy(to) && (items == null || items.contains(a.item())) && (region == null || region.equals(a.region())))
+                .map(a -> new Line(a.uscc(), a.name(), a.item(), a.region(), a.knewBy(to) ? "已知晓" : "未知晓", a.knewBy(to)))
+                .sorted(Comparator.comparing(Line::counted).thenComparing(Line::item).thenComparing(Line::uscc)).limit(limit).toList();
+    }
+
+    /** Read once per request: a page of rates asks for many periods at once (the comparison, the trend). */
+    @SuppressWarnings("unchecked")
+    private List<Announced> announced() {
+        RequestAttributes request = RequestContextHolder.getRequestAttributes();
+        if (request != null && request.getAttribute(MEMO, RequestAttributes.SCOPE_REQUEST) instanceof List<?> memo) {
+            return (List<Announced>) memo;
+        }
+        List<Announced> pairs = new ArrayList<>();
+        jdbc.sql(ANNOUNCED).query(rs -> {
+            if (matching.isEligible(rs.getString(1), rs.getString(2))) {
+                Timestamp knew = rs.getTimestamp(6);
+                pairs.add(new Announced(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getTimestamp(5).toInstant(), knew == null ? null : knew.toInstant()));
+            }
+        });
+        if (request != null) {
+            request.setAttribute(MEMO, pairs, RequestAttributes.SCOPE_REQUEST);
+        }
+        return pairs;
     }
 }
