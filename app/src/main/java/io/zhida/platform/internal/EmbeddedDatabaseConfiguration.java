@@ -43,6 +43,9 @@ class EmbeddedDatabaseConfiguration {
                 .setServerConfig("max_connections", "60")
                 .setServerConfig("shared_buffers", "128MB")
                 .setServerConfig("fsync", clean ? "off" : "on")
+                // Spring stops it (destroyMethod) after everything that uses the database has stopped; its own JVM
+                // shutdown hook would stop it at the same time as Spring's, under the feet of the last writers
+                .setRegisterShutdownHook(false)
                 .start();
     }
 
