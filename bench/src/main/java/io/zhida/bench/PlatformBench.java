@@ -102,9 +102,10 @@ public final class PlatformBench {
             measure(library, csv, sample, samples, work);
         } finally {
             report.put("notes", notes);
+            String table = PlatformReport.render(report); // also adds the targets and verdicts to the report
             Files.createDirectories(out.toAbsolutePath().getParent());
             Files.writeString(out, Json.write(report));
-            System.out.println(PlatformReport.render(report));
+            System.out.println(table);
             System.out.println("written to " + out.toAbsolutePath());
             log("stopping the app%s", keepData ? " (its data is kept in " + app.dataDir() + ")" : " and deleting its data");
             app.stop();

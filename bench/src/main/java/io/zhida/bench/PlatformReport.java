@@ -58,6 +58,11 @@ final class PlatformReport {
         String format = "%-46s %16s %14s  %s%n";
         b.append(String.format(format, "", "measured", "target", ""));
         rows.forEach(r -> b.append(String.format(format, (Object[]) r)));
+        if (report.get("load") instanceof Map<?, ?> load && load.get("enterprises") instanceof Map<?, ?> e && load.get("items") instanceof Map<?, ?> i) {
+            b.append(String.format("loaded through the APIs: %,d enterprises in %s s (import), %,d items in %s s (YAML import, submit, approve);"
+                    + " quiet again %s s later%n", report.get("enterprises"), e.get("seconds"), report.get("items"), i.get("seconds"),
+                    load.get("settle_after_load_s")));
+        }
         if (report.get("notes") instanceof List<?> notes && !notes.isEmpty()) {
             b.append("notes:\n");
             notes.forEach(n -> b.append("  - ").append(n).append('\n'));
