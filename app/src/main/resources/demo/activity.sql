@@ -18,17 +18,14 @@ UPDATE inbox_message m SET delivered_at = m.created_at + interval '2 minutes',
                       THEN least(now(), m.created_at + random() * interval '72 hours') END
 FROM enterprise e WHERE e.uscc = m.uscc
 --;
-UPDATE match_result r SET matched_at = m.created_at - interval '1 minute'
-FROM match_notice n JOIN inbox_message m ON m.id = n.message_id WHERE n.uscc = r.uscc AND n.item_code = r.item_code
---;
 -- applications: about 3% of eligible pairs of items that take applications
 CREATE TEMP TABLE demo_app ON COMMIT DROP AS
 SELECT r.uscc, e.name, e.region, d.code, d.version, d.name AS item_name, d.mode, d.departments,
        round((d.cap * (0.2 + random() * 0.8))::numeric, -2) AS estimate,
        now() - interval '3 days' - random() * interval '357 days' AS submitted_at, random() AS fate, 0.3 + random() AS speed,
        random() AS late
-FROM match_result r JOIN enterprise e ON e.uscc = r.uscc JOIN demo_item d ON d.code = r.item_code
-WHERE r.outcome = 'ELIGIBLE' AND d.mode <> 'NO_APPLICATION' AND random() < 0.03
+FROM demo_match r JOIN enterprise e ON e.uscc = r.uscc JOIN demo_item d ON d.code = r.item_code
+WHERE d.mode <> 'NO_APPLICATION' AND random() < 0.03
 --;
 ALTER TABLE demo_app ADD COLUMN status TEXT, ADD COLUMN accepted_at TIMESTAMPTZ, ADD COLUMN dispatched_at TIMESTAMPTZ,
     ADD COLUMN decided_at TIMESTAMPTZ, ADD COLUMN paid_at TIMESTAMPTZ
@@ -104,8 +101,8 @@ WITH x AS MATERIALIZED (
       SELECT r.uscc, e.name, e.region, d.code, d.name AS item_name, round((least(d.cap, 30000) * (0.1 + random() * 0.5))::numeric, -2) AS amount,
              (date_trunc('month', (now() - random() * interval '355 days') AT TIME ZONE 'Asia/Shanghai') + interval '1 day 2 hours 1 minute')
                  AT TIME ZONE 'Asia/Shanghai' AS at
-      FROM match_result r JOIN enterprise e ON e.uscc = r.uscc JOIN demo_item d ON d.code = r.item_code
-      WHERE r.outcome = 'ELIGIBLE' AND d.mode = 'NO_APPLICATION' AND random() < 0.15)
+      FROM demo_match r JOIN enterprise e ON e.uscc = r.uscc JOIN demo_item d ON d.code = r.item_code
+      WHERE d.mode = 'NO_APPLICATION' AND random() < 0.15)
 SELECT uscc, name, region, code, item_name, extract(year FROM at)::text, extract(year FROM at)::int, amount, amount, '免申即享自动核定',
        'NO_APPLICATION', CASE WHEN at > now() - interval '7 days' THEN 'DISCLOSING' ELSE 'PAID' END,
        (at AT TIME ZONE 'Asia/Shanghai')::date, (at AT TIME ZONE 'Asia/Shanghai')::date + 7,

@@ -1,5 +1,5 @@
 package io.zhida.catalog;
 
 /** An item was abolished and must no longer be matched, applied for or paid. */
-public record PolicyItemAbolished(String code) {
+public record PolicyItemAbolished(String code) implements io.zhida.platform.ClusterWide {
 }

@@ -60,10 +60,13 @@ class DemoActivity {
     private final Cockpit cockpit;
     private final boolean enabled;
     private final long seed;
+    private final javax.sql.DataSource dataSource;
 
     DemoActivity(JdbcClient jdbc, TransactionTemplate transaction, Environment env, BackToBack backToBack, Campaigns campaigns,
                  Indicators indicators, Surveys surveys, Appeals appeals, MatchingService matching, Organisations organisations, Cockpit cockpit,
-                 @Value("${zhida.demo.activity:true}") boolean enabled, @Value("${zhida.demo.seed}") long seed) {
+                 @Value("${zhida.demo.activity:true}") boolean enabled, @Value("${zhida.demo.seed}") long seed,
+                 javax.sql.DataSource dataSource) {
+        this.dataSource = dataSource;
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.env = env;
@@ -123,6 +126,14 @@ class DemoActivity {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        // the eligible pairs the activity draws from, from the stored match results
+        jdbc.sql("CREATE TEMP TABLE demo_match (uscc CHAR(18) NOT NULL, item_code VARCHAR(40) NOT NULL) ON COMMIT DROP").update();
+        List<Map.Entry<String, String>> pairs = matching.eligiblePairs(null, null, Integer.MAX_VALUE);
+        new org.springframework.jdbc.core.JdbcTemplate(dataSource).batchUpdate("INSERT INTO demo_match (uscc, item_code) VALUES (?, ?)",
+                pairs, 5000, (ps, p) -> {
+                    ps.setString(1, p.getKey());
+                    ps.setString(2, p.getValue());
+                });
         for (String statement : script.split("\n--;\n")) {
             String code = statement.replaceAll("(?m)^--.*$", "").trim();
             if (code.startsWith("SELECT")) {

@@ -161,6 +161,15 @@ public class AttributeCatalog {
         snapshot = null;
     }
 
+    /** An attribute declared on another node: read the declarations again before anyone compiles against them. */
+    @org.springframework.context.event.EventListener
+    @org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
+    void declaredElsewhere(io.zhida.platform.RemoteChange change) {
+        if (change.event() instanceof AttributeDeclared) {
+            forgetSnapshot();
+        }
+    }
+
     static AttributeSchema schemaOf(List<Declared> declared) {
         return AttributeSchema.standard().withDeclared(declared.stream()
                 .map(d -> new Attribute(d.name(), AttributeType.fromCelName(d.celType()), d.label(), d.unit(), false))

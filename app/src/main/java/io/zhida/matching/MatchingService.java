@@ -4,41 +4,51 @@ import io.zhida.catalog.PolicyCatalog;
 import io.zhida.catalog.PolicyItem;
 import io.zhida.catalog.PolicyItemAbolished;
 import io.zhida.catalog.PolicyItemPublished;
-import io.zhida.catalog.RuleBook;
-import io.zhida.engine.index.EnterpriseTable;
 import io.zhida.engine.index.ItemMatch;
 import io.zhida.engine.index.MatchIndex;
-import io.zhida.engine.rule.DerivedAttributes;
-import io.zhida.engine.rule.EnterpriseValues;
 import io.zhida.engine.rule.Outcome;
-import io.zhida.enterprise.AttributeDeclared;
 import io.zhida.enterprise.EnterpriseProfile;
 import io.zhida.enterprise.EnterpriseProfiles;
 import io.zhida.enterprise.EnterprisesChanged;
+import io.zhida.matching.internal.LocalIndex;
+import io.zhida.matching.internal.MatchSetRows;
+import io.zhida.matching.internal.StoredMatches;
+import io.zhida.matching.internal.Subjects;
+import io.zhida.platform.Nodes;
+import io.zhida.platform.Today;
+import java.time.Instant;
 import java.time.LocalDate;
-import io.zhida.matching.internal.MatchResults;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.IntPredicate;
 import java.util.stream.Collectors;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import org.roaringbitmap.RoaringBitmap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Keeps the matching index and the stored results in step with the catalog: everything at start-up
- * (and after bulk changes), one item when it is published or revised, none when it is abolished.
- * New eligible matches go out as {@link MatchesFound} in the same transaction as the results.
+ * 政策找企业 for the cluster. Each node holds the matching index (to evaluate) and a copy of the stored
+ * results (to answer); the results in PostgreSQL — one bitmap per item and outcome, plus per-enterprise
+ * deltas — are the one truth. A change is matched and stored once, on the node where it happened
+ * (publishing an item, a profile change, a bulk import), and announced there as {@link MatchesFound};
+ * every other node follows through the cluster feed (see {@link MatchingFollower}). Full matches — the
+ * first start, after bulk changes, nightly, on demand — run once for the cluster under a database lock.
  */
 @Service
 public class MatchingService {
@@ -46,25 +56,39 @@ public class MatchingService {
     private static final Logger log = LoggerFactory.getLogger(MatchingService.class);
     private static final int NOTICES_PER_EVENT = 500;
 
+    /** What the last full match took, for the status API and the benchmark. */
+    public record FullMatch(long millis, int items, int enterprises) {
+    }
+
+    public record Status(boolean ready, Instant lastFullMatchAt, int items, int enterprises, long indexBytes, long storedBytes,
+                         long cachedBytes) {
+    }
+
     private final EnterpriseProfiles profiles;
     private final PolicyCatalog catalog;
-    private final RuleBook rules;
-    private final MatchResults results;
+    private final LocalIndex local;
+    private final MatchSetRows rows;
+    private final StoredMatches stored;
+    private final Subjects subjects;
+    private final Nodes nodes;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
     private final boolean startInBackground;
-    private volatile MatchIndex index;
+    private volatile boolean ready;
 
-    MatchingService(EnterpriseProfiles profiles, PolicyCatalog catalog, RuleBook rules, MatchResults results,
-                    ApplicationEventPublisher events, TransactionTemplate transaction,
+    MatchingService(EnterpriseProfiles profiles, PolicyCatalog catalog, LocalIndex local, MatchSetRows rows, StoredMatches stored,
+                    Subjects subjects, Nodes nodes, ApplicationEventPublisher events, TransactionTemplate transaction,
                     @Value("${zhida.matching.start-in-background:true}") boolean startInBackground) {
-        this.startInBackground = startInBackground;
         this.profiles = profiles;
         this.catalog = catalog;
-        this.rules = rules;
-        this.results = results;
+        this.local = local;
+        this.rows = rows;
+        this.stored = stored;
+        this.subjects = subjects;
+        this.nodes = nodes;
         this.events = events;
         this.transaction = transaction;
+        this.startInBackground = startInBackground;
     }
 
     /** In the background by default, so the platform answers at once; pages say when matching is not ready yet. */
@@ -72,145 +96,288 @@ public class MatchingService {
     @Order(10)
     public void onStart() {
         if (startInBackground) {
-            Thread starter = new Thread(this::rebuild, "matching-startup");
+            Thread starter = new Thread(this::start, "matching-startup");
             starter.setDaemon(true);
             starter.start();
         } else {
-            rebuild();
+            start();
         }
+    }
+
+    private synchronized void start() {
+        local.rebuild();
+        stored.load(rows.allSets(), rows.allDeltas());
+        if (rows.lastFullMatch().isEmpty()) {
+            fullMatch("STARTUP", false);
+        }
+        ready = true;
     }
 
     /** The live index, for read-only questions such as the sandbox's; empty while the first build runs. */
-    public java.util.Optional<MatchIndex> currentIndex() {
-        return java.util.Optional.ofNullable(index);
+    public Optional<MatchIndex> currentIndex() {
+        return local.index();
     }
 
-    /** False until the first full match after start-up is stored. */
+    /** False until this node has its index and the cluster's stored results. */
     public boolean ready() {
-        return index != null;
+        return ready && stored.loaded();
     }
 
-    /** (a) Profiles changed: each changed enterprise against every online item, or everything after a bulk change. */
-    @ApplicationModuleListener
-    public synchronized void on(EnterprisesChanged changed) {
-        MatchIndex current = index;
-        if (changed.everything() || current == null) {
-            if (current != null) {
-                rebuild();
-            }
-            return; // the start-up rebuild reads the changed data anyway
-        }
-        Map<String, Integer> versions = new java.util.HashMap<>();
-        catalog.onlineItems().forEach(i -> versions.put(i.code(), i.version()));
-        LocalDate today = PolicyCatalog.today();
-        Map<String, List<String>> fresher = new TreeMap<>();
-        for (EnterpriseProfile profile : profiles.findAll(changed.usccs())) {
-            String uscc = profile.uscc();
-            Map<String, Object> values = values(profile.attributes());
-            current.updateEnterprise(uscc, values);
-            Set<String> before = results.eligibleItems(uscc);
-            Map<String, Map.Entry<Integer, Outcome>> now = new LinkedHashMap<>();
-            for (MatchIndex.EnterpriseMatch m : current.matchEnterprise(values, today).matches()) {
-                Integer version = versions.get(m.item());
-                if (version != null) {
-                    now.put(m.item(), Map.entry(version, m.outcome()));
-                    if (m.outcome() == Outcome.ELIGIBLE && !before.contains(m.item())) {
-                        fresher.computeIfAbsent(uscc, u -> new ArrayList<>()).add(m.item());
-                    }
-                }
-            }
-            results.replaceForEnterprise(uscc, now);
-        }
-        announce(fresher);
-    }
-
-    /** A new attribute changes the schema the index is built on. */
-    @ApplicationModuleListener
-    public void on(AttributeDeclared declared) {
-        if (index != null) {
-            rebuild();
+    /** Every night, once for the cluster: items that started or ended, conditions on today's date, all folded in. */
+    @Scheduled(cron = "${zhida.matching.nightly-cron:0 30 0 * * *}", zone = "Asia/Shanghai")
+    @SchedulerLock(name = "matching.nightly", lockAtMostFor = "PT2H")
+    public void nightly() {
+        if (ready) {
+            rematch("NIGHTLY");
         }
     }
 
-    /** (c) Rebuilds the index from the enterprise base and recomputes every online item. */
-    public synchronized void rebuild() {
+    /** A full match now (on demand, after bulk changes): rebuilds this node's index from the records, matches, stores. */
+    public synchronized FullMatch rematch(String kind) {
+        local.rebuild();
+        return fullMatch(kind, true);
+    }
+
+    /**
+     * Every online item against every enterprise, stored as the cluster's results in one transaction; the
+     * pairs that became eligible are announced. At start-up a node skips it when another did it meanwhile.
+     */
+    private FullMatch fullMatch(String kind, boolean always) {
         long t0 = System.nanoTime();
-        EnterpriseTable.Builder builder = EnterpriseTable.builder(rules.compiler().schema());
-        profiles.forEach(p -> builder.add(p.uscc(), values(p.attributes())));
-        MatchIndex fresh = new MatchIndex(rules.compiler(), builder.build());
+        Instant readAt = local.builtAt();
+        MatchIndex index = local.index().orElseThrow();
         List<PolicyItem> online = catalog.onlineItems();
-        Map<String, String> conditions = new LinkedHashMap<>();
-        online.forEach(i -> conditions.put(i.code(), i.content().condition()));
-        fresh.putItems(conditions);
-        Map<String, ItemMatch> all = fresh.matchAll(PolicyCatalog.today());
-        transaction.executeWithoutResult(status -> {
-            results.removeItemsNotIn(conditions.keySet());
-            Map<String, List<String>> fresher = new TreeMap<>();
-            for (PolicyItem item : online) {
-                store(fresh, item, all.get(item.code()), fresher);
+        Map<String, ItemMatch> all = index.matchAll(Today.date());
+        Instant now = Today.now();
+        List<MatchSetRows.ItemSets> sets = new ArrayList<>(online.size());
+        for (PolicyItem item : online) {
+            ItemMatch m = all.get(item.code());
+            if (m != null) {
+                sets.add(new MatchSetRows.ItemSets(item.code(), item.version(), now, local.stable(m.eligible()), local.stable(m.undetermined())));
             }
+        }
+        boolean done = Boolean.TRUE.equals(transaction.execute(status -> {
+            rows.lockFullMatch();
+            if (!always && rows.lastFullMatch().isPresent()) {
+                return false; // another node finished the start-up match while this one was matching
+            }
+            long run = rows.startRun(kind, nodes.current());
+            Map<String, List<String>> fresher = new TreeMap<>();
+            for (MatchSetRows.ItemSets s : sets) {
+                newlyEligible(s.itemCode(), s.eligible(), fresher);
+            }
+            rows.replaceAll(sets, readAt);
+            rows.finishRun(run, sets.size(), index.table().size(), (System.nanoTime() - t0) / 1_000_000);
             announce(fresher);
-        });
-        index = fresh;
-        log.info("Matched {} items against {} enterprises in {} ms", online.size(), fresh.table().size(),
-                (System.nanoTime() - t0) / 1_000_000);
-        events.publishEvent(new MatchingRebuilt(online.size(), fresh.table().size()));
+            events.publishEvent(new MatchSetsStored(List.of(), true, now));
+            return true;
+        }));
+        stored.load(rows.allSets(), rows.allDeltas());
+        if (done) {
+            events.publishEvent(new MatchingRebuilt(sets.size(), index.table().size()));
+        }
+        long millis = (System.nanoTime() - t0) / 1_000_000;
+        log.info("{} match of {} items against {} enterprises {} in {} ms", kind, sets.size(), index.table().size(),
+                done ? "stored" : "left to the node that stored it first", millis);
+        return new FullMatch(millis, sets.size(), index.table().size());
     }
 
-    /** (b) An item went online: match it against everyone, store, announce the new matches. */
+    /** (b) An item went online on this node: match it against everyone, store, announce the new matches. */
     @EventListener
     public void on(PolicyItemPublished published) {
-        MatchIndex current = index;
-        if (current == null) {
-            return; // the start-up rebuild will include it
+        if (!ready) {
+            return; // the start-up match includes it
         }
         PolicyItem item = catalog.onlineItem(published.code()).orElse(null);
         if (item == null) {
-            return; // published for a validity period that has not started
+            return; // published for a validity period that has not started: the nightly match takes it on its first day
         }
-        current.putItem(item.code(), item.content().condition());
+        MatchIndex index = local.putItem(item.code(), item.content().condition());
+        ItemMatch m = index.matchItem(item.code(), Today.date());
+        MatchSetRows.ItemSets sets = new MatchSetRows.ItemSets(item.code(), item.version(), Today.now(), local.stable(m.eligible()),
+                local.stable(m.undetermined()));
         Map<String, List<String>> fresher = new TreeMap<>();
-        store(current, item, current.matchItem(item.code(), PolicyCatalog.today()), fresher);
+        newlyEligible(item.code(), sets.eligible(), fresher);
+        rows.replace(List.of(sets));
+        stored.putItems(List.of(sets));
         announce(fresher);
+        events.publishEvent(new MatchSetsStored(List.of(item.code()), false, sets.matchedAt()));
     }
 
     @EventListener
     public void on(PolicyItemAbolished abolished) {
-        MatchIndex current = index;
-        if (current != null) {
-            current.removeItem(abolished.code());
-        }
-        results.removeItem(abolished.code());
+        local.removeItem(abolished.code());
+        rows.removeItem(abolished.code());
+        stored.removeItem(abolished.code());
     }
+
+    /** (a) Profiles changed on this node: each enterprise against every online item, stored as deltas; or everything after a bulk change. */
+    @ApplicationModuleListener
+    public synchronized void on(EnterprisesChanged changed) {
+        if (!ready) {
+            return; // the start-up match reads the changed data anyway
+        }
+        if (changed.everything()) {
+            rematch("BULK");
+            return;
+        }
+        Map<String, Integer> versions = new java.util.HashMap<>();
+        catalog.onlineItems().forEach(i -> versions.put(i.code(), i.version()));
+        LocalDate today = Today.date();
+        Instant now = Today.now();
+        List<EnterpriseProfile> changedProfiles = profiles.findAll(changed.usccs());
+        subjects.learn(changedProfiles.stream().map(EnterpriseProfile::uscc).toList());
+        List<MatchSetRows.Delta> deltas = new ArrayList<>();
+        List<Integer> ordinals = new ArrayList<>();
+        Map<String, List<String>> fresher = new TreeMap<>();
+        for (EnterpriseProfile profile : changedProfiles) {
+            int ordinal = subjects.ordinalOrMinus1(profile.uscc());
+            Map<String, Object> values = local.update(profile);
+            Map<String, Outcome> now1 = new LinkedHashMap<>();
+            for (MatchIndex.EnterpriseMatch m : local.index().orElseThrow().matchEnterprise(values, today).matches()) {
+                if (versions.containsKey(m.item())) {
+                    now1.put(m.item(), m.outcome());
+                }
+            }
+            Set<String> items = new HashSet<>(stored.itemCodes());
+            items.addAll(now1.keySet());
+            for (String item : items) {
+                Outcome before = stored.outcome(ordinal, item);
+                Outcome after = now1.get(item);
+                if (before != after && versions.containsKey(item)) {
+                    deltas.add(new MatchSetRows.Delta(ordinal, item, versions.get(item), after, now));
+                    if (after == Outcome.ELIGIBLE) {
+                        fresher.computeIfAbsent(profile.uscc(), u -> new ArrayList<>()).add(item);
+                    }
+                }
+            }
+            ordinals.add(ordinal);
+        }
+        transaction.executeWithoutResult(status -> {
+            rows.upsertDeltas(deltas);
+            announce(fresher);
+            events.publishEvent(new MatchDeltasStored(ordinals, changedProfiles.stream().map(EnterpriseProfile::uscc).toList(), now));
+        });
+        stored.replaceDeltas(ordinals, rows.deltasOf(ordinals));
+    }
+
+    // --- answers, from the stored results
 
     public List<MatchRow> forEnterprise(String uscc) {
-        return results.forEnterprise(uscc);
+        int ordinal = subjects.ordinalOrMinus1(uscc);
+        if (ordinal < 0) {
+            return List.of();
+        }
+        Optional<EnterpriseProfile> profile = profiles.find(uscc);
+        String name = profile.map(EnterpriseProfile::name).orElse(uscc);
+        String region = profile.map(EnterpriseProfile::region).orElse(null);
+        return stored.forEnterprise(ordinal).stream()
+                .sorted(java.util.Comparator.comparing((StoredMatches.Pair p) -> p.outcome()).thenComparing(StoredMatches.Pair::itemCode))
+                .map(p -> new MatchRow(uscc, name, region, p.itemCode(), p.version(), p.outcome(), p.at())).toList();
     }
 
+    /** A page of the item's enterprises with this outcome, in a county when given, in the order of their numbering. */
     public List<MatchRow> forItem(String itemCode, Outcome outcome, String region, int offset, int limit) {
-        return results.forItem(itemCode, outcome, region, offset, limit);
+        RoaringBitmap members = stored.members(itemCode, outcome);
+        IntPredicate inRegion = inRegion(region);
+        List<Integer> page = new ArrayList<>(Math.min(limit, 1000));
+        int[] skipped = {0};
+        var it = members.getIntIterator();
+        while (it.hasNext() && page.size() < limit) {
+            int o = it.next();
+            if (inRegion == null || inRegion.test(o)) {
+                if (skipped[0] < offset) {
+                    skipped[0]++;
+                } else {
+                    page.add(o);
+                }
+            }
+        }
+        Map<String, EnterpriseProfile> byUscc = profiles.findAll(page.stream().map(subjects::uscc).filter(java.util.Objects::nonNull).toList())
+                .stream().collect(Collectors.toMap(EnterpriseProfile::uscc, p -> p));
+        MatchSetRows.ItemSets sets = stored.item(itemCode).orElse(null);
+        List<MatchRow> result = new ArrayList<>(page.size());
+        for (int o : page) {
+            EnterpriseProfile p = byUscc.get(subjects.uscc(o));
+            if (p != null && sets != null) {
+                result.add(new MatchRow(p.uscc(), p.name(), p.region(), itemCode, sets.version(), outcome, sets.matchedAt()));
+            }
+        }
+        return result;
     }
 
+    /** item code → {eligible, undetermined}, within a county when given. */
     public Map<String, long[]> countsByItem(String region) {
-        return results.countsByItem(region);
+        IntPredicate inRegion = inRegion(region);
+        Map<String, long[]> counts = new java.util.HashMap<>();
+        for (String item : stored.itemCodes()) {
+            counts.put(item, new long[] {stored.count(item, Outcome.ELIGIBLE, inRegion), stored.count(item, Outcome.UNDETERMINED, inRegion)});
+        }
+        return counts;
     }
 
     public long countForItem(String itemCode, Outcome outcome, String region) {
-        return results.countForItem(itemCode, outcome, region);
+        return stored.count(itemCode, outcome, inRegion(region));
     }
 
-    private void store(MatchIndex in, PolicyItem item, ItemMatch match, Map<String, List<String>> fresher) {
-        Set<String> before = results.eligible(item.code());
-        List<MatchResults.Pair> pairs = new ArrayList<>(match.eligibleCount() + match.undeterminedCount());
-        match.eligible().forEach((int o) -> {
-            String uscc = in.uscc(o);
-            pairs.add(new MatchResults.Pair(uscc, Outcome.ELIGIBLE));
-            if (!before.contains(uscc)) {
-                fresher.computeIfAbsent(uscc, u -> new ArrayList<>()).add(item.code());
+    /** Whether the stored results say the enterprise is eligible for the item now. */
+    public boolean isEligible(String uscc, String itemCode) {
+        int o = subjects.ordinalOrMinus1(uscc);
+        return o >= 0 && stored.outcome(o, itemCode) == Outcome.ELIGIBLE;
+    }
+
+    /** Eligible enterprises of an item by county: item → county → count (the denominators of 知晓率). */
+    public Map<String, Map<String, Long>> eligibleByRegion() {
+        Map<String, Map<String, Long>> result = new TreeMap<>();
+        for (String item : stored.itemCodes()) {
+            Map<String, Long> byRegion = new TreeMap<>();
+            stored.members(item, Outcome.ELIGIBLE).forEach((int o) -> {
+                String r = subjects.region(o);
+                byRegion.merge(r == null ? "" : r, 1L, Long::sum);
+            });
+            result.put(item, byRegion);
+        }
+        return result;
+    }
+
+    /** Eligible (uscc, item) pairs of one item or all, in a county when given, at most {@code limit}. */
+    public List<Map.Entry<String, String>> eligiblePairs(String itemCode, String region, int limit) {
+        IntPredicate inRegion = inRegion(region);
+        List<Map.Entry<String, String>> pairs = new ArrayList<>();
+        for (String item : itemCode == null ? stored.itemCodes() : List.of(itemCode)) {
+            var it = stored.members(item, Outcome.ELIGIBLE).getIntIterator();
+            while (it.hasNext() && pairs.size() < limit) {
+                int o = it.next();
+                if (inRegion == null || inRegion.test(o)) {
+                    pairs.add(Map.entry(subjects.uscc(o), item));
+                }
+            }
+        }
+        return pairs;
+    }
+
+    /** When the cluster's results were last refreshed as a whole (the nightly match), if ever. */
+    public Optional<Instant> lastFullMatch() {
+        return rows.lastFullMatch();
+    }
+
+    public Status status() {
+        return new Status(ready(), rows.lastFullMatch().orElse(null), stored.itemCodes().size(), subjects.size(),
+                local.index().map(i -> i.table().bytes()).orElse(0L), rows.storedBytes(), stored.bytes());
+    }
+
+    private IntPredicate inRegion(String region) {
+        return region == null || region.isBlank() ? null : o -> region.equals(subjects.region(o));
+    }
+
+    private void newlyEligible(String itemCode, RoaringBitmap eligible, Map<String, List<String>> fresher) {
+        RoaringBitmap fresh = RoaringBitmap.andNot(eligible, stored.members(itemCode, Outcome.ELIGIBLE));
+        fresh.forEach((int o) -> {
+            String uscc = subjects.uscc(o);
+            if (uscc != null) {
+                fresher.computeIfAbsent(uscc, u -> new ArrayList<>()).add(itemCode);
             }
         });
-        match.undetermined().forEach((int o) -> pairs.add(new MatchResults.Pair(in.uscc(o), Outcome.UNDETERMINED)));
-        results.replace(item.code(), item.version(), pairs);
     }
 
     private void announce(Map<String, List<String>> fresher) {
@@ -219,9 +386,5 @@ public class MatchingService {
         for (int i = 0; i < notices.size(); i += NOTICES_PER_EVENT) {
             events.publishEvent(new MatchesFound(List.copyOf(notices.subList(i, Math.min(notices.size(), i + NOTICES_PER_EVENT)))));
         }
-    }
-
-    private Map<String, Object> values(Map<String, Object> raw) {
-        return DerivedAttributes.enrich(EnterpriseValues.normalize(raw, rules.compiler().schema()));
     }
 }

@@ -39,6 +39,8 @@ class CampaignIT {
     @Autowired
     JdbcClient jdbc;
     @Autowired
+    io.zhida.matching.MatchingService matching;
+    @Autowired
     Campaigns campaigns;
     @Autowired
     Indicators indicators;
@@ -126,8 +128,8 @@ class CampaignIT {
                 .andExpect(flash().attributeExists("message"));
 
         // a survey sent by in-site message to eligible enterprises, answered by link once
-        String item = jdbc.sql("SELECT item_code FROM match_result WHERE outcome = 'ELIGIBLE' GROUP BY 1 HAVING count(*) >= 5 ORDER BY 1 LIMIT 1")
-                .query(String.class).single();
+        String item = matching.countsByItem(null).entrySet().stream().filter(c -> c.getValue()[0] >= 5).map(java.util.Map.Entry::getKey)
+                .sorted().findFirst().orElseThrow();
         long survey = surveys.create("测试活动问卷", id, item, 120, List.of(
                 new Survey.NewQuestion(Survey.Kind.SINGLE, "是否知晓", List.of("知晓", "不知晓"), "AWARENESS", true),
                 new Survey.NewQuestion(Survey.Kind.RATING, "满意程度", List.of(), "SATISFACTION", true)), "evaluator");

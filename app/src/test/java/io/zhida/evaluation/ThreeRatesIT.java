@@ -41,6 +41,9 @@ class ThreeRatesIT {
     @Test
     void awarenessSatisfactionAndFulfilmentMatchAHandCount() throws Exception {
         organisations.saveDepartment(null, "T-RATES", "三率测试局", "519900", "GOVERNMENT", true);
+        List<String> e = jdbc.sql("SELECT uscc FROM enterprise ORDER BY uscc DESC LIMIT 6").query(String.class).list();
+        // awareness: four eligible; e0 read the push, e1 received it unread, e2 said "知晓" in a phone survey, e3 nothing → 2/4
+        // (the condition names exactly the four; everyone else is ineligible, so the test writes no match results of its own)
         exchange.importYaml("""
                 documents: []
                 items:
@@ -48,20 +51,13 @@ class ThreeRatesIT {
                     name: 三率测试补贴
                     departments: [T-RATES]
                     mode: 承诺即享
-                    condition: e.employees < 0 // 不会有企业符合：本测试自己写入匹配结果
+                    condition: e.uscc in ["%s", "%s", "%s", "%s"] // 本测试指定的四家企业
                     benefit_type: 资金补贴
                     amount: "1000"
                     annual_budget: 100000
-                """, true);
-        List<String> e = jdbc.sql("SELECT uscc FROM enterprise ORDER BY uscc DESC LIMIT 6").query(String.class).list();
-
-        // awareness: four eligible; e0 read the push, e1 received it unread, e2 said "知晓" in a phone survey, e3 nothing → 2/4
-        for (int i = 0; i < 4; i++) {
-            jdbc.sql("INSERT INTO match_result (uscc, item_code, item_version, outcome) VALUES (?, 'T-RATE-1', 1, 'ELIGIBLE') "
-                    + "ON CONFLICT (uscc, item_code) DO UPDATE SET outcome = 'ELIGIBLE'").param(e.get(i)).update();
-        }
-        jdbc.sql("INSERT INTO match_result (uscc, item_code, item_version, outcome) VALUES (?, 'T-RATE-1', 1, 'UNDETERMINED') "
-                + "ON CONFLICT (uscc, item_code) DO UPDATE SET outcome = 'UNDETERMINED'").param(e.get(4)).update(); // not in the denominator
+                """.formatted(e.get(0), e.get(1), e.get(2), e.get(3)), true);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> jdbc.sql(
+                "SELECT count(*) FROM match_notice WHERE item_code = 'T-RATE-1'").query(Long.class).single() == 4); // announced
         push(e.get(0), true);
         push(e.get(1), false);
         long survey = surveys.create("三率测试问卷", null, "T-RATE-1", 10, List.of(
@@ -134,7 +130,9 @@ class ThreeRatesIT {
     private void push(String uscc, boolean read) {
         long message = jdbc.sql("INSERT INTO inbox_message (uscc, title, body, item_codes, read_at) VALUES (?, '政策推送', '测试', '{T-RATE-1}', "
                 + (read ? "now()" : "NULL") + ") RETURNING id").param(uscc).query(Long.class).single();
-        jdbc.sql("INSERT INTO match_notice (uscc, item_code, message_id) VALUES (?, 'T-RATE-1', ?)").params(uscc, message).update();
+        // the platform's own announcement of the match may come first or later: either way this message is the one
+        jdbc.sql("INSERT INTO match_notice (uscc, item_code, message_id) VALUES (?, 'T-RATE-1', ?) "
+                + "ON CONFLICT (uscc, item_code) DO UPDATE SET message_id = excluded.message_id").params(uscc, message).update();
     }
 
     private void rating(String uscc, int stars) {

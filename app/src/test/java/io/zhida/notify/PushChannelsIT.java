@@ -31,6 +31,8 @@ class PushChannelsIT {
     @Autowired
     JdbcClient jdbc;
     @Autowired
+    io.zhida.matching.MatchingService matching;
+    @Autowired
     PolicyLibraryExchange exchange;
     @Autowired
     OutboundDispatcher dispatcher;
@@ -102,8 +104,8 @@ class PushChannelsIT {
     }
 
     private String outcome(String uscc, String item) {
-        return jdbc.sql("SELECT coalesce((SELECT outcome FROM match_result WHERE uscc = :u AND item_code = :i), 'INELIGIBLE')")
-                .param("u", uscc).param("i", item).query(String.class).single();
+        return matching.forEnterprise(uscc).stream().filter(m -> m.itemCode().equals(item)).map(m -> m.outcome().name())
+                .findFirst().orElse("INELIGIBLE");
     }
 
     private long count(String sql, Object arg) {

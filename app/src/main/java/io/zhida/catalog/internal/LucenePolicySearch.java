@@ -72,6 +72,15 @@ class LucenePolicySearch implements PolicySearch {
         searcher = null;
     }
 
+    /** The same changes made on another node: this node's index is rebuilt on its next search. */
+    @EventListener
+    void libraryChangedElsewhere(io.zhida.platform.RemoteChange change) {
+        if (change.event() instanceof PolicyItemPublished || change.event() instanceof PolicyItemAbolished
+                || change.event() instanceof PolicyDocumentSaved) {
+            searcher = null;
+        }
+    }
+
     /** Loads the smartcn dictionary and builds the index before the first visitor searches. */
     @EventListener(ApplicationReadyEvent.class)
     void warmUp() {

@@ -80,11 +80,10 @@ public class ReadModel {
         catalog.workingView().forEach(this::putItem);
         jdbc.sql("""
                 INSERT INTO cockpit_fact (day, item_code, region, industry, size, matched, read)
-                SELECT (m.matched_at AT TIME ZONE 'Asia/Shanghai')::date, m.item_code, e.region, e.industry, e.size,
+                SELECT (i.created_at AT TIME ZONE 'Asia/Shanghai')::date, n.item_code, e.region, e.industry, e.size,
                        count(*), count(*) FILTER (WHERE i.read_at IS NOT NULL)
-                FROM match_result m JOIN cockpit_enterprise e ON e.uscc = m.uscc
-                LEFT JOIN match_notice n ON n.uscc = m.uscc AND n.item_code = m.item_code LEFT JOIN inbox_message i ON i.id = n.message_id
-                WHERE m.outcome = 'ELIGIBLE' GROUP BY 1, 2, 3, 4, 5""").update();
+                FROM match_notice n JOIN inbox_message i ON i.id = n.message_id JOIN cockpit_enterprise e ON e.uscc = n.uscc
+                GROUP BY 1, 2, 3, 4, 5""").update(); // matched = announced new matches, as MatchesFound counts them
         upsert("""
                 SELECT (a.submitted_at AT TIME ZONE 'Asia/Shanghai')::date, a.item_code, e.region, e.industry, e.size, count(*) AS submitted
                 FROM application a JOIN cockpit_enterprise e ON e.uscc = a.uscc GROUP BY 1, 2, 3, 4, 5""", "submitted");

@@ -1,0 +1,176 @@
+package io.zhida.matching;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.zhida.ZhidaApplication;
+import io.zhida.catalog.PolicyAuthoring;
+import io.zhida.catalog.PolicyLibraryExchange;
+import io.zhida.engine.rule.Outcome;
+import io.zhida.enterprise.AttributeCatalog;
+import io.zhida.support.ZhidaIntegrationTest;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Callable;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Two app nodes on one PostgreSQL: the test's own context (node A) and a second application context
+ * started here against A's database (node B), as a second server behind a load balancer would be. What one
+ * node changes, the other sees within two seconds — search, calculator, matches — and a change on one never
+ * loses what the other stored; cluster-wide work (the start-up match, scheduled jobs) runs once.
+ */
+@ZhidaIntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class TwoNodeIT {
+
+    private static final Duration WITHIN = Duration.ofSeconds(2);
+
+    @Autowired
+    EmbeddedPostgres postgres;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    PolicyLibraryExchange exchange;
+    @Autowired
+    PolicyAuthoring authoring;
+    @Autowired
+    AttributeCatalog attributes;
+    @Autowired
+    MatchingService matchingA;
+
+    private ConfigurableApplicationContext nodeB;
+    private final HttpClient http = HttpClient.newHttpClient();
+    private String b;
+    private String token;
+
+    @BeforeAll
+    void startNodeB() throws Exception {
+        long runsBefore = runs();
+        nodeB = new SpringApplicationBuilder(ZhidaApplication.class).profiles("test").properties(
+                "spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
+                "spring.datasource.username=postgres", "spring.datasource.password=postgres",
+                "server.port=0", "zhida.demo.enabled=false", "spring.main.banner-mode=off").run();
+        b = "http://localhost:" + ((WebServerApplicationContext) nodeB).getWebServer().getPort();
+        token = token();
+        assertThat(runs()).as("node B did not run the start-up match again").isEqualTo(runsBefore);
+        assertThat(nodeB.getBean(MatchingService.class).ready()).isTrue();
+    }
+
+    @AfterAll
+    void stopNodeB() {
+        if (nodeB != null) {
+            nodeB.close();
+        }
+    }
+
+    @Test
+    void whatOneNodeChangesTheOtherSeesAndNothingStoredIsLost() throws Exception {
+        exchange.importYaml(item("e.region == \"519921\" && e.employees >= 10"), true); // published on node A
+        String uscc = matchingA.forItem("T-TWO-1", Outcome.ELIGIBLE, null, 0, 1).get(0).uscc();
+
+        within(() -> get("/api/v1/policy-items?q=" + enc("两节点测试")).contains("T-TWO-1"));
+        within(() -> calculator("{\"item\": \"T-TWO-1\", \"enterprise\": {\"region\": \"519921\", \"employees\": 20}}").contains("ELIGIBLE"));
+        within(() -> get("/api/v1/enterprises/" + uscc + "/matches").contains("\"T-TWO-1\""));
+        assertThat(nodeB.getBean(MatchingService.class).forEnterprise(uscc)).anyMatch(m -> m.itemCode().equals("T-TWO-1"));
+
+        // an unrelated change of the enterprise's profile, sent to node B, keeps the match node A stored
+        int employees = jdbc.sql("SELECT employees FROM enterprise WHERE uscc = ?").param(uscc).query(Integer.class).single();
+        String updated = post("/api/v1/enterprises", "{\"uscc\": \"" + uscc + "\", \"employees\": " + (employees + 1) + "}");
+        assertThat(updated).contains(uscc);
+        within(() -> matchingA.forEnterprise(uscc).stream().anyMatch(m -> m.itemCode().equals("T-TWO-1"))
+                && jdbc.sql("SELECT employees FROM enterprise WHERE uscc = ?").param(uscc).query(Integer.class).single() == employees + 1);
+        assertThat(get("/api/v1/enterprises/" + uscc + "/matches")).contains("\"T-TWO-1\"");
+        assertThat(nodeB.getBean(MatchingService.class).forEnterprise(uscc)).anyMatch(m -> m.itemCode().equals("T-TWO-1"));
+
+        // revised on A so that nobody qualifies: B's answers follow
+        exchange.importYaml(item("e.employees >= 100000000"), true);
+        within(() -> !get("/api/v1/enterprises/" + uscc + "/matches").contains("\"T-TWO-1\""));
+        assertThat(nodeB.getBean(MatchingService.class).countForItem("T-TWO-1", Outcome.ELIGIBLE, null)).isZero();
+
+        // abolished on A: gone from B's search and calculator
+        authoring.abolish("T-TWO-1", "两节点测试结束");
+        within(() -> !get("/api/v1/policy-items?q=" + enc("两节点测试")).contains("T-TWO-1"));
+        within(() -> calculator("{\"item\": \"T-TWO-1\", \"enterprise\": {\"employees\": 20}}").contains("404"));
+
+        // an attribute declared on A can be used in rules on B at once
+        attributes.declare(new AttributeCatalog.Declared("two_node_score", "两节点测试分", "int", "分", "测试系统", "C-JXJ", null),
+                new io.zhida.identity.ZhidaUser(0, "admin", "系统管理员", null, java.util.Set.of(io.zhida.identity.Role.ADMIN), null, null,
+                        null, null, true, null, true));
+        within(() -> calculator("{\"condition\": \"e.two_node_score > 1\", \"enterprise\": {\"two_node_score\": 2}}").contains("ELIGIBLE"));
+    }
+
+    @Test
+    void aScheduledJobRunsOnceForTheCluster() throws Exception {
+        long before = jdbc.sql("SELECT count(*) FROM match_run WHERE kind = 'NIGHTLY'").query(Long.class).single();
+        CompletableFuture<Void> a = CompletableFuture.runAsync(matchingA::nightly);
+        CompletableFuture<Void> other = CompletableFuture.runAsync(nodeB.getBean(MatchingService.class)::nightly);
+        CompletableFuture.allOf(a, other).get();
+        assertThat(jdbc.sql("SELECT count(*) FROM match_run WHERE kind = 'NIGHTLY'").query(Long.class).single()).isEqualTo(before + 1);
+    }
+
+    private static String item(String condition) {
+        return """
+                documents: []
+                items:
+                  - code: T-TWO-1
+                    name: 两节点测试补贴
+                    departments: [C-JXJ]
+                    mode: 免申即享
+                    condition: %s // 条件
+                    benefit_type: 资金补贴
+                    amount: "1000"
+                """.formatted(condition);
+    }
+
+    private long runs() {
+        return jdbc.sql("SELECT count(*) FROM match_run").query(Long.class).single();
+    }
+
+    private void within(Callable<Boolean> seen) {
+        Awaitility.await().atMost(WITHIN).pollInterval(Duration.ofMillis(50)).until(seen);
+    }
+
+    private String token() throws Exception {
+        String body = http.send(HttpRequest.newBuilder(URI.create(b + "/api/v1/auth/token")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"admin\",\"password\":\"zhida-demo\"}")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        return body.replaceAll(".*\"token\"\\s*:\\s*\"([^\"]+)\".*", "$1");
+    }
+
+    private String get(String path) throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(b + path)).header("Authorization", "Bearer " + token).build(),
+                HttpResponse.BodyHandlers.ofString());
+        return r.statusCode() + " " + r.body();
+    }
+
+    private String post(String path, String json) throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(b + path)).header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        return r.statusCode() + " " + r.body();
+    }
+
+    private String calculator(String json) throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(b + "/api/v1/calculator")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+        return r.statusCode() + " " + r.body();
+    }
+
+    private static String enc(String s) {
+        return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8);
+    }
+}
