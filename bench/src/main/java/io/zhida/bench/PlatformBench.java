@@ -36,6 +36,8 @@ public final class PlatformBench {
     private static final int FEW = 10;
     private static final int PROFILE_CHANGES = 6;
     private static final Duration SETTLE = Duration.ofHours(3);
+    /** Time one latency measurement may take before it stops sampling. */
+    private static final Duration BUDGET = Duration.ofMinutes(3);
     private static final String STORED_FALLBACK = "stored results = PostgreSQL relations named *match* (no status endpoint)";
 
     private final Map<String, String> options;
@@ -449,26 +451,33 @@ public final class PlatformBench {
         HttpResponse send(int i) throws Exception;
     }
 
-    /** A warm-up, then n timed requests one after the other: p50, p99, max, in milliseconds. */
+    /**
+     * A warm-up, then n timed requests one after the other: p50, p99, max, in milliseconds. A page far
+     * slower than its target stops early (after BUDGET and at least 20 samples), so that one slow page
+     * does not hold up the rest of the run; "samples" says how many were taken.
+     */
     private Map<String, Object> timed(int n, Request request) throws Exception {
-        for (int i = 0; i < WARM_UP; i++) {
+        long t0 = System.nanoTime();
+        for (int i = 0; i < WARM_UP && System.nanoTime() - t0 < BUDGET.toNanos(); i++) {
             request.send(i);
         }
         Latencies latencies = new Latencies();
-        for (int i = 0; i < n; i++) {
+        t0 = System.nanoTime();
+        for (int i = 0; i < n && (latencies.count() < 20 || System.nanoTime() - t0 < BUDGET.toNanos()); i++) {
             latencies.add(request.send(i).nanos());
         }
         return latencies.spread(1e6);
     }
 
-    /** For the heavy pages: the first call on its own (cold), a warm-up, then a few timed calls. */
+    /** For the heavy pages: the first call on its own (cold), a warm-up, then a few timed calls (at least 3, within BUDGET). */
     private Map<String, Object> few(Callable<HttpResponse> request, int warmUp, int n) throws Exception {
         double first = request.call().millis();
         for (int i = 1; i < warmUp; i++) {
             request.call();
         }
         Latencies latencies = new Latencies();
-        for (int i = 0; i < n; i++) {
+        long t0 = System.nanoTime();
+        for (int i = 0; i < n && (latencies.count() < 3 || System.nanoTime() - t0 < BUDGET.toNanos()); i++) {
             latencies.add(request.call().nanos());
         }
         Map<String, Object> m = latencies.spread(1e6);

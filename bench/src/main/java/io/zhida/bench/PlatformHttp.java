@@ -23,7 +23,8 @@ import java.util.regex.Pattern;
  */
 final class PlatformHttp {
 
-    private static final Duration LONG = Duration.ofHours(3);
+    /** Long enough for a full re-match or a page that is far off its target, short enough not to hang the run. */
+    private static final Duration LONG = Duration.ofMinutes(30);
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*?value=\"([^\"]+)\"");
 
     private final URI base;
