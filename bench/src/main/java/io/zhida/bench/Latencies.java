@@ -41,6 +41,16 @@ final class Latencies {
         return m;
     }
 
+    /** p50, p99, the slowest and the count, in the given unit: for the platform bench, where a slow outlier matters. */
+    Map<String, Object> spread(double unit) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("p50", round(percentile(50) / unit));
+        m.put("p99", round(percentile(99) / unit));
+        m.put("max", round(percentile(100) / unit));
+        m.put("samples", n);
+        return m;
+    }
+
     static double round(double v) {
         return Math.round(v * 1000) / 1000.0;
     }
