@@ -10,10 +10,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -25,11 +25,11 @@ public class InboxRows {
     public record Pair(String uscc, String itemCode) {
     }
 
-    /** An enterprise's open 政策包 of the day, with the items it already holds; created if this call started it. */
-    public record Bundle(long id, String uscc, List<String> itemCodes, boolean created) {
+    /** A 政策包 of an enterprise and day, with the items it holds; open until the enterprise reads it. */
+    public record Bundle(long id, String uscc, List<String> itemCodes, boolean open) {
     }
 
-    /** New content for a 政策包. */
+    /** The content of a 政策包 (id 0 before it is written for the first time). */
     public record Content(long id, String title, String body, List<String> itemCodes) {
     }
 
@@ -50,19 +50,39 @@ public class InboxRows {
     }
 
     /**
-     * The open 政策包 of the day of each of these enterprises, starting one where there is none. The
-     * one-open-bundle key makes a concurrent delivery wait for this one and then join the same message;
-     * rows are taken in code order so that two deliveries never wait for each other in a circle.
+     * The 政策包 these enterprises got on this day, read or not, locked until the transaction ends (in code
+     * order, so that two deliveries never wait for each other in a circle).
      */
-    public List<Bundle> openBundles(Collection<String> usccs, LocalDate day, Instant now) {
+    public List<Bundle> ofTheDay(Collection<String> usccs, LocalDate day) {
         return jdbc.sql("""
-                        INSERT INTO inbox_message (uscc, title, body, item_codes, bundle_day, created_at, delivered_at)
-                        SELECT u, '政策包', '', '{}', :day, :now, :now FROM unnest(CAST(:u AS char(18)[])) AS u ORDER BY u
-                        ON CONFLICT (uscc, bundle_day) WHERE read_at IS NULL AND bundle_day IS NOT NULL
-                        DO UPDATE SET bundle_day = excluded.bundle_day
-                        RETURNING id, uscc, item_codes, xmax = 0""")
-                .param("u", usccs.toArray(String[]::new)).param("day", Date.valueOf(day)).param("now", Timestamp.from(now))
+                        SELECT id, uscc, item_codes, read_at IS NULL FROM inbox_message
+                        WHERE uscc = ANY(CAST(:u AS char(18)[])) AND bundle_day = :day ORDER BY uscc, id FOR UPDATE""")
+                .param("u", usccs.toArray(String[]::new)).param("day", Date.valueOf(day))
                 .query((rs, n) -> new Bundle(rs.getLong(1), rs.getString(2), codes(rs.getArray(3)), rs.getBoolean(4))).list();
+    }
+
+    /**
+     * Starts these enterprises' 政策包 of the day, already written. An enterprise whose open one a concurrent
+     * delivery started meanwhile is left out (the one-open-bundle key): returns enterprise → new message.
+     */
+    public Map<String, Long> start(Map<String, Content> contents, LocalDate day, Instant now) {
+        Map<String, Long> started = new HashMap<>();
+        jdbc.sql("""
+                        INSERT INTO inbox_message (uscc, title, body, item_codes, bundle_day, created_at, delivered_at)
+                        SELECT u, t, b, string_to_array(c, chr(31)), :day, :now, :now
+                        FROM unnest(CAST(:u AS char(18)[]), CAST(:t AS text[]), CAST(:b AS text[]), CAST(:c AS text[])) AS v(u, t, b, c)
+                        ORDER BY u
+                        ON CONFLICT (uscc, bundle_day) WHERE read_at IS NULL AND bundle_day IS NOT NULL DO NOTHING
+                        RETURNING uscc, id""")
+                .param("u", contents.keySet().toArray(String[]::new))
+                .param("t", contents.values().stream().map(Content::title).toArray(String[]::new))
+                .param("b", contents.values().stream().map(Content::body).toArray(String[]::new))
+                .param("c", contents.values().stream().map(c -> String.join("\u001f", c.itemCodes())).toArray(String[]::new))
+                .param("day", Date.valueOf(day)).param("now", Timestamp.from(now))
+                .query(rs -> {
+                    started.put(rs.getString(1), rs.getLong(2));
+                });
+        return started;
     }
 
     /**
@@ -95,17 +115,6 @@ public class InboxRows {
                 .param("b", contents.stream().map(Content::body).toArray(String[]::new))
                 .param("c", contents.stream().map(c -> String.join("\u001f", c.itemCodes())).toArray(String[]::new))
                 .update();
-    }
-
-    /** Of these 政策包, those that are their enterprise's first of their day (the ones that go out by SMS and e-mail). */
-    public Set<Long> firstOfTheirDay(Collection<Long> ids) {
-        if (ids.isEmpty()) {
-            return Set.of();
-        }
-        return new HashSet<>(jdbc.sql("""
-                        SELECT m.id FROM inbox_message m WHERE m.id = ANY(:ids) AND NOT EXISTS (
-                            SELECT 1 FROM inbox_message p WHERE p.uscc = m.uscc AND p.bundle_day = m.bundle_day AND p.id <> m.id)""")
-                .param("ids", ids.toArray(Long[]::new)).query(Long.class).list());
     }
 
     public void deleteAll(Collection<Long> ids) {

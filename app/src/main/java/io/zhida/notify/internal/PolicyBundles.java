@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.springframework.stereotype.Component;
 
 /**
@@ -86,45 +87,92 @@ public class PolicyBundles {
         if (fresh.isEmpty()) {
             return Announced.NONE;
         }
-        Map<String, Bundle> bundles = new TreeMap<>();
-        inbox.openBundles(fresh.stream().map(Pair::uscc).distinct().sorted().toList(), day, now)
-                .forEach(b -> bundles.put(b.uscc(), b));
-        Set<Pair> claimed = new HashSet<>(inbox.claim(fresh, fresh.stream().map(p -> bundles.get(p.uscc()).id()).toList()));
-        Map<String, List<String>> added = new HashMap<>();
-        fresh.stream().filter(claimed::contains).forEach(p -> added.computeIfAbsent(p.uscc(), u -> new ArrayList<>()).add(p.itemCode()));
+        Map<String, List<String>> wanted = new TreeMap<>();
+        fresh.forEach(p -> wanted.computeIfAbsent(p.uscc(), u -> new ArrayList<>()).add(p.itemCode()));
+        Map<String, Bundle> open = new HashMap<>();
+        Set<String> started = new HashSet<>();
+        Set<String> hadOneToday = new HashSet<>();
+        findOrStart(wanted, day, now, names, open, started, hadOneToday);
 
+        Set<Pair> claimed = new HashSet<>(inbox.claim(fresh, fresh.stream().map(p -> open.get(p.uscc()).id()).toList()));
         List<Long> emptyStarted = new ArrayList<>();
-        List<Content> contents = new ArrayList<>();
+        List<Content> rewritten = new ArrayList<>();
         Map<Long, String> startedSms = new HashMap<>();
         Map<Long, String> grownSms = new HashMap<>();
-        for (Bundle bundle : bundles.values()) {
-            List<String> codes = added.getOrDefault(bundle.uscc(), List.of());
-            if (codes.isEmpty()) {
-                if (bundle.created()) {
+        List<Long> touched = new ArrayList<>();
+        for (Map.Entry<String, List<String>> e : wanted.entrySet()) {
+            Bundle bundle = open.get(e.getKey());
+            List<String> got = e.getValue().stream().filter(code -> claimed.contains(new Pair(e.getKey(), code))).toList();
+            if (got.isEmpty()) {
+                if (started.contains(e.getKey())) {
                     emptyStarted.add(bundle.id()); // another delivery announced them all first
                 }
                 continue;
             }
-            List<String> all = new ArrayList<>(bundle.itemCodes());
-            all.addAll(codes);
-            List<String> itemNames = all.stream().map(code -> names.computeIfAbsent(code, this::name)).toList();
-            contents.add(new Content(bundle.id(), title(itemNames), body(itemNames), all));
-            (bundle.created() ? startedSms : grownSms).put(bundle.id(), sms(itemNames));
+            touched.add(bundle.id());
+            List<String> all = new ArrayList<>(started.contains(e.getKey()) ? List.of() : bundle.itemCodes());
+            all.addAll(got);
+            List<String> itemNames = names(all, names);
+            if (!all.equals(bundle.itemCodes())) {
+                rewritten.add(content(bundle.id(), all, itemNames));
+            }
+            if (!started.contains(e.getKey())) {
+                grownSms.put(bundle.id(), sms(itemNames));
+            } else if (!hadOneToday.contains(e.getKey())) {
+                startedSms.put(bundle.id(), sms(itemNames));
+            }
         }
         inbox.deleteAll(emptyStarted);
-        inbox.rewrite(contents);
-        queue(inbox.firstOfTheirDay(startedSms.keySet()), bundles, startedSms, now);
+        inbox.rewrite(rewritten);
+        queue(open, startedSms, now);
         outbound.retext(grownSms);
-        return new Announced(contents.stream().map(Content::id).toList(), startedSms.size(), claimed.size());
+        return new Announced(touched, started.size() - emptyStarted.size(), claimed.size());
+    }
+
+    /**
+     * Each enterprise's open 政策包 of the day, starting (already written with the wanted items) those that have
+     * none. A concurrent delivery may start one in between: the key makes this call leave it out, and the next
+     * round finds it.
+     */
+    private void findOrStart(Map<String, List<String>> wanted, LocalDate day, Instant now, Map<String, String> names,
+                             Map<String, Bundle> open, Set<String> started, Set<String> hadOneToday) {
+        Set<String> remaining = new TreeSet<>(wanted.keySet());
+        for (int round = 0; !remaining.isEmpty(); round++) {
+            if (round == 3) {
+                throw new IllegalStateException("no open 政策包 for " + remaining.size() + " enterprises after three rounds");
+            }
+            for (Bundle b : inbox.ofTheDay(remaining, day)) {
+                hadOneToday.add(b.uscc());
+                if (b.open()) {
+                    open.put(b.uscc(), b);
+                }
+            }
+            Map<String, Content> starting = new TreeMap<>();
+            remaining.stream().filter(u -> !open.containsKey(u))
+                    .forEach(u -> starting.put(u, content(0, wanted.get(u), names(wanted.get(u), names))));
+            inbox.start(starting, day, now).forEach((uscc, id) -> {
+                open.put(uscc, new Bundle(id, uscc, starting.get(uscc).itemCodes(), true));
+                started.add(uscc);
+            });
+            remaining.removeIf(open::containsKey);
+        }
+    }
+
+    private List<String> names(List<String> codes, Map<String, String> names) {
+        return codes.stream().map(code -> names.computeIfAbsent(code, this::name)).toList();
+    }
+
+    private static Content content(long id, List<String> codes, List<String> itemNames) {
+        return new Content(id, title(itemNames), body(itemNames), codes);
     }
 
     /** SMS and e-mail for the day's first 政策包 of each enterprise that has the address and did not mute the channel. */
-    private void queue(Set<Long> first, Map<String, Bundle> bundles, Map<Long, String> texts, Instant now) {
-        if (first.isEmpty()) {
+    private void queue(Map<String, Bundle> bundles, Map<Long, String> texts, Instant now) {
+        if (texts.isEmpty()) {
             return;
         }
         Map<String, Long> messageOf = new HashMap<>();
-        bundles.values().stream().filter(b -> first.contains(b.id())).forEach(b -> messageOf.put(b.uscc(), b.id()));
+        bundles.values().stream().filter(b -> texts.containsKey(b.id())).forEach(b -> messageOf.put(b.uscc(), b.id()));
         Set<String> muted = outbound.mutedPairs(messageOf.keySet());
         List<Queued> queued = new ArrayList<>();
         for (EnterpriseProfile p : profiles.findAll(messageOf.keySet())) {
