@@ -67,6 +67,9 @@ public class InboxRows {
      */
     public Map<String, Long> start(Map<String, Content> contents, LocalDate day, Instant now) {
         Map<String, Long> started = new HashMap<>();
+        if (contents.isEmpty()) {
+            return started;
+        }
         jdbc.sql("""
                         INSERT INTO inbox_message (uscc, title, body, item_codes, bundle_day, created_at, delivered_at)
                         SELECT u, t, b, string_to_array(c, chr(31)), :day, :now, :now

@@ -3,6 +3,7 @@ package io.zhida.notify.internal;
 import io.zhida.notify.Channel;
 import io.zhida.notify.MessageChannel;
 import io.zhida.notify.MessageChannel.Outgoing;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
@@ -16,7 +17,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Drains the outbox within each channel's limits. Every node runs it; per channel, one node at a time sends
- * (a PostgreSQL lock), after reading what the whole cluster sent this minute and today, so the per-minute
+ * (a PostgreSQL lock; another node waits for it at most five seconds, then leaves it the round), after reading
+ * what the whole cluster sent this minute and today, so the per-minute
  * rate and the daily quota hold for the cluster. A message is handed to its channel and marked delivered in
  * the transaction that holds its row, so it is never sent twice, and a crash before the mark leads to a retry
  * with the same id (which providers treat as the same message). In quiet hours, past the minute's rate or
@@ -33,13 +35,21 @@ public class OutboundDispatcher {
     private final OutboundRows rows;
     private final TransactionTemplate transaction;
     private final SendingLimits limits;
+    private final Duration lockWait;
     private final Map<Channel, MessageChannel> channels = new EnumMap<>(Channel.class);
 
     @Autowired
     OutboundDispatcher(OutboundRows rows, TransactionTemplate transaction, List<MessageChannel> channels, SendingLimits limits) {
+        this(rows, transaction, channels, limits, Duration.ofSeconds(5));
+    }
+
+    /** lockWait: how long to wait for another node that is sending on a channel before leaving it the round. */
+    OutboundDispatcher(OutboundRows rows, TransactionTemplate transaction, List<MessageChannel> channels, SendingLimits limits,
+                       Duration lockWait) {
         this.rows = rows;
         this.transaction = transaction;
         this.limits = limits;
+        this.lockWait = lockWait;
         channels.forEach(c -> this.channels.put(c.channel(), c));
     }
 
@@ -54,19 +64,25 @@ public class OutboundDispatcher {
         for (MessageChannel channel : channels.values()) {
             int handed;
             do {
-                handed = transaction.execute(status -> batch(channel, now));
+                handed = transaction.execute(status -> {
+                    if (limits.of(channel.channel()).quiet(now)) {
+                        return 0;
+                    }
+                    if (!rows.lockChannel(channel.channel(), lockWait)) {
+                        status.setRollbackOnly(); // another node has been sending on this channel all this time: its round
+                        return 0;
+                    }
+                    return batch(channel, now);
+                });
                 total += handed;
             } while (handed == BATCH);
         }
         return total;
     }
 
+    /** One batch, holding the channel's lock: at most what is left of this minute's rate and today's quota. */
     private int batch(MessageChannel channel, Instant now) {
         ChannelLimits limit = limits.of(channel.channel());
-        if (limit.quiet(now)) {
-            return 0;
-        }
-        rows.lockChannel(channel.channel());
         Instant minute = ChannelLimits.minuteOf(now);
         Instant day = ChannelLimits.dayOf(now);
         long allowed = Math.min(BATCH, Math.min(limit.perMinute() - rows.sent(channel.channel(), "MINUTE", minute),

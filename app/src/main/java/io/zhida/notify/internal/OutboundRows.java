@@ -2,6 +2,7 @@ package io.zhida.notify.internal;
 
 import io.zhida.notify.Channel;
 import io.zhida.notify.MessageChannel.Outgoing;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,6 +13,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -78,10 +80,23 @@ public class OutboundRows {
                 .update();
     }
 
-    /** Waits until no other dispatcher in the cluster sends on this channel; held until this transaction ends. */
-    void lockChannel(Channel channel) {
-        jdbc.sql("SELECT 1 FROM (SELECT pg_advisory_xact_lock(:ns, hashtext(:c))) AS locked").param("ns", CHANNEL_LOCK)
-                .param("c", channel.name()).query(Integer.class).single();
+    /**
+     * Waits until no other dispatcher in the cluster sends on this channel, at most {@code wait} (a slow provider
+     * must not hold every node's scheduler); held until this transaction ends. False when another kept it:
+     * the transaction is then unusable and must be rolled back.
+     */
+    boolean lockChannel(Channel channel, Duration wait) {
+        jdbc.sql("SELECT set_config('lock_timeout', :ms, true)").param("ms", wait.toMillis() + "ms").query(String.class).single();
+        try {
+            jdbc.sql("SELECT 1 FROM (SELECT pg_advisory_xact_lock(:ns, hashtext(:c))) AS locked").param("ns", CHANNEL_LOCK)
+                    .param("c", channel.name()).query(Integer.class).single();
+            return true;
+        } catch (DataAccessException e) {
+            if (e.getMostSpecificCause() instanceof SQLException sql && "55P03".equals(sql.getSQLState())) {
+                return false; // lock_not_available: the wait ran out
+            }
+            throw e;
+        }
     }
 
     /** How many this channel sent in the minute and in the business day that start at these instants. */

@@ -176,6 +176,36 @@ class OutboxLimitsIT {
     }
 
     @Test
+    void aDispatcherWaitsOnlyAWhileForAnotherNodeThatKeepsTheChannelThenLeavesItTheRound() throws Exception {
+        List<Long> sms = announceToEnterprises(200, 2, "T-LOCK", at("2031-05-09T10:00:00"));
+        OutboundDispatcher dispatcher = new OutboundDispatcher(rows, transaction, channels,
+                limits(new ChannelLimits(100, 10_000, Optional.empty())), Duration.ofMillis(300));
+        CountDownLatch held = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService otherNode = Executors.newSingleThreadExecutor();
+        try {
+            Future<?> keeping = otherNode.submit(() -> transaction.executeWithoutResult(status -> {
+                assertThat(rows.lockChannel(Channel.SMS, Duration.ofSeconds(1))).isTrue();
+                held.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }));
+            held.await();
+            assertThat(dispatcher.dispatch(at("2031-05-09T10:00:00"))).isZero();
+            assertThat(undelivered(sms)).isEqualTo(2);
+            release.countDown();
+            keeping.get();
+        } finally {
+            otherNode.shutdown();
+        }
+        assertThat(dispatcher.dispatch(at("2031-05-09T10:00:00"))).isEqualTo(2);
+        assertThat(undelivered(sms)).isZero();
+    }
+
+    @Test
     void theOutboxPageShowsEachChannelsLimitsAndHowManyWaitForWhat() throws Exception {
         mvc.perform(get("/notify/outbox").cookie(Sessions.login(mvc, "admin"))).andExpect(status().isOk())
                 .andExpect(content().string(Matchers.allOf(Matchers.containsString("待发送"), Matchers.containsString("静默时段"),
