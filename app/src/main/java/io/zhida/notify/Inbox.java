@@ -1,12 +1,12 @@
 package io.zhida.notify;
 
-import io.zhida.catalog.PolicyCatalog;
-import io.zhida.catalog.PolicyItem;
 import io.zhida.matching.MatchesFound;
 import io.zhida.enterprise.CorrectionAnswered;
 import io.zhida.enterprise.EnterpriseProfiles;
 import io.zhida.notify.internal.InboxRows;
 import io.zhida.notify.internal.OutboundRows;
+import io.zhida.notify.internal.PolicyBundles;
+import java.time.Instant;
 import java.util.Set;
 import io.zhida.platform.NotFoundException;
 import java.util.List;
@@ -16,61 +16,56 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Turns new matches into inbox messages: one item gets its own message, several at once go as one
- * 政策包. A match already announced is never announced again. Each message is also queued for SMS and
- * e-mail (unless the enterprise muted them) in the same transaction, and sent by the outbox dispatcher.
+ * Turns new matches into inbox messages: one 政策包 per enterprise and business day, which the day's later
+ * matches join while it is unread (see {@link PolicyBundles}); a match already announced is never announced
+ * again. The day's first 政策包 is also queued for SMS and e-mail (unless the enterprise muted them) in the
+ * same transaction, and sent by the outbox dispatcher within each channel's limits.
  */
 @Service
 public class Inbox {
 
-    private static final String SIGNATURE = "【惠企直达】";
+    private static final String SIGNATURE = PolicyBundles.SIGNATURE;
 
     private final InboxRows rows;
     private final OutboundRows outbound;
-    private final PolicyCatalog catalog;
+    private final PolicyBundles bundles;
     private final EnterpriseProfiles profiles;
 
     private final org.springframework.context.ApplicationEventPublisher events;
 
     private final io.zhida.platform.ProcessedEvents processed;
 
-    Inbox(InboxRows rows, OutboundRows outbound, PolicyCatalog catalog, EnterpriseProfiles profiles,
+    Inbox(InboxRows rows, OutboundRows outbound, PolicyBundles bundles, EnterpriseProfiles profiles,
           org.springframework.context.ApplicationEventPublisher events, io.zhida.platform.ProcessedEvents processed) {
         this.processed = processed;
         this.events = events;
         this.rows = rows;
         this.outbound = outbound;
-        this.catalog = catalog;
+        this.bundles = bundles;
         this.profiles = profiles;
     }
 
     @ApplicationModuleListener
     public void on(MatchesFound found) {
-        for (MatchesFound.Notice notice : found.notices()) {
-            announce(notice.uscc(), notice.itemCodes());
-        }
+        announce(found.notices(), Instant.now());
     }
 
-    /** @return the message, or empty when every item was announced before */
+    /** @return the enterprise's 政策包 that got the items, or empty when every item was announced before */
+    @Transactional
     public Optional<Long> announce(String uscc, List<String> itemCodes) {
-        List<String> fresh = rows.notAnnounced(uscc, itemCodes);
-        if (fresh.isEmpty()) {
-            return Optional.empty();
-        }
-        List<String> names = fresh.stream().map(c -> catalog.onlineItem(c).map(PolicyItem::content)
-                .map(content -> content.name()).orElse(c)).toList();
-        String title = fresh.size() == 1 ? "您可能符合「" + names.get(0) + "」"
-                : "为您匹配到 " + fresh.size() + " 项惠企政策（政策包）";
-        String body = "根据贵单位在平台上的数据，以下政策的条件您可能已经满足：\n· " + String.join("\n· ", names)
-                + "\n请在“我的政策”中查看条件逐条核对结果和预计金额。";
-        long id = rows.insert(uscc, title, body, fresh);
-        if (rows.claim(uscc, fresh, id) == 0) { // a concurrent delivery announced them first
-            rows.delete(id);
-            return Optional.empty();
-        }
-        String sms = fresh.size() == 1 ? "您可能符合「" + names.get(0) + "」" : "为您匹配到" + fresh.size() + "项惠企政策";
-        queueOutbound(uscc, id, SIGNATURE + sms + "，请登录惠企政策直达平台“我的政策”查看。");
-        return Optional.of(id);
+        return announce(uscc, itemCodes, Instant.now());
+    }
+
+    /** As {@link #announce(String, List)}, into the 政策包 of the business day of {@code now}. */
+    @Transactional
+    public Optional<Long> announce(String uscc, List<String> itemCodes, Instant now) {
+        return announce(List.of(new MatchesFound.Notice(uscc, itemCodes)), now).stream().findFirst();
+    }
+
+    /** Many enterprises at once (a bulk import's flood): @return the 政策包 started or grown */
+    @Transactional
+    public List<Long> announce(List<MatchesFound.Notice> notices, Instant now) {
+        return bundles.announce(notices, now).messageIds();
     }
 
     /** Tells the enterprise how its correction request was answered. */
@@ -87,7 +82,7 @@ public class Inbox {
         send(answered.uscc(), title, body);
     }
 
-    /** A message that announces no policy: into the inbox, and out by SMS and e-mail unless muted. */
+    /** A message that announces no policy: into the inbox, and out by SMS and e-mail unless muted (ahead of 政策包). */
     public long send(String uscc, String title, String body) {
         long id = rows.insert(uscc, title, body, List.of());
         queueOutbound(uscc, id, SIGNATURE + title + "，详见平台站内信。");
@@ -97,7 +92,7 @@ public class Inbox {
     /** An SMS to a person who has no inbox here (an evaluator drawn for 背靠背, a survey respondent by phone). */
     @Transactional
     public void sms(String phone, String text) {
-        outbound.queue(null, Channel.SMS, phone, SIGNATURE + text);
+        outbound.queue(null, Channel.SMS, phone, SIGNATURE + text, false, Instant.now());
     }
 
     /** Queued in the same transaction as the inbox message: the transactional outbox. */
@@ -105,10 +100,10 @@ public class Inbox {
         Set<Channel> muted = outbound.muted(uscc);
         profiles.find(uscc).ifPresent(p -> {
             if (p.contactPhone() != null && !muted.contains(Channel.SMS)) {
-                outbound.queue(messageId, Channel.SMS, p.contactPhone(), text);
+                outbound.queue(messageId, Channel.SMS, p.contactPhone(), text, false, Instant.now());
             }
             if (p.contactEmail() != null && !muted.contains(Channel.EMAIL)) {
-                outbound.queue(messageId, Channel.EMAIL, p.contactEmail(), text);
+                outbound.queue(messageId, Channel.EMAIL, p.contactEmail(), text, false, Instant.now());
             }
         });
     }
@@ -129,14 +124,12 @@ public class Inbox {
         return rows.unread(uscc);
     }
 
-    /** Opens a message of the enterprise's own: records that it was read. */
+    /** Opens a message of the enterprise's own: records that it was read (which closes a 政策包). */
     @Transactional
     public InboxMessage open(String uscc, long id) {
-        InboxMessage m = rows.find(id).filter(x -> x.uscc().equals(uscc)).orElseThrow(() -> new NotFoundException("消息不存在"));
-        if (m.readAt() == null && !m.itemCodes().isEmpty()) {
-            events.publishEvent(new MessageRead(id, uscc, m.itemCodes(), java.time.Instant.now()));
-        }
-        rows.markRead(id);
-        return m;
+        rows.find(id).filter(x -> x.uscc().equals(uscc)).orElseThrow(() -> new NotFoundException("消息不存在"));
+        rows.markRead(id).filter(codes -> !codes.isEmpty())
+                .ifPresent(codes -> events.publishEvent(new MessageRead(id, uscc, codes, Instant.now())));
+        return rows.find(id).orElseThrow();
     }
 }

@@ -13,10 +13,16 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * SMS and e-mail providers by configuration: {@code zhida.notify.sms.url} / {@code zhida.notify.email.url}
  * (and optional {@code .token}) select an HTTP gateway; without them messages are recorded for the outbox page.
+ * Each channel's rate, daily quota and quiet hours: {@link SendingLimits}.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
 class ChannelConfiguration {
+
+    @Bean
+    SendingLimits sendingLimits(Environment env) {
+        return SendingLimits.from(env);
+    }
 
     @Bean
     MessageChannel smsChannel(Environment env, JdbcClient jdbc, JsonMapper json) {

@@ -2,18 +2,36 @@ package io.zhida.notify.internal;
 
 import io.zhida.notify.InboxMessage;
 import java.sql.Array;
+import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** SQL for the inbox and the record of what was announced. */
+/** SQL for the inbox and the record of what was announced; the 政策包 statements work on many enterprises at once. */
 @Repository
 public class InboxRows {
+
+    /** An (enterprise, item) pair. */
+    public record Pair(String uscc, String itemCode) {
+    }
+
+    /** A 政策包 of an enterprise and day, with the items it holds; open until the enterprise reads it. */
+    public record Bundle(long id, String uscc, List<String> itemCodes, boolean open) {
+    }
+
+    /** The content of a 政策包 (id 0 before it is written for the first time). */
+    public record Content(long id, String title, String body, List<String> itemCodes) {
+    }
 
     private final JdbcClient jdbc;
 
@@ -21,11 +39,91 @@ public class InboxRows {
         this.jdbc = jdbc;
     }
 
-    public List<String> notAnnounced(String uscc, List<String> itemCodes) {
+    /** The pairs never announced, in the order given. */
+    public List<Pair> notAnnounced(List<Pair> pairs) {
         return jdbc.sql("""
-                        SELECT c FROM unnest(CAST(:codes AS text[])) AS c
-                        WHERE NOT EXISTS (SELECT 1 FROM match_notice n WHERE n.uscc = :u AND n.item_code = c)""")
-                .param("codes", itemCodes.toArray(String[]::new)).param("u", uscc).query(String.class).list();
+                        SELECT p.u, p.c FROM unnest(CAST(:u AS char(18)[]), CAST(:c AS text[])) WITH ORDINALITY AS p(u, c, o)
+                        WHERE NOT EXISTS (SELECT 1 FROM match_notice n WHERE n.uscc = p.u AND n.item_code = p.c) ORDER BY p.o""")
+                .param("u", pairs.stream().map(Pair::uscc).toArray(String[]::new))
+                .param("c", pairs.stream().map(Pair::itemCode).toArray(String[]::new))
+                .query((rs, n) -> new Pair(rs.getString(1), rs.getString(2))).list();
+    }
+
+    /**
+     * The 政策包 these enterprises got on this day, read or not, locked until the transaction ends (in code
+     * order, so that two deliveries never wait for each other in a circle).
+     */
+    public List<Bundle> ofTheDay(Collection<String> usccs, LocalDate day) {
+        return jdbc.sql("""
+                        SELECT id, uscc, item_codes, read_at IS NULL FROM inbox_message
+                        WHERE uscc = ANY(CAST(:u AS char(18)[])) AND bundle_day = :day ORDER BY uscc, id FOR UPDATE""")
+                .param("u", usccs.toArray(String[]::new)).param("day", Date.valueOf(day))
+                .query((rs, n) -> new Bundle(rs.getLong(1), rs.getString(2), codes(rs.getArray(3)), rs.getBoolean(4))).list();
+    }
+
+    /**
+     * Starts these enterprises' 政策包 of the day, already written. An enterprise whose open one a concurrent
+     * delivery started meanwhile is left out (the one-open-bundle key): returns enterprise → new message.
+     */
+    public Map<String, Long> start(Map<String, Content> contents, LocalDate day, Instant now) {
+        Map<String, Long> started = new HashMap<>();
+        if (contents.isEmpty()) {
+            return started;
+        }
+        jdbc.sql("""
+                        INSERT INTO inbox_message (uscc, title, body, item_codes, bundle_day, created_at, delivered_at)
+                        SELECT u, t, b, string_to_array(c, chr(31)), :day, :now, :now
+                        FROM unnest(CAST(:u AS char(18)[]), CAST(:t AS text[]), CAST(:b AS text[]), CAST(:c AS text[])) AS v(u, t, b, c)
+                        ORDER BY u
+                        ON CONFLICT (uscc, bundle_day) WHERE read_at IS NULL AND bundle_day IS NOT NULL DO NOTHING
+                        RETURNING uscc, id""")
+                .param("u", contents.keySet().toArray(String[]::new))
+                .param("t", contents.values().stream().map(Content::title).toArray(String[]::new))
+                .param("b", contents.values().stream().map(Content::body).toArray(String[]::new))
+                .param("c", contents.values().stream().map(c -> String.join("\u001f", c.itemCodes())).toArray(String[]::new))
+                .param("day", Date.valueOf(day)).param("now", Timestamp.from(now))
+                .query(rs -> {
+                    started.put(rs.getString(1), rs.getLong(2));
+                });
+        return started;
+    }
+
+    /**
+     * Records that these pairs are announced by these messages; the primary key makes a pair another delivery
+     * claimed first a no-op. Returns the pairs this call claimed.
+     */
+    public List<Pair> claim(List<Pair> pairs, List<Long> messageIds) {
+        return jdbc.sql("""
+                        INSERT INTO match_notice (uscc, item_code, message_id)
+                        SELECT u, c, m FROM unnest(CAST(:u AS char(18)[]), CAST(:c AS text[]), CAST(:m AS bigint[])) AS p(u, c, m)
+                        ORDER BY u, c
+                        ON CONFLICT DO NOTHING RETURNING uscc, item_code""")
+                .param("u", pairs.stream().map(Pair::uscc).toArray(String[]::new))
+                .param("c", pairs.stream().map(Pair::itemCode).toArray(String[]::new))
+                .param("m", messageIds.toArray(Long[]::new))
+                .query((rs, n) -> new Pair(rs.getString(1), rs.getString(2))).list();
+    }
+
+    /** Sets the title, body and items of many 政策包 in one statement. */
+    public void rewrite(List<Content> contents) {
+        if (contents.isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
+                        UPDATE inbox_message m SET title = v.t, body = v.b, item_codes = string_to_array(v.c, chr(31))
+                        FROM unnest(CAST(:id AS bigint[]), CAST(:t AS text[]), CAST(:b AS text[]), CAST(:c AS text[])) AS v(id, t, b, c)
+                        WHERE m.id = v.id""")
+                .param("id", contents.stream().map(Content::id).toArray(Long[]::new))
+                .param("t", contents.stream().map(Content::title).toArray(String[]::new))
+                .param("b", contents.stream().map(Content::body).toArray(String[]::new))
+                .param("c", contents.stream().map(c -> String.join("\u001f", c.itemCodes())).toArray(String[]::new))
+                .update();
+    }
+
+    public void deleteAll(Collection<Long> ids) {
+        if (!ids.isEmpty()) {
+            jdbc.sql("DELETE FROM inbox_message WHERE id = ANY(:ids)").param("ids", ids.toArray(Long[]::new)).update();
+        }
     }
 
     public long insert(String uscc, String title, String body, List<String> itemCodes) {
@@ -34,18 +132,6 @@ public class InboxRows {
                         VALUES (:u, :t, :b, :codes, now()) RETURNING id""")
                 .param("u", uscc).param("t", title).param("b", body).param("codes", itemCodes.toArray(String[]::new))
                 .query(Long.class).single();
-    }
-
-    /** Records the notices; the primary key makes a second claim of the same match a no-op. */
-    public int claim(String uscc, List<String> itemCodes, long messageId) {
-        return jdbc.sql("""
-                        INSERT INTO match_notice (uscc, item_code, message_id)
-                        SELECT :u, c, :m FROM unnest(CAST(:codes AS text[])) AS c ON CONFLICT DO NOTHING""")
-                .param("u", uscc).param("m", messageId).param("codes", itemCodes.toArray(String[]::new)).update();
-    }
-
-    public void delete(long id) {
-        jdbc.sql("DELETE FROM inbox_message WHERE id = :id").param("id", id).update();
     }
 
     public List<InboxMessage> forEnterprise(String uscc) {
@@ -62,15 +148,22 @@ public class InboxRows {
         return jdbc.sql("SELECT * FROM inbox_message WHERE id = :id").param("id", id).query(InboxRows::message).optional();
     }
 
-    public void markRead(long id) {
-        jdbc.sql("UPDATE inbox_message SET read_at = coalesce(read_at, now()) WHERE id = :id").param("id", id).update();
+    /**
+     * Marks a message read if it was not; returns the items it announced at that moment (empty when it was
+     * read before). Reading closes a 政策包: the next match of the day starts a new one.
+     */
+    public Optional<List<String>> markRead(long id) {
+        return jdbc.sql("UPDATE inbox_message SET read_at = now() WHERE id = :id AND read_at IS NULL RETURNING item_codes")
+                .param("id", id).query((rs, n) -> codes(rs.getArray(1))).optional();
     }
 
     private static InboxMessage message(ResultSet rs, int n) throws SQLException {
-        Array codes = rs.getArray("item_codes");
         Timestamp read = rs.getTimestamp("read_at");
         return new InboxMessage(rs.getLong("id"), rs.getString("uscc"), rs.getString("title"), rs.getString("body"),
-                codes == null ? List.of() : Arrays.asList((String[]) codes.getArray()), rs.getTimestamp("created_at").toInstant(),
-                read == null ? null : read.toInstant());
+                codes(rs.getArray("item_codes")), rs.getTimestamp("created_at").toInstant(), read == null ? null : read.toInstant());
+    }
+
+    private static List<String> codes(Array codes) throws SQLException {
+        return codes == null ? List.of() : Arrays.asList((String[]) codes.getArray());
     }
 }

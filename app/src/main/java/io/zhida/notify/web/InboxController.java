@@ -7,6 +7,8 @@ import io.zhida.identity.Role;
 import io.zhida.notify.Channel;
 import io.zhida.notify.Inbox;
 import io.zhida.notify.internal.OutboundRows;
+import io.zhida.notify.internal.OutboxOverview;
+import io.zhida.notify.internal.WaitState;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -23,11 +25,11 @@ import org.springframework.web.bind.annotation.PathVariable;
 class InboxController {
 
     private final Inbox inbox;
-    private final OutboundRows outbound;
+    private final OutboxOverview overview;
 
-    InboxController(Inbox inbox, OutboundRows outbound) {
+    InboxController(Inbox inbox, OutboxOverview overview) {
         this.inbox = inbox;
-        this.outbound = outbound;
+        this.overview = overview;
     }
 
     @GetMapping("/my/messages")
@@ -68,12 +70,18 @@ class InboxController {
         if (!user.has(Role.ADMIN)) {
             throw new AccessDeniedException("administrators only");
         }
-        try (io.zhida.platform.Spreadsheet sheet = io.zhida.platform.Spreadsheet.of("发件箱", java.util.List.of("编号", "渠道", "收件地址", "内容", "企业", "生成时间", "发送时间", "尝试次数", "错误"))) {
-            outbound.recent(100_000).forEach(m -> sheet.row(m.id(), m.channel().label(), m.address(), m.text(), m.enterpriseName(),
-                    m.createdAt().atZone(io.zhida.platform.Today.ZONE).toLocalDateTime(), m.deliveredAt() == null ? null : m.deliveredAt().atZone(io.zhida.platform.Today.ZONE).toLocalDateTime(),
-                    m.attempts(), m.lastError()));
+        try (io.zhida.platform.Spreadsheet sheet = io.zhida.platform.Spreadsheet.of("发件箱", java.util.List.of("编号", "渠道", "收件地址", "内容", "企业", "生成时间", "状态", "发送时间", "预计发送", "尝试次数", "错误"))) {
+            overview.at(java.time.Instant.now(), 100_000).rows().forEach(r -> {
+                OutboundRows.Sent m = r.message();
+                sheet.row(m.id(), m.channel().label(), m.address(), m.text(), m.enterpriseName(), local(m.createdAt()), r.state().label(),
+                        local(m.deliveredAt()), local(r.dueAt()), m.attempts(), m.lastError());
+            });
             return io.zhida.platform.Spreadsheet.download("发件箱-" + io.zhida.platform.Today.date() + ".xlsx", sheet.bytes());
         }
+    }
+
+    private static java.time.LocalDateTime local(java.time.Instant at) {
+        return at == null ? null : at.atZone(io.zhida.platform.Today.ZONE).toLocalDateTime();
     }
 
     @AccessRule(roles = Role.ADMIN, scope = DataScope.WHOLE_CITY)
@@ -82,9 +90,9 @@ class InboxController {
         if (!user.has(Role.ADMIN)) {
             throw new AccessDeniedException("administrators only");
         }
-        model.addAttribute("sent", outbound.recent(300));
-        model.addAttribute("delivered", outbound.count(true));
-        model.addAttribute("pending", outbound.count(false));
+        model.addAttribute("view", overview.at(java.time.Instant.now(), 300));
+        model.addAttribute("states", java.util.List.of(WaitState.DUE, WaitState.QUIET, WaitState.OVER_QUOTA, WaitState.RETRY,
+                WaitState.FAILED, WaitState.DELIVERED));
         return "notify/outbox";
     }
 
