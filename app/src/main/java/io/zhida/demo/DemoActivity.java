@@ -61,12 +61,14 @@ class DemoActivity {
     private final boolean enabled;
     private final long seed;
     private final javax.sql.DataSource dataSource;
+    private final io.zhida.evaluation.ThreeRates threeRates;
 
     DemoActivity(JdbcClient jdbc, TransactionTemplate transaction, Environment env, BackToBack backToBack, Campaigns campaigns,
                  Indicators indicators, Surveys surveys, Appeals appeals, MatchingService matching, Organisations organisations, Cockpit cockpit,
                  @Value("${zhida.demo.activity:true}") boolean enabled, @Value("${zhida.demo.seed}") long seed,
-                 javax.sql.DataSource dataSource) {
+                 javax.sql.DataSource dataSource, io.zhida.evaluation.ThreeRates threeRates) {
         this.dataSource = dataSource;
+        this.threeRates = threeRates;
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.env = env;
@@ -99,6 +101,7 @@ class DemoActivity {
             progressOnTheLedger();
         });
         cockpit.rebuild(); // the records above were written without events
+        threeRates.recount();
         log.info("Demo activity for the last 12 months generated in {} ms", (System.nanoTime() - started) / 1_000_000);
     }
 

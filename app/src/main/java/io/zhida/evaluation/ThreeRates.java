@@ -29,10 +29,18 @@ public class ThreeRates {
     private final PolicyCatalog catalog;
     private final Organisations organisations;
 
-    ThreeRates(RateQueries queries, PolicyCatalog catalog, Organisations organisations) {
+    private final io.zhida.evaluation.internal.AwarenessCells awareness;
+
+    ThreeRates(RateQueries queries, PolicyCatalog catalog, Organisations organisations, io.zhida.evaluation.internal.AwarenessCells awareness) {
         this.queries = queries;
         this.catalog = catalog;
         this.organisations = organisations;
+        this.awareness = awareness;
+    }
+
+    /** Recounts 知晓率's announcements and reads from the records (after records were written without events, as the demo does). */
+    public void recount() {
+        awareness.rebuild();
     }
 
     public static GroupBy groupBy(String value) {

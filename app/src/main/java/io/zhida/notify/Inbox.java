@@ -65,7 +65,12 @@ public class Inbox {
     /** Many enterprises at once (a bulk import's flood): @return the 政策包 started or grown */
     @Transactional
     public List<Long> announce(List<MatchesFound.Notice> notices, Instant now) {
-        return bundles.announce(notices, now).messageIds();
+        PolicyBundles.Announced announced = bundles.announce(notices, now);
+        if (!announced.claimed().isEmpty()) {
+            events.publishEvent(new PoliciesAnnounced(announced.claimed().entrySet().stream()
+                    .map(e -> new PoliciesAnnounced.Announcement(e.getKey(), e.getValue())).toList(), now));
+        }
+        return announced.messageIds();
     }
 
     /** Tells the enterprise how its correction request was answered. */

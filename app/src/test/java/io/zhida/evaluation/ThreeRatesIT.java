@@ -32,6 +32,8 @@ class ThreeRatesIT {
     @Autowired
     JdbcClient jdbc;
     @Autowired
+    io.zhida.notify.Inbox inbox;
+    @Autowired
     PolicyLibraryExchange exchange;
     @Autowired
     Organisations organisations;
@@ -60,6 +62,9 @@ class ThreeRatesIT {
                 "SELECT count(*) FROM match_notice WHERE item_code = 'T-RATE-1'").query(Long.class).single() == 4); // announced
         push(e.get(0), true);
         push(e.get(1), false);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> jdbc.sql(
+                "SELECT coalesce(sum(announced), 0) * 10 + coalesce(sum(knew), 0) FROM awareness_cell WHERE item_code = 'T-RATE-1'")
+                .query(Long.class).single() == 41); // the read model has the four announcements and the one read
         long survey = surveys.create("三率测试问卷", null, "T-RATE-1", 10, List.of(
                 new Survey.NewQuestion(Survey.Kind.SINGLE, "是否知晓", List.of("知晓", "不知晓"), "AWARENESS", true),
                 new Survey.NewQuestion(Survey.Kind.RATING, "满意程度", List.of(), "SATISFACTION", true)), "evaluator");
@@ -127,12 +132,13 @@ class ThreeRatesIT {
                 .andExpect(jsonPath("$[0].key").value("city"));
     }
 
+    /** The platform announced the match itself (the item names exactly these enterprises); reading is opening the message. */
     private void push(String uscc, boolean read) {
-        long message = jdbc.sql("INSERT INTO inbox_message (uscc, title, body, item_codes, read_at) VALUES (?, '政策推送', '测试', '{T-RATE-1}', "
-                + (read ? "now()" : "NULL") + ") RETURNING id").param(uscc).query(Long.class).single();
-        // the platform's own announcement of the match may come first or later: either way this message is the one
-        jdbc.sql("INSERT INTO match_notice (uscc, item_code, message_id) VALUES (?, 'T-RATE-1', ?) "
-                + "ON CONFLICT (uscc, item_code) DO UPDATE SET message_id = excluded.message_id").params(uscc, message).update();
+        long message = jdbc.sql("SELECT message_id FROM match_notice WHERE uscc = ? AND item_code = 'T-RATE-1'").param(uscc)
+                .query(Long.class).single();
+        if (read) {
+            inbox.open(uscc, message);
+        }
     }
 
     private void rating(String uscc, int stars) {

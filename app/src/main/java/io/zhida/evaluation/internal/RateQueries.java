@@ -5,22 +5,16 @@ import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
-import io.zhida.matching.MatchingService;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.web.context.request.RequestAttributes;
-import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.stereotype.Repository;
 
 /**
  * The counts behind the three rates, per (item, county) cell; the service rolls cells up to the city,
  * counties, departments and items. Definitions (docs/evaluation.md):
- * awareness — eligible (enterprise, item) pairs as the stored match results say now (kept current by every change
- * and the nightly match) that had read the push by the end of the period
- * or answered an awareness question with its first option ("知晓");
+ * awareness — matches announced to enterprises by the end of the period (each (enterprise, item) once) that had
+ * read the announcement by then or answered an awareness question with its first option ("知晓");
  * satisfaction — transaction ratings and survey satisfaction ratings in the period, 4–5 of 5 satisfied;
  * fulfilment — grants approved in the period that are paid or past their payment deadline, paid on time.
  */
@@ -36,31 +30,19 @@ public class RateQueries {
     public record Line(String uscc, String enterprise, String item, String region, String detail, boolean counted) {
     }
 
-    /**
-     * Every announced (enterprise, item) pair with when it was announced and when it first knew: the push read, or
-     * "知晓" (the first option) answered to an awareness question about the item.
-     */
-    private static final String ANNOUNCED = """
-            SELECT n.uscc, n.item_code, e.region, e.name, i.created_at, LEAST(i.read_at, sv.at) AS knew_at
-            FROM match_notice n JOIN inbox_message i ON i.id = n.message_id JOIN enterprise e ON e.uscc = n.uscc
-            LEFT JOIN (SELECT a.uscc, s.item_code, min(a.answered_at) AS at FROM survey_answer a JOIN survey s ON s.id = a.survey_id
-                         JOIN survey_answer_value v ON v.answer_id = a.id JOIN survey_question q ON q.id = v.question_id
-                       WHERE q.measure = 'AWARENESS' AND v.value = q.options[1] AND a.uscc IS NOT NULL AND s.item_code IS NOT NULL
-                       GROUP BY 1, 2) sv ON sv.uscc = n.uscc AND sv.item_code = n.item_code""";
+    /** Answered "知晓" (the first option) to an awareness question about an item by :to. */
+    private static final String SURVEY_KNEW = """
+            SELECT DISTINCT a.uscc, s.item_code FROM survey_answer a JOIN survey s ON s.id = a.survey_id
+              JOIN survey_answer_value v ON v.answer_id = a.id JOIN survey_question q ON q.id = v.question_id
+            WHERE q.measure = 'AWARENESS' AND v.value = q.options[1] AND a.answered_at < :to
+              AND a.uscc IS NOT NULL AND s.item_code IS NOT NULL""";
 
-    /** One announced pair the stored match results still hold eligible. */
-    private record Announced(String uscc, String item, String region, String name, Instant announcedAt, Instant knewAt) {
-
-        boolean announcedBy(Instant to) {
-            return announcedAt.isBefore(to);
-        }
-
-        boolean knewBy(Instant to) {
-            return knewAt != null && knewAt.isBefore(to);
-        }
-    }
-
-    private static final String MEMO = RateQueries.class.getName() + ".announced";
+    /** Pairs announced by :to whose announcement was not read by then but that said "知晓" in a survey: known too. */
+    private static final String KNEW_BY_SURVEY_ONLY = """
+            SELECT k.item_code, coalesce(e.region, '') AS region, count(*) FROM (""" + SURVEY_KNEW + """
+            ) k JOIN match_notice n ON n.uscc = k.uscc AND n.item_code = k.item_code JOIN inbox_message i ON i.id = n.message_id
+            JOIN enterprise e ON e.uscc = k.uscc
+            WHERE i.created_at < :to AND (i.read_at IS NULL OR i.read_at >= :to) GROUP BY 1, 2""";
 
     private static final String FULFILMENT_SET = """
             FROM fund_grant g WHERE g.status <> 'CANCELLED' AND g.created_at >= :from AND g.created_at < :to
@@ -77,28 +59,24 @@ public class RateQueries {
             WHERE q.measure = 'SATISFACTION' AND q.kind = 'RATING' AND a.answered_at >= :from AND a.answered_at < :to""";
 
     private final JdbcClient jdbc;
-    private final MatchingService matching;
+    private final AwarenessCells awareness;
 
-    RateQueries(JdbcClient jdbc, MatchingService matching) {
+    RateQueries(JdbcClient jdbc, AwarenessCells awareness) {
         this.jdbc = jdbc;
-        this.matching = matching;
+        this.awareness = awareness;
     }
 
     public List<Cell> cells(Instant from, Instant to) {
         List<Cell> cells = new ArrayList<>();
-        // awareness: pairs announced by the period's end and still eligible; of those, the ones that knew by then
-        Map<String, long[]> byCell = new LinkedHashMap<>();
-        for (Announced a : announced()) {
-            if (a.announcedBy(to)) {
-                long[] c = byCell.computeIfAbsent(a.item() + "|" + a.region(), k -> new long[2]);
-                c[1]++;
-                c[0] += a.knewBy(to) ? 1 : 0;
-            }
-        }
-        byCell.forEach((key, c) -> {
-            String[] k = key.split("\\|", -1);
-            cells.add(new Cell(k[0], k[1].equals("null") ? null : k[1], new Rate(c[0], c[1]), Rate.NONE, Rate.NONE, BigDecimal.ZERO, BigDecimal.ZERO));
+        // awareness: matches announced by the period's end (the read model), known = their announcement read by then or
+        // "知晓" answered in a survey
+        Map<String, Map<String, long[]>> announced = awareness.upTo(to);
+        jdbc.sql(KNEW_BY_SURVEY_ONLY).param("to", Timestamp.from(to)).query(rs -> {
+            long[] c = announced.computeIfAbsent(rs.getString(1), k -> new java.util.HashMap<>()).computeIfAbsent(rs.getString(2), k -> new long[2]);
+            c[1] += rs.getLong(3);
         });
+        announced.forEach((item, byRegion) -> byRegion.forEach((region, c) -> cells.add(new Cell(item, region.isEmpty() ? null : region,
+                new Rate(Math.min(c[1], c[0]), c[0]), Rate.NONE, Rate.NONE, BigDecimal.ZERO, BigDecimal.ZERO))));
         jdbc.sql("SELECT item, region, count(*) AS d, count(*) FILTER (WHERE stars >= 4) AS n FROM (" + RATINGS + ") x GROUP BY 1, 2")
                 .param("from", Timestamp.from(from)).param("to", Timestamp.from(to))
                 .query((rs, i) -> cells.add(new Cell(rs.getString(1), rs.getString(2), Rate.NONE, new Rate(rs.getLong("n"), rs.getLong("d")),
@@ -139,32 +117,19 @@ public class RateQueries {
                 rs.getBoolean("counted"))).list();
     }
 
-    /** The pairs behind 知晓率, those that did not know first. */
+    /** The announced pairs behind 知晓率, those that did not know first. */
     private List<Line> awarenessLines(List<String> items, String region, Instant to, int limit) {
-        return announced().stream()
-                .filter(a -> a.announcedBy(to) && (items == null || items.contains(a.item())) && (region == null || region.equals(a.region())))
-                .map(a -> new Line(a.uscc(), a.name(), a.item(), a.region(), a.knewBy(to) ? "已知晓" : "未知晓", a.knewBy(to)))
-                .sorted(Comparator.comparing(Line::counted).thenComparing(Line::item).thenComparing(Line::uscc)).limit(limit).toList();
-    }
-
-    /** Read once per request: a page of rates asks for many periods at once (the comparison, the trend). */
-    @SuppressWarnings("unchecked")
-    private List<Announced> announced() {
-        RequestAttributes request = RequestContextHolder.getRequestAttributes();
-        if (request != null && request.getAttribute(MEMO, RequestAttributes.SCOPE_REQUEST) instanceof List<?> memo) {
-            return (List<Announced>) memo;
-        }
-        List<Announced> pairs = new ArrayList<>();
-        jdbc.sql(ANNOUNCED).query(rs -> {
-            if (matching.isEligible(rs.getString(1), rs.getString(2))) {
-                Timestamp knew = rs.getTimestamp(6);
-                pairs.add(new Announced(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getTimestamp(5).toInstant(), knew == null ? null : knew.toInstant()));
-            }
-        });
-        if (request != null) {
-            request.setAttribute(MEMO, pairs, RequestAttributes.SCOPE_REQUEST);
-        }
-        return pairs;
+        return jdbc.sql("""
+                        SELECT n.uscc, e.name, n.item_code, e.region,
+                               (i.read_at < :to OR EXISTS (SELECT 1 FROM (""" + SURVEY_KNEW + """
+                                   ) k WHERE k.uscc = n.uscc AND k.item_code = n.item_code)) AS knew
+                        FROM match_notice n JOIN inbox_message i ON i.id = n.message_id JOIN enterprise e ON e.uscc = n.uscc
+                        WHERE i.created_at < :to AND (CAST(:items AS text[]) IS NULL OR n.item_code = ANY(CAST(:items AS text[])))
+                          AND (CAST(:region AS text) IS NULL OR e.region = :region)
+                        ORDER BY knew, n.item_code, n.uscc LIMIT :limit""")
+                .param("to", Timestamp.from(to)).param("items", items == null ? null : items.toArray(String[]::new))
+                .param("region", region).param("limit", limit)
+                .query((rs, n) -> new Line(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getBoolean("knew") ? "已知晓" : "未知晓", rs.getBoolean("knew"))).list();
     }
 }

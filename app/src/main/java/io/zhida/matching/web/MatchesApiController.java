@@ -1,6 +1,5 @@
 package io.zhida.matching.web;
 
-import io.zhida.catalog.PolicyCalculator;
 import io.zhida.catalog.PolicyCatalog;
 import io.zhida.engine.rule.Calculator;
 import io.zhida.enterprise.EnterpriseProfile;
@@ -41,13 +40,13 @@ class MatchesApiController {
     private final MatchingService matching;
     private final EnterpriseProfiles profiles;
     private final PolicyCatalog catalog;
-    private final PolicyCalculator calculator;
+    private final io.zhida.matching.MatchExplanations explanations;
 
-    MatchesApiController(MatchingService matching, EnterpriseProfiles profiles, PolicyCatalog catalog, PolicyCalculator calculator) {
+    MatchesApiController(MatchingService matching, EnterpriseProfiles profiles, PolicyCatalog catalog, io.zhida.matching.MatchExplanations explanations) {
         this.matching = matching;
         this.profiles = profiles;
         this.catalog = catalog;
-        this.calculator = calculator;
+        this.explanations = explanations;
     }
 
     /** The enterprise itself, administrators, and staff whose data scope includes the enterprise (403 otherwise, known or not). */
@@ -71,7 +70,7 @@ class MatchesApiController {
             if (item == null) {
                 continue;
             }
-            Calculator.Result r = calculator.calculate(item.code(), values, PolicyCatalog.today());
+            Calculator.Result r = explanations.explain(profile.uscc(), values, item);
             items.add(new ItemMatch(item.code(), item.content().name(), m.itemVersion(), m.outcome().name(), r.amount(),
                     r.missing().stream().sorted().toList()));
             matchedAt = matchedAt == null || m.matchedAt().isAfter(matchedAt) ? m.matchedAt() : matchedAt;

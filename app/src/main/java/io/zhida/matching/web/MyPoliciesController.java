@@ -1,6 +1,5 @@
 package io.zhida.matching.web;
 
-import io.zhida.catalog.PolicyCalculator;
 import io.zhida.catalog.PolicyCatalog;
 import io.zhida.catalog.PolicyItem;
 import io.zhida.engine.rule.Calculator;
@@ -31,13 +30,13 @@ class MyPoliciesController {
 
     private final MatchingService matching;
     private final PolicyCatalog catalog;
-    private final PolicyCalculator calculator;
+    private final io.zhida.matching.MatchExplanations explanations;
     private final EnterpriseProfiles profiles;
 
-    MyPoliciesController(MatchingService matching, PolicyCatalog catalog, PolicyCalculator calculator, EnterpriseProfiles profiles) {
+    MyPoliciesController(MatchingService matching, PolicyCatalog catalog, io.zhida.matching.MatchExplanations explanations, EnterpriseProfiles profiles) {
         this.matching = matching;
         this.catalog = catalog;
-        this.calculator = calculator;
+        this.explanations = explanations;
         this.profiles = profiles;
     }
 
@@ -50,7 +49,7 @@ class MyPoliciesController {
         try (io.zhida.platform.Spreadsheet sheet = io.zhida.platform.Spreadsheet.of("我的政策", List.of("事项编码", "事项", "办理方式", "结果", "预计金额（元）", "需补充的数据"))) {
             for (MatchRow m : matching.forEnterprise(user.enterpriseUscc())) {
                 catalog.onlineItem(m.itemCode()).ifPresent(item -> {
-                    Calculator.Result r = calculator.calculate(item.code(), values, PolicyCatalog.today());
+                    Calculator.Result r = explanations.explain(user.enterpriseUscc(), values, item);
                     sheet.row(item.code(), item.content().name(), item.content().mode().label(), m.outcome().label(), r.amount(),
                             String.join("、", r.missing()));
                 });
@@ -69,7 +68,7 @@ class MyPoliciesController {
         List<Entry> undetermined = new ArrayList<>();
         for (MatchRow m : matching.forEnterprise(user.enterpriseUscc())) {
             catalog.onlineItem(m.itemCode()).ifPresent(item -> {
-                Entry e = new Entry(m, item, calculator.calculate(item.code(), values, PolicyCatalog.today()));
+                Entry e = new Entry(m, item, explanations.explain(user.enterpriseUscc(), values, item));
                 (m.outcome() == io.zhida.engine.rule.Outcome.ELIGIBLE ? eligible : undetermined).add(e);
             });
         }

@@ -38,14 +38,16 @@ public class PolicyBundles {
     private static final int TITLE_LENGTH = 200;
 
     /** What an announcement did: the 政策包 it started or grew, and how many new items they got. */
-    public record Announced(List<Long> messageIds, int started, int items) {
+    public record Announced(List<Long> messageIds, int started, int items, Map<String, List<String>> claimed) {
 
-        static final Announced NONE = new Announced(List.of(), 0, 0);
+        static final Announced NONE = new Announced(List.of(), 0, 0, Map.of());
 
         Announced plus(Announced other) {
             List<Long> ids = new ArrayList<>(messageIds);
             ids.addAll(other.messageIds);
-            return new Announced(ids, started + other.started, items + other.items);
+            Map<String, List<String>> all = new java.util.LinkedHashMap<>(claimed);
+            all.putAll(other.claimed);
+            return new Announced(ids, started + other.started, items + other.items, all);
         }
     }
 
@@ -100,6 +102,7 @@ public class PolicyBundles {
         Map<Long, String> startedSms = new HashMap<>();
         Map<Long, String> grownSms = new HashMap<>();
         List<Long> touched = new ArrayList<>();
+        Map<String, List<String>> claimedByEnterprise = new java.util.LinkedHashMap<>();
         for (Map.Entry<String, List<String>> e : wanted.entrySet()) {
             Bundle bundle = open.get(e.getKey());
             List<String> got = e.getValue().stream().filter(code -> claimed.contains(new Pair(e.getKey(), code))).toList();
@@ -110,6 +113,7 @@ public class PolicyBundles {
                 continue;
             }
             touched.add(bundle.id());
+            claimedByEnterprise.put(e.getKey(), got);
             List<String> all = new ArrayList<>(started.contains(e.getKey()) ? List.of() : bundle.itemCodes());
             all.addAll(got);
             List<String> itemNames = names(all, names);
@@ -126,7 +130,7 @@ public class PolicyBundles {
         inbox.rewrite(rewritten);
         queue(open, startedSms, now);
         outbound.retext(grownSms);
-        return new Announced(touched, started.size() - emptyStarted.size(), claimed.size());
+        return new Announced(touched, started.size() - emptyStarted.size(), claimed.size(), claimedByEnterprise);
     }
 
     /**
