@@ -21,8 +21,12 @@ class GrantFollower {
     private final String financeDepartment;
     private final ProcessedEvents processed;
 
+    private final io.zhida.funds.BankAccounts accounts;
+
     GrantFollower(ApplicationRows rows, RecordRows records, TimeLimits limits, Inbox inbox,
-                  @Value("${zhida.funds.finance-department:C-CZJ}") String financeDepartment, ProcessedEvents processed) {
+                  @Value("${zhida.funds.finance-department:C-CZJ}") String financeDepartment, ProcessedEvents processed,
+                  io.zhida.funds.BankAccounts accounts) {
+        this.accounts = accounts;
         this.processed = processed;
         this.rows = rows;
         this.records = records;
@@ -40,6 +44,23 @@ class GrantFollower {
             limits.openPayment(payable.applicationId(), financeDepartment, payable.payDueAt());
             records.event(payable.applicationId(), CurrentUser.SYSTEM, "PAYABLE", "公示期满无异议，进入拨付",
                     "拨付时限至 " + WorkingTimeText.format(payable.payDueAt()));
+            if (accounts.find(payable.uscc()).isEmpty()) {
+                limits.pausePayment(payable.applicationId());
+                records.event(payable.applicationId(), CurrentUser.SYSTEM, "WAITING_ACCOUNT", "等待企业确认收款账户",
+                        "确认对公收款账户后即可拨付，拨付时限在此期间暂停");
+            }
+        }
+    }
+
+    /** The enterprise confirmed its account: payment clocks that waited for it go on. */
+    @ApplicationModuleListener
+    void on(io.zhida.funds.BankAccountConfirmed confirmed) {
+        if (!processed.firstDelivery("applications.grant-follower", confirmed)) {
+            return;
+        }
+        for (long id : rows.waitingForPayment(confirmed.uscc())) {
+            limits.resumePayment(id);
+            records.event(id, CurrentUser.SYSTEM, "ACCOUNT_CONFIRMED", "企业已确认收款账户", "拨付时限继续计算");
         }
     }
 

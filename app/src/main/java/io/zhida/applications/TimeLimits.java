@@ -74,6 +74,16 @@ public class TimeLimits {
         tasks.closeAll(applicationId);
     }
 
+    /** The payment clock stops while the money waits for the enterprise to confirm its receiving account. */
+    void pausePayment(long applicationId) {
+        tasks.pause(applicationId, "PAY");
+    }
+
+    /** The account is confirmed: the payment clock goes on with the working time that was left. */
+    void resumePayment(long applicationId) {
+        resume(applicationId, TimeLimitTask.Kind.PAY);
+    }
+
     /** 补正: the window's clock stops while the application is with the enterprise. */
     void pauseWindow(long applicationId) {
         tasks.pause(applicationId, "WINDOW");
@@ -81,9 +91,13 @@ public class TimeLimits {
 
     /** Resubmitted: the clock goes on with the working time that was left when it stopped. */
     void resumeWindow(long applicationId) {
+        resume(applicationId, TimeLimitTask.Kind.WINDOW);
+    }
+
+    private void resume(long applicationId, TimeLimitTask.Kind kind) {
         WorkingTime time = calendar.time();
         for (TimeLimitTask t : tasks.forApplication(applicationId)) {
-            if (t.kind() == TimeLimitTask.Kind.WINDOW && t.open() && t.pausedAt() != null) {
+            if (t.kind() == kind && t.open() && t.pausedAt() != null) {
                 long left = time.workingMinutesBetween(t.pausedAt(), t.dueAt());
                 tasks.resume(t.id(), time.addWorkingMinutes(Instant.now(), left));
             }

@@ -5,6 +5,12 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
+import java.util.Map;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.stereotype.Service;
 
 /** Reading the library: what is online today, any version of an item, documents. */
@@ -14,6 +20,7 @@ public class PolicyCatalog {
     public static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 
     private final PolicyRows rows;
+    private volatile Map<String, PolicyItem> published;
 
     PolicyCatalog(PolicyRows rows) {
         this.rows = rows;
@@ -35,7 +42,46 @@ public class PolicyCatalog {
     }
 
     public Optional<PolicyItem> published(String code) {
-        return rows.itemIds(code).filter(ids -> ids[1] > 0).flatMap(ids -> rows.version(code, (int) ids[1]));
+        return Optional.ofNullable(publishedByCode().get(code));
+    }
+
+    /**
+     * Every item's published version, read once and kept until a publication or abolition (here, after the
+     * transaction commits too, or on another node): 我的政策 and the matches API ask for hundreds of items a request.
+     */
+    private Map<String, PolicyItem> publishedByCode() {
+        Map<String, PolicyItem> cached = published;
+        if (cached == null) {
+            Map<String, PolicyItem> fresh = new java.util.HashMap<>();
+            rows.currentVersions(false).forEach(i -> fresh.put(i.code(), i));
+            cached = Map.copyOf(fresh);
+            if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+                published = cached; // a transaction may see its own uncommitted changes: never keep those for everyone
+            }
+        }
+        return cached;
+    }
+
+    @EventListener({PolicyItemPublished.class, PolicyItemAbolished.class})
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    void forgetPublished() {
+        published = null;
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    published = null; // anyone who read between the change and its commit read the old state
+                }
+            });
+        }
+    }
+
+    @EventListener
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    void forgetPublishedElsewhere(io.zhida.platform.RemoteChange change) {
+        if (change.event() instanceof PolicyItemPublished || change.event() instanceof PolicyItemAbolished) {
+            published = null;
+        }
     }
 
     public Optional<PolicyItem> version(String code, int version) {

@@ -21,10 +21,12 @@ public class BankAccounts {
 
     private final JdbcClient jdbc;
     private final AuditLog audit;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
-    BankAccounts(JdbcClient jdbc, AuditLog audit) {
+    BankAccounts(JdbcClient jdbc, AuditLog audit, org.springframework.context.ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.audit = audit;
+        this.events = events;
     }
 
     public Optional<BankAccount> find(String uscc) {
@@ -46,6 +48,12 @@ public class BankAccounts {
                 .params(uscc, accountName.trim(), bankName.trim(), number, CurrentUser.actor()).update();
         audit.record("bank-account.confirm", "enterprise", uscc, "确认收款账户", before.map(BankAccount::maskedNo).orElse(null),
                 new BankAccount(uscc, accountName, bankName, number).maskedNo());
+        // the payment clock restarts now for money that waited for the account: the wait was the enterprise's
+        jdbc.sql("""
+                UPDATE fund_grant SET pay_due_at = now() + (pay_due_at - payable_at)
+                WHERE uscc = ? AND status IN ('PAYABLE', 'FAILED') AND payable_at IS NOT NULL AND pay_due_at IS NOT NULL
+                  AND pay_due_at < now() + (pay_due_at - payable_at)""").param(uscc).update();
+        events.publishEvent(new BankAccountConfirmed(uscc, java.time.Instant.now()));
     }
 
     /**

@@ -28,4 +28,9 @@ public record PayoutBatch(long id, String number, String createdBy, Instant crea
     /** An enterprise whose payable grants wait because its account is held under another name than its registered one. */
     public record NameMismatch(String uscc, String registeredName, String accountName, int grants, java.math.BigDecimal amount) {
     }
+
+    /** An enterprise whose payable grants wait for it to confirm a receiving account. */
+    public record WaitingForAccount(String uscc, String enterpriseName, int grants, java.math.BigDecimal amount, java.time.Instant since,
+                                    java.time.Instant lastReminded, int reminders) {
+    }
 }

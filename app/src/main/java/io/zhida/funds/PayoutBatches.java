@@ -36,7 +36,11 @@ public class PayoutBatches {
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
 
-    PayoutBatches(BatchRows batches, GrantRows grants, PoolRows pools, AuditLog audit, ApplicationEventPublisher events) {
+    private final io.zhida.notify.Inbox inbox;
+
+    PayoutBatches(BatchRows batches, GrantRows grants, PoolRows pools, AuditLog audit, ApplicationEventPublisher events,
+                  io.zhida.notify.Inbox inbox) {
+        this.inbox = inbox;
         this.batches = batches;
         this.grants = grants;
         this.pools = pools;
@@ -81,6 +85,29 @@ public class PayoutBatches {
 
     public long waitingForAccount() {
         return batches.waitingForAccount();
+    }
+
+    public List<PayoutBatch.WaitingForAccount> waitingForAccountList(int offset, int limit) {
+        return batches.waitingForAccountList(offset, limit);
+    }
+
+    /**
+     * Reminds the enterprises whose payable money waits for their receiving account (in-site message, and SMS or
+     * e-mail unless muted), each at most once a day; @return how many were reminded now.
+     */
+    @Transactional
+    public int remindWaitingForAccount() {
+        int reminded = 0;
+        for (PayoutBatch.WaitingForAccount w : batches.waitingForAccountList(0, 10_000)) {
+            if (batches.remind(w.uscc(), CurrentUser.actor())) {
+                inbox.send(w.uscc(), "请确认收款账户，以便拨付 " + Grants.yuan(w.amount()) + " 元",
+                        "贵单位有 " + w.grants() + " 笔惠企资金共 " + Grants.yuan(w.amount()) + " 元已核准待拨付，因平台尚无贵单位确认的对公收款账户，暂未拨付。"
+                                + "\n请登录平台，在“收款账户”中确认户名与营业执照一致的对公账户，财政部门将在确认后尽快拨付。");
+                reminded++;
+            }
+        }
+        audit.record("payout.remind-accounts", "fund_grant", null, "提醒 " + reminded + " 家企业确认收款账户", null, null);
+        return reminded;
     }
 
     public List<PayoutBatch.NameMismatch> nameMismatches() {

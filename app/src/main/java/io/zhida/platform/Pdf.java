@@ -4,44 +4,37 @@ import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
-import java.util.List;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * HTML to PDF with a Chinese font embedded. PDF needs a TrueType font with CJK glyphs; the CFF-based
- * Noto CJK collections cannot be embedded, so the first of these that exists is used (Debian's
- * fonts-droid-fallback provides the first), or the one named by {@code ZHIDA_PDF_FONT}.
+ * HTML to PDF with a Chinese font embedded. PDF needs a TrueType font with CJK glyphs (openhtmltopdf cannot
+ * embed the CFF-based Noto CJK collections), so the platform ships one, Droid Sans Fallback (Apache 2.0,
+ * {@code fonts/NOTICE}), and always uses it — or the one named by {@code ZHIDA_PDF_FONT} — whatever fonts the
+ * machine has: a PDF never prints "#" for Chinese because a server lacks a font.
  */
 public final class Pdf {
 
-    private static final Logger log = LoggerFactory.getLogger(Pdf.class);
     public static final String FAMILY = "ZhidaCJK";
-    private static final List<String> CANDIDATES = List.of(
-            "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf",
-            "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",
-            "/usr/share/fonts/truetype/arphic/uming.ttc");
+    private static final String SHIPPED = "/fonts/DroidSansFallbackFull.ttf";
 
     private Pdf() {
-    }
-
-    public static File font() {
-        String configured = System.getenv("ZHIDA_PDF_FONT");
-        if (configured != null && new File(configured).isFile()) {
-            return new File(configured);
-        }
-        return CANDIDATES.stream().map(File::new).filter(File::isFile).findFirst().orElse(null);
     }
 
     /** @param xhtml well-formed XHTML whose CSS uses font-family ZhidaCJK */
     public static byte[] render(String xhtml) {
         try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             PdfRendererBuilder builder = new PdfRendererBuilder();
-            File font = font();
-            if (font != null) {
+            String configured = System.getenv("ZHIDA_PDF_FONT");
+            if (configured != null && !configured.isBlank()) {
+                File font = new File(configured);
+                if (!font.isFile()) {
+                    throw new IllegalStateException("ZHIDA_PDF_FONT names no file: " + configured);
+                }
                 builder.useFont(font, FAMILY);
             } else {
-                log.warn("no CJK TrueType font found; Chinese text in PDFs will not show (install fonts-droid-fallback)");
+                if (Pdf.class.getResource(SHIPPED) == null) {
+                    throw new IllegalStateException("the shipped CJK font " + SHIPPED + " is missing from the application");
+                }
+                builder.useFont(() -> Pdf.class.getResourceAsStream(SHIPPED), FAMILY);
             }
             builder.withHtmlContent(xhtml, null);
             builder.toStream(out);

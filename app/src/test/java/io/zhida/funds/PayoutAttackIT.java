@@ -66,6 +66,33 @@ class PayoutAttackIT {
         assertThat(jdbc.sql("SELECT name_exception_by IS NULL FROM bank_account WHERE uscc = ?").param(uscc).query(Boolean.class).single()).isTrue();
     }
 
+    @Test
+    void financeSeesExportsAndRemindsTheEnterprisesWhoseMoneyWaitsForAnAccount() throws Exception {
+        PolicyItem item = catalog.onlineItems().get(0);
+        String uscc = jdbc.sql("SELECT uscc FROM enterprise ORDER BY uscc LIMIT 1 OFFSET 2233").query(String.class).single();
+        String name = jdbc.sql("SELECT name FROM enterprise WHERE uscc = ?").param(uscc).query(String.class).single();
+        Grant grant = grants.grant(new GrantRequest(uscc, name, "519921", item.code(), item.content().name(), 2033, new BigDecimal("4200"),
+                new BigDecimal("4200"), null, null, new BigDecimal("100000000"), GrantRoute.APPLICATION, null, null, "reviewer", null));
+        jdbc.sql("UPDATE fund_grant SET status = 'PAYABLE', payable_at = now() WHERE id = ?").param(grant.id()).update();
+        Cookie finance = Sessions.login(mvc, "finance");
+        assertThat(mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/funds/batches").cookie(finance))
+                .andReturn().getResponse().getContentAsString()).contains("待企业确认收款账户").contains(name);
+        var export = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/funds/accounts/waiting.xlsx").cookie(finance))
+                .andExpect(status().isOk()).andReturn();
+        try (var book = org.apache.poi.ss.usermodel.WorkbookFactory.create(new java.io.ByteArrayInputStream(export.getResponse().getContentAsByteArray()))) {
+            boolean found = false;
+            for (var row : book.getSheetAt(0)) {
+                found |= uscc.equals(new org.apache.poi.ss.usermodel.DataFormatter().formatCellValue(row.getCell(0)));
+            }
+            assertThat(found).isTrue();
+        }
+        mvc.perform(post("/funds/accounts/remind").cookie(Sessions.login(mvc, "leader")).with(csrf())).andExpect(status().isForbidden());
+        mvc.perform(post("/funds/accounts/remind").cookie(finance).with(csrf())).andExpect(status().is3xxRedirection());
+        mvc.perform(post("/funds/accounts/remind").cookie(finance).with(csrf())).andExpect(status().is3xxRedirection()); // once a day
+        assertThat(jdbc.sql("SELECT count(*) FROM inbox_message WHERE uscc = ? AND title LIKE '请确认收款账户%'").param(uscc).query(Long.class).single())
+                .isEqualTo(1);
+    }
+
     private long lines(long grantId) {
         return jdbc.sql("SELECT count(*) FROM payout_line WHERE grant_id = ?").param(grantId).query(Long.class).single();
     }

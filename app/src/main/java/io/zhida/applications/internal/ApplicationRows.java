@@ -141,6 +141,14 @@ public class ApplicationRows {
                         .params(reason, id, fromStatus).update());
     }
 
+    /** Approved applications of the enterprise whose payment clock waits (paused) for its receiving account. */
+    public List<Long> waitingForPayment(String uscc) {
+        return jdbc.sql("""
+                SELECT a.id FROM application a JOIN application_task t ON t.application_id = a.id
+                WHERE a.uscc = ? AND a.status = 'APPROVED' AND t.kind = 'PAY' AND t.done_at IS NULL AND t.paused_at IS NOT NULL""")
+                .param(uscc).query(Long.class).list();
+    }
+
     public int paid(long id) {
         return changed(id, "APPROVED", "PAID",
                 jdbc.sql("UPDATE application SET status = 'PAID', paid_at = now() WHERE id = ? AND status = 'APPROVED'").param(id).update());

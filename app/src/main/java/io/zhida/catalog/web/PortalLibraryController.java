@@ -9,6 +9,7 @@ import io.zhida.identity.Audience;
 import io.zhida.identity.DataScope;
 import io.zhida.identity.Organisations;
 import io.zhida.platform.NotFoundException;
+import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -72,8 +73,13 @@ class PortalLibraryController {
 
     @GetMapping("/portal/items/{code}")
     String item(@PathVariable String code, Model model) {
-        PolicyItem item = catalog.onlineItem(code).orElseThrow(() -> new NotFoundException("该政策事项不存在或已下线"));
+        LocalDate today = PolicyCatalog.today();
+        PolicyItem item = catalog.onlineItem(code)
+                .or(() -> catalog.published(code).filter(i -> i.content().validFrom() != null && today.isBefore(i.content().validFrom())
+                        && i.isOnline(i.content().validFrom()))) // published, in force from a later day: its page says so
+                .orElseThrow(() -> new NotFoundException("该政策事项不存在或已下线"));
         model.addAttribute("item", item);
+        model.addAttribute("notYetInForce", !item.isOnline(today));
         model.addAttribute("c", item.content());
         model.addAttribute("departmentNames", item.content().departments().stream()
                 .map(d -> organisations.departmentByCode(d).map(Organisations.Department::name).orElse(d)).toList());

@@ -53,6 +53,27 @@ public class BatchRows {
         jdbc.sql("DELETE FROM payout_batch WHERE id = ?").param(batchId).update();
     }
 
+    /** Enterprises whose payable grants wait for their receiving account, oldest first, with when they were last reminded. */
+    public List<PayoutBatch.WaitingForAccount> waitingForAccountList(int offset, int limit) {
+        return jdbc.sql("""
+                SELECT g.uscc, max(g.enterprise_name), count(*), sum(g.amount), min(coalesce(g.payable_at, g.created_at)),
+                       max(r.last_reminded_at), coalesce(max(r.times), 0)
+                FROM fund_grant g LEFT JOIN account_reminder r ON r.uscc = g.uscc
+                WHERE g.status IN ('PAYABLE', 'FAILED') AND NOT EXISTS (SELECT 1 FROM bank_account a WHERE a.uscc = g.uscc)
+                GROUP BY g.uscc ORDER BY 5, 1 OFFSET ? LIMIT ?""").params(offset, limit)
+                .query((rs, n) -> new PayoutBatch.WaitingForAccount(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getBigDecimal(4),
+                        rs.getTimestamp(5).toInstant(), rs.getTimestamp(6) == null ? null : rs.getTimestamp(6).toInstant(), rs.getInt(7)))
+                .list();
+    }
+
+    /** Records a reminder unless the enterprise was reminded in the last day; false when it was. */
+    public boolean remind(String uscc, String by) {
+        return jdbc.sql("""
+                INSERT INTO account_reminder (uscc, last_reminded_at, reminded_by) VALUES (?, now(), ?)
+                ON CONFLICT (uscc) DO UPDATE SET last_reminded_at = now(), times = account_reminder.times + 1, reminded_by = excluded.reminded_by
+                WHERE account_reminder.last_reminded_at < now() - interval '1 day'""").params(uscc, by).update() == 1;
+    }
+
     public long waitingForAccount() {
         return jdbc.sql("SELECT count(*) FROM fund_grant g WHERE g.status IN ('PAYABLE', 'FAILED') AND NOT EXISTS (SELECT 1 FROM bank_account a WHERE a.uscc = g.uscc)")
                 .query(Long.class).single();

@@ -60,7 +60,31 @@ class BatchController {
         model.addAttribute("ready", batches.readyToPay());
         model.addAttribute("waiting", batches.waitingForAccount());
         model.addAttribute("mismatches", batches.nameMismatches());
+        model.addAttribute("waitingList", batches.waitingForAccountList(0, 200));
         return "funds/batches";
+    }
+
+    /** The enterprises whose money waits for their receiving account, to chase them (all of them, not just the page). */
+    @AccessRule(roles = {Role.FINANCE, Role.ADMIN}, scope = DataScope.WHOLE_CITY)
+    @GetMapping("/funds/accounts/waiting.xlsx")
+    org.springframework.http.ResponseEntity<byte[]> exportWaiting(@AuthenticationPrincipal ZhidaUser user) {
+        FundsController.requireFinance(user);
+        try (io.zhida.platform.Spreadsheet sheet = io.zhida.platform.Spreadsheet.of("待确认收款账户", java.util.List.of("统一社会信用代码", "企业",
+                "待拨付笔数", "金额（元）", "可拨付起", "最近提醒", "提醒次数"))) {
+            batches.waitingForAccountList(0, 1_000_000).forEach(w -> sheet.row(w.uscc(), w.enterpriseName(), w.grants(), w.amount(),
+                    w.since().atZone(io.zhida.platform.Today.ZONE).toLocalDateTime(),
+                    w.lastReminded() == null ? null : w.lastReminded().atZone(io.zhida.platform.Today.ZONE).toLocalDateTime(), w.reminders()));
+            return io.zhida.platform.Spreadsheet.download("待确认收款账户-" + io.zhida.platform.Today.date() + ".xlsx", sheet.bytes());
+        }
+    }
+
+    @AccessRule(roles = {Role.FINANCE, Role.ADMIN}, scope = DataScope.WHOLE_CITY)
+    @PostMapping("/funds/accounts/remind")
+    String remind(@AuthenticationPrincipal ZhidaUser user, RedirectAttributes flash) {
+        FundsController.requireFinance(user);
+        int reminded = batches.remindWaitingForAccount();
+        flash.addFlashAttribute("message", reminded == 0 ? "今天已提醒过这些企业，明天可再次提醒" : "已向 " + reminded + " 家企业发送提醒（站内信，并按其设置发短信或邮件）");
+        return "redirect:/funds/batches";
     }
 
     /** 户名例外: the finance officer has checked that the differently named account belongs to the enterprise. */

@@ -18,11 +18,15 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
 /** 我的政策: the items an enterprise is eligible for, with the estimate and the clause-by-clause reasons, and what to add for the rest. */
 @AccessRule(roles = Role.ENTERPRISE, scope = DataScope.OWN_ENTERPRISE)
 @Controller
 class MyPoliciesController {
+
+    /** Items shown per list before 查看全部: an enterprise of a province can match hundreds. */
+    private static final int FIRST = 30;
 
     /** A stored match with today's explanation of it. */
     record Entry(MatchRow match, PolicyItem item, Calculator.Result result) {
@@ -59,7 +63,7 @@ class MyPoliciesController {
     }
 
     @GetMapping("/my/policies")
-    String mine(@AuthenticationPrincipal ZhidaUser user, Model model) {
+    String mine(@RequestParam(defaultValue = "false") boolean all, @AuthenticationPrincipal ZhidaUser user, Model model) {
         if (user.enterpriseUscc() == null) {
             throw new AccessDeniedException("not bound to an enterprise");
         }
@@ -73,6 +77,9 @@ class MyPoliciesController {
             });
         }
         model.addAttribute("eligible", eligible);
+        model.addAttribute("all", all); // the first screenful of each list unless all are asked for
+        model.addAttribute("eligibleShown", all ? eligible : eligible.subList(0, Math.min(FIRST, eligible.size())));
+        model.addAttribute("undeterminedShown", all ? undetermined : undetermined.subList(0, Math.min(FIRST, undetermined.size())));
         model.addAttribute("matchingReady", matching.ready());
         java.time.Instant lastMatched = matching.lastFullMatch().orElse(null);
         for (Entry e : eligible) {
