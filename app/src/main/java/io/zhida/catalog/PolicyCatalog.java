@@ -42,6 +42,10 @@ public class PolicyCatalog {
     }
 
     public Optional<PolicyItem> published(String code) {
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            // inside a transaction (which may have changed the library): read just this item, as the transaction sees it
+            return rows.itemIds(code).filter(ids -> ids[1] > 0).flatMap(ids -> rows.version(code, (int) ids[1]));
+        }
         return Optional.ofNullable(publishedByCode().get(code));
     }
 
@@ -55,9 +59,7 @@ public class PolicyCatalog {
             Map<String, PolicyItem> fresh = new java.util.HashMap<>();
             rows.currentVersions(false).forEach(i -> fresh.put(i.code(), i));
             cached = Map.copyOf(fresh);
-            if (!TransactionSynchronizationManager.isActualTransactionActive()) {
-                published = cached; // a transaction may see its own uncommitted changes: never keep those for everyone
-            }
+            published = cached; // read outside any transaction: only committed state
         }
         return cached;
     }
