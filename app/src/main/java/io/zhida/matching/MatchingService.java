@@ -162,13 +162,13 @@ public class MatchingService {
                 return false; // another node finished the start-up match while this one was matching
             }
             long run = rows.startRun(kind, nodes.current());
-            Map<String, List<String>> fresher = new TreeMap<>();
+            Map<String, RoaringBitmap> candidates = new java.util.HashMap<>();
             for (MatchSetRows.ItemSets s : sets) {
-                newlyEligible(s.itemCode(), s.eligible(), fresher);
+                candidates.put(s.itemCode(), s.eligible());
             }
             rows.replaceAll(sets, readAt);
             rows.finishRun(run, sets.size(), index.table().size(), (System.nanoTime() - t0) / 1_000_000);
-            announce(fresher);
+            announce(candidates);
             events.publishEvent(new MatchSetsStored(List.of(), true, now));
             return true;
         }));
@@ -196,11 +196,11 @@ public class MatchingService {
         ItemMatch m = index.matchItem(item.code(), Today.date());
         MatchSetRows.ItemSets sets = new MatchSetRows.ItemSets(item.code(), item.version(), Today.now(), local.stable(m.eligible()),
                 local.stable(m.undetermined()));
-        Map<String, List<String>> fresher = new TreeMap<>();
-        newlyEligible(item.code(), sets.eligible(), fresher);
-        rows.replace(List.of(sets));
+        transaction.executeWithoutResult(status -> { // joins the publication's transaction
+            rows.replace(List.of(sets));
+            announce(Map.of(item.code(), sets.eligible()));
+        });
         stored.putItems(List.of(sets));
-        announce(fresher);
         events.publishEvent(new MatchSetsStored(List.of(item.code()), false, sets.matchedAt()));
     }
 
@@ -229,7 +229,7 @@ public class MatchingService {
         subjects.learn(changedProfiles.stream().map(EnterpriseProfile::uscc).toList());
         List<MatchSetRows.Delta> deltas = new ArrayList<>();
         List<Integer> ordinals = new ArrayList<>();
-        Map<String, List<String>> fresher = new TreeMap<>();
+        Map<String, RoaringBitmap> candidates = new java.util.HashMap<>();
         for (EnterpriseProfile profile : changedProfiles) {
             int ordinal = subjects.ordinalOrMinus1(profile.uscc());
             Map<String, Object> values = local.update(profile);
@@ -247,7 +247,7 @@ public class MatchingService {
                 if (before != after && versions.containsKey(item)) {
                     deltas.add(new MatchSetRows.Delta(ordinal, item, versions.get(item), after, now));
                     if (after == Outcome.ELIGIBLE) {
-                        fresher.computeIfAbsent(profile.uscc(), u -> new ArrayList<>()).add(item);
+                        candidates.computeIfAbsent(item, i -> new RoaringBitmap()).add(ordinal);
                     }
                 }
             }
@@ -255,7 +255,7 @@ public class MatchingService {
         }
         transaction.executeWithoutResult(status -> {
             rows.upsertDeltas(deltas);
-            announce(fresher);
+            announce(candidates);
             events.publishEvent(new MatchDeltasStored(ordinals, changedProfiles.stream().map(EnterpriseProfile::uscc).toList(), now));
         });
         stored.replaceDeltas(ordinals, rows.deltasOf(ordinals));
@@ -370,17 +370,39 @@ public class MatchingService {
         return region == null || region.isBlank() ? null : o -> region.equals(subjects.region(o));
     }
 
-    private void newlyEligible(String itemCode, RoaringBitmap eligible, Map<String, List<String>> fresher) {
-        RoaringBitmap fresh = RoaringBitmap.andNot(eligible, stored.members(itemCode, Outcome.ELIGIBLE));
-        fresh.forEach((int o) -> {
-            String uscc = subjects.uscc(o);
-            if (uscc != null) {
-                fresher.computeIfAbsent(uscc, u -> new ArrayList<>()).add(itemCode);
+    /**
+     * Announces, in the caller's transaction, the pairs of these candidates (item → enterprises eligible now)
+     * never announced before: the item's announced set is locked, so a pair matched on two nodes at once, or
+     * eligible again after it dropped out, is announced once.
+     */
+    private void announce(Map<String, RoaringBitmap> candidates) {
+        Map<String, RoaringBitmap> worth = new TreeMap<>();
+        candidates.forEach((item, members) -> {
+            RoaringBitmap fresh = RoaringBitmap.andNot(members, stored.members(item, Outcome.ELIGIBLE));
+            if (!fresh.isEmpty()) {
+                worth.put(item, fresh); // eligible in this node's copy means announced already
             }
         });
-    }
-
-    private void announce(Map<String, List<String>> fresher) {
+        if (worth.isEmpty()) {
+            return;
+        }
+        Map<String, RoaringBitmap> announced = rows.lockAnnounced(worth.keySet());
+        Map<String, RoaringBitmap> grown = new TreeMap<>();
+        Map<String, List<String>> fresher = new TreeMap<>();
+        worth.forEach((item, members) -> {
+            RoaringBitmap fresh = RoaringBitmap.andNot(members, announced.get(item));
+            if (fresh.isEmpty()) {
+                return;
+            }
+            grown.put(item, RoaringBitmap.or(announced.get(item), fresh));
+            fresh.forEach((int o) -> {
+                String uscc = subjects.uscc(o);
+                if (uscc != null) {
+                    fresher.computeIfAbsent(uscc, u -> new ArrayList<>()).add(item);
+                }
+            });
+        });
+        rows.saveAnnounced(grown);
         List<MatchesFound.Notice> notices = fresher.entrySet().stream()
                 .map(e -> new MatchesFound.Notice(e.getKey(), List.copyOf(e.getValue()))).collect(Collectors.toList());
         for (int i = 0; i < notices.size(); i += NOTICES_PER_EVENT) {

@@ -47,7 +47,9 @@ public class Inbox {
 
     @ApplicationModuleListener
     public void on(MatchesFound found) {
-        announce(found.notices(), Instant.now());
+        if (processed.firstDelivery("notify.matches-found", found)) { // matching announces a pair once; a redelivery adds nothing
+            announce(found.notices(), Instant.now());
+        }
     }
 
     /** @return the enterprise's 政策包 that got the items, or empty when every item was announced before */

@@ -52,8 +52,8 @@ class CockpitIT {
                     + "WHERE g.status <> 'CANCELLED' AND (g.created_at AT TIME ZONE 'Asia/Shanghai')::date BETWEEN '" + from + "' AND '" + to + "'" + where));
             assertThat(s.paidAmount()).isEqualByComparingTo(sum("SELECT coalesce(sum(g.amount), 0) FROM fund_grant g JOIN enterprise e ON e.uscc = g.uscc "
                     + "WHERE g.status = 'PAID' AND (g.paid_at AT TIME ZONE 'Asia/Shanghai')::date BETWEEN '" + from + "' AND '" + to + "'" + where));
-            assertThat(s.matched()).isEqualTo(count("SELECT count(*) FROM match_notice n JOIN inbox_message i ON i.id = n.message_id "
-                    + "JOIN enterprise e ON e.uscc = n.uscc WHERE (i.created_at AT TIME ZONE 'Asia/Shanghai')::date BETWEEN '" + from + "' AND '" + to + "'" + where));
+            assertThat(s.matched()).isEqualTo(count("SELECT count(*) FROM announced_pair n "
+                    + "JOIN enterprise e ON e.uscc = n.uscc WHERE (n.created_at AT TIME ZONE 'Asia/Shanghai')::date BETWEEN '" + from + "' AND '" + to + "'" + where));
             assertThat(s.stages().values().stream().mapToLong(Long::longValue).sum())
                     .isEqualTo(count("SELECT count(*) FROM application a JOIN enterprise e ON e.uscc = a.uscc WHERE TRUE" + where));
             assertThat(s.enterprises()).isEqualTo(count("SELECT count(*) FROM enterprise e WHERE TRUE" + where));

@@ -59,7 +59,7 @@ class ThreeRatesIT {
                     annual_budget: 100000
                 """.formatted(e.get(0), e.get(1), e.get(2), e.get(3)), true);
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> jdbc.sql(
-                "SELECT count(*) FROM match_notice WHERE item_code = 'T-RATE-1'").query(Long.class).single() == 4); // announced
+                "SELECT count(*) FROM announced_pair WHERE item_code = 'T-RATE-1'").query(Long.class).single() == 4); // announced
         push(e.get(0), true);
         push(e.get(1), false);
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> jdbc.sql(
@@ -134,7 +134,7 @@ class ThreeRatesIT {
 
     /** The platform announced the match itself (the item names exactly these enterprises); reading is opening the message. */
     private void push(String uscc, boolean read) {
-        long message = jdbc.sql("SELECT message_id FROM match_notice WHERE uscc = ? AND item_code = 'T-RATE-1'").param(uscc)
+        long message = jdbc.sql("SELECT message_id FROM announced_pair WHERE uscc = ? AND item_code = 'T-RATE-1'").param(uscc)
                 .query(Long.class).single();
         if (read) {
             inbox.open(uscc, message);

@@ -82,7 +82,7 @@ class RematchIT {
         String someone = matching.forItem("T-NIGHT-START", Outcome.ELIGIBLE, null, 0, 1).get(0).uscc();
         assertThat(matching.forEnterprise(someone)).anyMatch(m -> m.itemCode().equals("T-NIGHT-START"));
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> jdbc.sql(
-                "SELECT count(*) FROM match_notice WHERE item_code = 'T-NIGHT-START'").query(Long.class).single() == ending); // announced
+                "SELECT count(*) FROM announced_pair WHERE item_code = 'T-NIGHT-START'").query(Long.class).single() == ending); // announced
     }
 
     private void importYaml(String yaml) {

@@ -44,7 +44,7 @@ class PolicyBundleIT {
         assertThat(title(first)).isEqualTo("为您匹配到 4 项惠企政策（政策包）");
         assertThat(codes(first)).containsExactly("T-PB1-A", "T-PB1-B", "T-PB1-C", "T-PB1-D");
         assertThat(body(first)).contains("· T-PB1-A\n· T-PB1-B\n· T-PB1-C\n· T-PB1-D");
-        assertThat(jdbc.sql("SELECT count(*) FROM match_notice WHERE uscc = ? AND item_code LIKE 'T-PB1-%' AND message_id = ?")
+        assertThat(jdbc.sql("SELECT count(*) FROM announced_pair WHERE uscc = ? AND item_code LIKE 'T-PB1-%' AND message_id = ?")
                 .params(uscc, first).query(Long.class).single()).isEqualTo(4);
         assertThat(messagesOn(uscc, "2031-04-01")).isEqualTo(1);
         assertThat(smsTexts(first)).as("one SMS, its text following the bundle while it waits")
@@ -105,7 +105,7 @@ class PolicyBundleIT {
         long id = jdbc.sql("SELECT id FROM inbox_message WHERE uscc = ? AND bundle_day = DATE '2031-04-06'").param(uscc)
                 .query(Long.class).single();
         assertThat(codes(id)).containsExactlyInAnyOrderElementsOf(items);
-        assertThat(jdbc.sql("SELECT count(*) FROM match_notice WHERE uscc = ? AND item_code LIKE 'T-PB4-%' AND message_id = ?")
+        assertThat(jdbc.sql("SELECT count(*) FROM announced_pair WHERE uscc = ? AND item_code LIKE 'T-PB4-%' AND message_id = ?")
                 .params(uscc, id).query(Long.class).single()).isEqualTo(5);
         assertThat(smsTexts(id)).containsExactly("【惠企直达】为您匹配到5项惠企政策，请登录惠企政策直达平台“我的政策”查看。");
     }

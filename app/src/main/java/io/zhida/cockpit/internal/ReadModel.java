@@ -80,9 +80,9 @@ public class ReadModel {
         catalog.workingView().forEach(this::putItem);
         jdbc.sql("""
                 INSERT INTO cockpit_fact (day, item_code, region, industry, size, matched, read)
-                SELECT (i.created_at AT TIME ZONE 'Asia/Shanghai')::date, n.item_code, e.region, e.industry, e.size,
-                       count(*), count(*) FILTER (WHERE i.read_at IS NOT NULL)
-                FROM match_notice n JOIN inbox_message i ON i.id = n.message_id JOIN cockpit_enterprise e ON e.uscc = n.uscc
+                SELECT (n.created_at AT TIME ZONE 'Asia/Shanghai')::date, n.item_code, e.region, e.industry, e.size,
+                       count(*), count(*) FILTER (WHERE n.read_at IS NOT NULL)
+                FROM announced_pair n JOIN cockpit_enterprise e ON e.uscc = n.uscc
                 GROUP BY 1, 2, 3, 4, 5""").update(); // matched = announced new matches, as MatchesFound counts them
         upsert("""
                 SELECT (a.submitted_at AT TIME ZONE 'Asia/Shanghai')::date, a.item_code, e.region, e.industry, e.size, count(*) AS submitted

@@ -105,13 +105,13 @@ public class AwarenessCells {
         jdbc.sql("TRUNCATE awareness_cell").update();
         jdbc.sql("""
                 INSERT INTO awareness_cell (day, item_code, region, announced)
-                SELECT (i.created_at AT TIME ZONE 'Asia/Shanghai')::date, n.item_code, coalesce(e.region, ''), count(*)
-                FROM match_notice n JOIN inbox_message i ON i.id = n.message_id JOIN enterprise e ON e.uscc = n.uscc GROUP BY 1, 2, 3""").update();
+                SELECT (n.created_at AT TIME ZONE 'Asia/Shanghai')::date, n.item_code, coalesce(e.region, ''), count(*)
+                FROM announced_pair n JOIN enterprise e ON e.uscc = n.uscc GROUP BY 1, 2, 3""").update();
         jdbc.sql("""
                 INSERT INTO awareness_cell (day, item_code, region, knew)
-                SELECT (i.read_at AT TIME ZONE 'Asia/Shanghai')::date, n.item_code, coalesce(e.region, ''), count(*)
-                FROM match_notice n JOIN inbox_message i ON i.id = n.message_id JOIN enterprise e ON e.uscc = n.uscc
-                WHERE i.read_at IS NOT NULL GROUP BY 1, 2, 3
+                SELECT (n.read_at AT TIME ZONE 'Asia/Shanghai')::date, n.item_code, coalesce(e.region, ''), count(*)
+                FROM announced_pair n JOIN enterprise e ON e.uscc = n.uscc
+                WHERE n.read_at IS NOT NULL GROUP BY 1, 2, 3
                 ON CONFLICT (day, item_code, region) DO UPDATE SET knew = excluded.knew""").update();
     }
 }

@@ -40,9 +40,9 @@ public class RateQueries {
     /** Pairs announced by :to whose announcement was not read by then but that said "知晓" in a survey: known too. */
     private static final String KNEW_BY_SURVEY_ONLY = """
             SELECT k.item_code, coalesce(e.region, '') AS region, count(*) FROM (""" + SURVEY_KNEW + """
-            ) k JOIN match_notice n ON n.uscc = k.uscc AND n.item_code = k.item_code JOIN inbox_message i ON i.id = n.message_id
+            ) k JOIN announced_pair n ON n.uscc = k.uscc AND n.item_code = k.item_code
             JOIN enterprise e ON e.uscc = k.uscc
-            WHERE i.created_at < :to AND (i.read_at IS NULL OR i.read_at >= :to) GROUP BY 1, 2""";
+            WHERE n.created_at < :to AND (n.read_at IS NULL OR n.read_at >= :to) GROUP BY 1, 2""";
 
     private static final String FULFILMENT_SET = """
             FROM fund_grant g WHERE g.status <> 'CANCELLED' AND g.created_at >= :from AND g.created_at < :to
@@ -121,10 +121,10 @@ public class RateQueries {
     private List<Line> awarenessLines(List<String> items, String region, Instant to, int limit) {
         return jdbc.sql("""
                         SELECT n.uscc, e.name, n.item_code, e.region,
-                               (i.read_at < :to OR EXISTS (SELECT 1 FROM (""" + SURVEY_KNEW + """
+                               (n.read_at < :to OR EXISTS (SELECT 1 FROM (""" + SURVEY_KNEW + """
                                    ) k WHERE k.uscc = n.uscc AND k.item_code = n.item_code)) AS knew
-                        FROM match_notice n JOIN inbox_message i ON i.id = n.message_id JOIN enterprise e ON e.uscc = n.uscc
-                        WHERE i.created_at < :to AND (CAST(:items AS text[]) IS NULL OR n.item_code = ANY(CAST(:items AS text[])))
+                        FROM announced_pair n JOIN enterprise e ON e.uscc = n.uscc
+                        WHERE n.created_at < :to AND (CAST(:items AS text[]) IS NULL OR n.item_code = ANY(CAST(:items AS text[])))
                           AND (CAST(:region AS text) IS NULL OR e.region = :region)
                         ORDER BY knew, n.item_code, n.uscc LIMIT :limit""")
                 .param("to", Timestamp.from(to)).param("items", items == null ? null : items.toArray(String[]::new))

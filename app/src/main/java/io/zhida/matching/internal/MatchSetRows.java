@@ -114,6 +114,7 @@ public class MatchSetRows {
 
     public void removeItem(String itemCode) {
         jdbc.sql("DELETE FROM match_set WHERE item_code = ?").param(itemCode).update();
+        jdbc.sql("DELETE FROM match_announced WHERE item_code = ?").param(itemCode).update();
         jdbc.sql("DELETE FROM match_delta WHERE item_code = ?").param(itemCode).update();
     }
 
@@ -130,6 +131,31 @@ public class MatchSetRows {
                         ps.setObject(i + 1, r[i]);
                     }
                 });
+    }
+
+    // --- announced: every (enterprise, item) ever announced, one bitmap per item, so a pair is announced once
+
+    /**
+     * The items' announced sets, locked until the transaction ends (rows created empty where missing, in code
+     * order so that two announcements never wait for each other in a circle).
+     */
+    public Map<String, RoaringBitmap> lockAnnounced(Collection<String> itemCodes) {
+        String[] codes = itemCodes.stream().sorted().toArray(String[]::new);
+        jdbc.sql("""
+                INSERT INTO match_announced (item_code, members, bitmap) SELECT c, 0, ? FROM unnest(CAST(? AS text[])) AS c
+                ORDER BY c ON CONFLICT (item_code) DO NOTHING""").params(serialize(new RoaringBitmap()), codes).update();
+        Map<String, RoaringBitmap> announced = new java.util.HashMap<>();
+        jdbc.sql("SELECT item_code, bitmap FROM match_announced WHERE item_code = ANY(CAST(? AS text[])) ORDER BY item_code FOR UPDATE")
+                .param(codes).query(rs -> {
+                    announced.put(rs.getString(1), deserialize(rs.getBytes(2)));
+                });
+        return announced;
+    }
+
+    public void saveAnnounced(Map<String, RoaringBitmap> announced) {
+        List<Object[]> rows = new ArrayList<>(announced.size());
+        announced.forEach((code, members) -> rows.add(new Object[] {members.getCardinality(), serialize(members), code}));
+        template.batchUpdate("UPDATE match_announced SET members = ?, bitmap = ? WHERE item_code = ?", rows);
     }
 
     // --- deltas
@@ -185,7 +211,7 @@ public class MatchSetRows {
     }
 
     public long storedBytes() {
-        return jdbc.sql("SELECT pg_total_relation_size('match_set') + pg_total_relation_size('match_delta') + pg_total_relation_size('match_subject')")
+        return jdbc.sql("SELECT pg_total_relation_size('match_set') + pg_total_relation_size('match_delta') + pg_total_relation_size('match_subject') + pg_total_relation_size('match_announced')")
                 .query(Long.class).single();
     }
 

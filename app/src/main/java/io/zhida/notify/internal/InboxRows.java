@@ -39,16 +39,6 @@ public class InboxRows {
         this.jdbc = jdbc;
     }
 
-    /** The pairs never announced, in the order given. */
-    public List<Pair> notAnnounced(List<Pair> pairs) {
-        return jdbc.sql("""
-                        SELECT p.u, p.c FROM unnest(CAST(:u AS char(18)[]), CAST(:c AS text[])) WITH ORDINALITY AS p(u, c, o)
-                        WHERE NOT EXISTS (SELECT 1 FROM match_notice n WHERE n.uscc = p.u AND n.item_code = p.c) ORDER BY p.o""")
-                .param("u", pairs.stream().map(Pair::uscc).toArray(String[]::new))
-                .param("c", pairs.stream().map(Pair::itemCode).toArray(String[]::new))
-                .query((rs, n) -> new Pair(rs.getString(1), rs.getString(2))).list();
-    }
-
     /**
      * The 政策包 these enterprises got on this day, read or not, locked until the transaction ends (in code
      * order, so that two deliveries never wait for each other in a circle).
@@ -86,22 +76,6 @@ public class InboxRows {
                     started.put(rs.getString(1), rs.getLong(2));
                 });
         return started;
-    }
-
-    /**
-     * Records that these pairs are announced by these messages; the primary key makes a pair another delivery
-     * claimed first a no-op. Returns the pairs this call claimed.
-     */
-    public List<Pair> claim(List<Pair> pairs, List<Long> messageIds) {
-        return jdbc.sql("""
-                        INSERT INTO match_notice (uscc, item_code, message_id)
-                        SELECT u, c, m FROM unnest(CAST(:u AS char(18)[]), CAST(:c AS text[]), CAST(:m AS bigint[])) AS p(u, c, m)
-                        ORDER BY u, c
-                        ON CONFLICT DO NOTHING RETURNING uscc, item_code""")
-                .param("u", pairs.stream().map(Pair::uscc).toArray(String[]::new))
-                .param("c", pairs.stream().map(Pair::itemCode).toArray(String[]::new))
-                .param("m", messageIds.toArray(Long[]::new))
-                .query((rs, n) -> new Pair(rs.getString(1), rs.getString(2))).list();
     }
 
     /** Sets the title, body and items of many 政策包 in one statement. */

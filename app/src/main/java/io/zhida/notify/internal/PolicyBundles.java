@@ -26,8 +26,8 @@ import org.springframework.stereotype.Component;
  * One 政策包 per enterprise and business day. The day's first new match starts the enterprise's message
  * for the day; later ones join it (title, body and items rewritten) as long as it is unread; once read, the
  * next starts a new one. The SMS and e-mail go once a day, queued with the day's first 政策包; while they have
- * not gone, a growing bundle updates their text instead of queueing another. match_notice keeps every
- * (enterprise, item) announced exactly once. Works on thousands of enterprises per statement, so a bulk
+ * not gone, a growing bundle updates their text instead of queueing another. Matching announces each
+ * (enterprise, item) once (its announced sets); the 政策包 that lists a pair is its announcement (view announced_pair). Works on thousands of enterprises per statement, so a bulk
  * import's flood costs a handful of statements per 2,000 enterprises.
  */
 @Component
@@ -36,6 +36,7 @@ public class PolicyBundles {
     public static final String SIGNATURE = "【惠企直达】";
     static final int CHUNK = 2_000;
     private static final int TITLE_LENGTH = 200;
+    private static final int NAMED = 20;
 
     /** What an announcement did: the 政策包 it started or grew, and how many new items they got. */
     public record Announced(List<Long> messageIds, int started, int items, Map<String, List<String>> claimed) {
@@ -85,18 +86,18 @@ public class PolicyBundles {
     }
 
     private Announced announceChunk(List<Pair> pairs, LocalDate day, Instant now, Map<String, String> names) {
-        List<Pair> fresh = inbox.notAnnounced(pairs);
-        if (fresh.isEmpty()) {
-            return Announced.NONE;
-        }
         Map<String, List<String>> wanted = new TreeMap<>();
-        fresh.forEach(p -> wanted.computeIfAbsent(p.uscc(), u -> new ArrayList<>()).add(p.itemCode()));
+        pairs.forEach(p -> wanted.computeIfAbsent(p.uscc(), u -> new ArrayList<>()).add(p.itemCode()));
         Map<String, Bundle> open = new HashMap<>();
         Set<String> started = new HashSet<>();
         Set<String> hadOneToday = new HashSet<>();
         findOrStart(wanted, day, now, names, open, started, hadOneToday);
 
-        Set<Pair> claimed = new HashSet<>(inbox.claim(fresh, fresh.stream().map(p -> open.get(p.uscc()).id()).toList()));
+        Set<Pair> claimed = new HashSet<>();
+        open.values().stream().filter(b -> !started.contains(b.uscc()))
+                .forEach(b -> wanted.get(b.uscc()).stream().filter(code -> !b.itemCodes().contains(code))
+                        .forEach(code -> claimed.add(new Pair(b.uscc(), code)))); // already in the open bundle: nothing new
+        started.forEach(u -> wanted.get(u).forEach(code -> claimed.add(new Pair(u, code))));
         List<Long> emptyStarted = new ArrayList<>();
         List<Content> rewritten = new ArrayList<>();
         Map<Long, String> startedSms = new HashMap<>();
@@ -200,8 +201,11 @@ public class PolicyBundles {
         return title.length() <= TITLE_LENGTH ? title : title.substring(0, TITLE_LENGTH - 1) + "…";
     }
 
+    /** Names the first {@value #NAMED} items (a newly registered enterprise may match hundreds at once); 我的政策 lists them all. */
     static String body(List<String> names) {
-        return "根据贵单位在平台上的数据，以下政策的条件您可能已经满足：\n· " + String.join("\n· ", names)
+        String listed = String.join("\n· ", names.subList(0, Math.min(NAMED, names.size())));
+        String more = names.size() > NAMED ? "\n……等共 " + names.size() + " 项" : "";
+        return "根据贵单位在平台上的数据，以下政策的条件您可能已经满足：\n· " + listed + more
                 + "\n请在“我的政策”中查看条件逐条核对结果和预计金额。";
     }
 
