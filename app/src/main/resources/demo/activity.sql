@@ -84,6 +84,19 @@ UNION ALL
 SELECT id, 'PAY', 'C-CZJ', decided_at + interval '7 days', decided_at + interval '8 days', paid_at
 FROM application WHERE status = 'PAID' OR (status = 'APPROVED' AND decided_at < now() - interval '7 days')
 --;
+-- each responsible department's review of a dispatched application: decided ones as decided, the open ones
+-- waiting for the department to sign for them (签收) and decide, as the reviewer's queue shows them
+INSERT INTO application_review (application_id, department_code, responded_at, responded_by, decision, amount, reason, decided_by, decided_at)
+SELECT a.id, d.code,
+       CASE WHEN a.decided_at IS NOT NULL THEN a.dispatched_at + interval '2 hours' END,
+       CASE WHEN a.decided_at IS NOT NULL THEN 'reviewer' END,
+       CASE WHEN a.status = 'REJECTED' THEN 'REJECT' WHEN a.status IN ('APPROVED', 'PAID') THEN 'APPROVE' END,
+       CASE WHEN a.status IN ('APPROVED', 'PAID') THEN a.approved_amount END,
+       CASE WHEN a.decided_at IS NOT NULL THEN a.decision_reason END,
+       CASE WHEN a.decided_at IS NOT NULL THEN 'reviewer' END, a.decided_at
+FROM application a CROSS JOIN LATERAL unnest(a.departments) AS d(code) WHERE a.dispatched_at IS NOT NULL
+ON CONFLICT DO NOTHING
+--;
 -- grants for approvals, with 公示 and payment times; unpaid old ones are overdue
 INSERT INTO fund_grant (uscc, enterprise_name, region, item_code, item_name, period, year, amount, formula_amount, basis, route,
                         application_id, status, disclosure_from, disclosure_until, payable_at, pay_due_at, paid_at, created_by, created_at)

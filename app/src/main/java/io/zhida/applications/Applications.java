@@ -80,12 +80,23 @@ public class Applications {
         figures.put("统一社会信用代码", profile.uscc());
         for (String name : used) {
             Object value = profile.value(name) != null ? profile.value(name) : calculation.derived().get(name); // e.g. the size class
-            figures.put(attributes.label(name), value == null ? "（平台暂无，需补充）" : String.valueOf(value));
+            figures.put(attributes.label(name), value == null ? "（平台暂无，需补充）" : attributes.display(name, value));
         }
         List<ItemContent.Material> materials = item.content().materials();
         return new ApplicationForm(item, figures, materials.stream().filter(m -> !m.shared()).toList(),
                 materials.stream().filter(ItemContent.Material::shared).toList(), calculation,
-                item.content().mode() == HandlingMode.COMMITMENT, blockedReason(item, calculation, today));
+                item.content().mode() == HandlingMode.COMMITMENT, alreadyApplied(profile.uscc(), item, today)
+                        .orElseGet(() -> blockedReason(item, calculation, today)));
+    }
+
+    /** Said on the form, before anything is uploaded: this year's 申报 of the item that is still live. */
+    private java.util.Optional<String> alreadyApplied(String uscc, PolicyItem item, LocalDate today) {
+        String year = String.valueOf(today.getYear());
+        return rows.forEnterprise(uscc).stream()
+                .filter(a -> a.itemCode().equals(item.code()) && year.equals(a.period())
+                        && a.status() != Application.Status.REJECTED && a.status() != Application.Status.REFUSED)
+                .findFirst().map(a -> "贵单位本年度已申报本事项（申报号 " + a.number() + "，" + (a.status() == Application.Status.PAID
+                        ? "已兑付" : a.status().label()) + "），请在“我的申报”查看进度，无需重复申报");
     }
 
     private static String blockedReason(PolicyItem item, Calculator.Result calculation, LocalDate today) {

@@ -33,7 +33,11 @@ public class PolicyCatalog {
     /** Published, not abolished, inside the validity period. */
     public List<PolicyItem> onlineItems() {
         LocalDate today = today();
-        return rows.currentVersions(false).stream().filter(i -> i.isOnline(today)).toList();
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            return rows.currentVersions(false).stream().filter(i -> i.isOnline(today)).toList();
+        }
+        return publishedByCode().values().stream().filter(i -> i.isOnline(today))
+                .sorted(java.util.Comparator.comparing(PolicyItem::code)).toList(); // the kept copy: no library read per request
     }
 
     public Optional<PolicyItem> onlineItem(String code) {

@@ -84,7 +84,10 @@ public class AttributeCatalog {
             synchronized (this) {
                 if (snapshot == null) {
                     List<Declared> declared = List.copyOf(rows.all());
-                    snapshot = new Snapshot(declared, new RuleCompiler(schemaOf(declared)));
+                    Map<String, String> regions = Map.copyOf(organisations.regionNames()); // as of this snapshot
+                    io.zhida.engine.rule.CodeNames names = io.zhida.engine.rule.CodeNames.INDUSTRIES.or((attribute, code) ->
+                            attribute.equals("region") ? java.util.Optional.ofNullable(regions.get(code)) : java.util.Optional.empty());
+                    snapshot = new Snapshot(declared, new RuleCompiler(schemaOf(declared), names));
                 }
                 s = snapshot;
             }
@@ -105,6 +108,42 @@ public class AttributeCatalog {
     }
 
     /** The Chinese name of an attribute or contact field. */
+    /**
+     * A value as people read it: 是/否, a code with its name (C1391 农副食品加工业, 青山县), amounts grouped with
+     * their unit, ratios in per cent, lists joined.
+     */
+    public String display(String name, Object value) {
+        if (value == null) {
+            return "";
+        }
+        if (value instanceof Boolean b) {
+            return b ? "是" : "否";
+        }
+        if (value instanceof java.util.Collection<?> list) {
+            return list.isEmpty() ? "无" : String.join("、", list.stream().map(Object::toString).toList());
+        }
+        if (name.equals("industry")) {
+            return io.zhida.engine.standard.IndustryCode.name(value.toString()).map(n -> value + " " + n).orElse(value.toString());
+        }
+        if (name.equals("region")) {
+            String region = organisations.regionNames().get(value.toString());
+            return region == null ? value.toString() : region;
+        }
+        io.zhida.engine.rule.Attribute a = schema().find(name).orElse(null);
+        if (value instanceof Number n && a != null) {
+            java.math.BigDecimal d = new java.math.BigDecimal(n.toString());
+            boolean ratio = a.type() == io.zhida.engine.rule.AttributeType.DOUBLE && a.unit().isEmpty()
+                    && (name.endsWith("_ratio") || name.endsWith("_growth"));
+            if (ratio) {
+                return d.movePointRight(2).stripTrailingZeros().toPlainString() + "%";
+            }
+            String number = d.stripTrailingZeros().scale() <= 0 ? String.format("%,d", d.toBigInteger())
+                    : String.format("%,.2f", d);
+            return a.unit().isEmpty() ? number : number + " " + a.unit();
+        }
+        return value.toString();
+    }
+
     public String label(String name) {
         return switch (name) {
             case "contact_phone" -> "联系电话";

@@ -4,7 +4,11 @@ import io.zhida.catalog.PolicyCalculator;
 import io.zhida.catalog.PolicyItem;
 import io.zhida.engine.rule.Calculator;
 import io.zhida.platform.Today;
+import io.zhida.engine.rule.Outcome;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,8 +24,16 @@ public class MatchExplanations {
 
     private static final int ENTERPRISES_KEPT = 20_000;
 
-    /** One enterprise's explanations for one state of its data on one day. */
-    private record Entry(int dataHash, LocalDate day, Map<String, Calculator.Result> byItemVersion) {
+    /** One enterprise's explanations for one state of its data on one day; notMet: per state of the library. */
+    private record Entry(int dataHash, LocalDate day, Map<String, Calculator.Result> byItemVersion, Map<Integer, List<NotMet>> notMet) {
+    }
+
+    /** An online item the enterprise does not meet, and why; nearMiss when one clause is all that is missing. */
+    public record NotMet(PolicyItem item, Calculator.Result result) {
+
+        public boolean nearMiss() {
+            return result.nearMiss().isPresent();
+        }
     }
 
     private final PolicyCalculator calculator;
@@ -37,14 +49,40 @@ public class MatchExplanations {
     }
 
     public Calculator.Result explain(String uscc, Map<String, Object> data, PolicyItem item) {
+        return entry(uscc, data).byItemVersion().computeIfAbsent(item.code() + "@" + item.version(),
+                k -> calculator.calculate(item.code(), data, Today.date()));
+    }
+
+    /**
+     * The online items, other than {@code matched}, that the enterprise does not meet: near misses first (one
+     * clause away), then the rest, each in code order. Evaluated once per state of its data, the library and the day.
+     */
+    public List<NotMet> notMet(String uscc, Map<String, Object> data, List<PolicyItem> online, Set<String> matched) {
+        int library = online.stream().mapToInt(i -> i.code().hashCode() * 31 + i.version()).sum() * 31 + matched.hashCode();
+        return entry(uscc, data).notMet().computeIfAbsent(library, k -> {
+            List<NotMet> near = new ArrayList<>();
+            List<NotMet> rest = new ArrayList<>();
+            for (PolicyItem item : online) {
+                if (!matched.contains(item.code())) {
+                    Calculator.Result r = calculator.calculate(item.code(), data, Today.date());
+                    if (r.result() == Outcome.INELIGIBLE) {
+                        (r.nearMiss().isPresent() ? near : rest).add(new NotMet(item, r));
+                    }
+                }
+            }
+            near.addAll(rest);
+            return List.copyOf(near);
+        });
+    }
+
+    private Entry entry(String uscc, Map<String, Object> data) {
         LocalDate today = Today.date();
         int hash = data.hashCode();
         Entry entry = cache.get(uscc);
         if (entry == null || entry.dataHash() != hash || !entry.day().equals(today)) {
-            entry = new Entry(hash, today, new ConcurrentHashMap<>());
+            entry = new Entry(hash, today, new ConcurrentHashMap<>(), new ConcurrentHashMap<>());
             cache.put(uscc, entry);
         }
-        return entry.byItemVersion().computeIfAbsent(item.code() + "@" + item.version(),
-                k -> calculator.calculate(item.code(), data, today));
+        return entry;
     }
 }

@@ -35,7 +35,8 @@ public class PolicySandbox {
      */
     public record Outcome(String label, int eligible, int undetermined, BigDecimal totalAmount, int withoutAmount,
                           Map<String, Integer> byRegion, Map<String, Integer> byIndustry, Map<String, Integer> bySize,
-                          Map<String, BigDecimal> amountByRegion, long millis, int errors, int formulaErrors, String errorReason) {
+                          Map<String, BigDecimal> amountByRegion, long millis, int errors, int formulaErrors, String errorReason,
+                          List<Sensitivity> sensitivity) {
         /** Share of the budget the estimated total would use, in percent; null without a budget. */
         public BigDecimal budgetShare(BigDecimal budget) {
             return budget == null || budget.signum() <= 0 ? null
@@ -47,6 +48,14 @@ public class PolicySandbox {
         }
     }
 
+    /**
+     * One threshold of the draft: how many enterprises meet every other clause and fall short of it by at most
+     * 10 % (qualify if it were 10 % easier), and how many meet it by at most 10 % (drop out if it were 10 % harder).
+     */
+    public record Sensitivity(String clause, long within10PercentBelow, long within10PercentAbove) {
+    }
+
+    private static final BigDecimal TENTH = new BigDecimal("0.1");
     private static final List<String> SIZES = List.of("大型", "中型", "小型", "微型");
 
     private final MatchingService matching;
@@ -130,8 +139,51 @@ public class PolicySandbox {
                 }
             }
         });
+        List<Sensitivity> sensitivity = condition.thresholds().stream().map(t -> sensitivity(index, t, today)).toList();
         return new Outcome(v.label(), match.eligibleCount(), match.undeterminedCount() - failed[0], total[0], withoutAmount[0],
-                byRegion, byIndustry, bySize, amountByRegion, (System.nanoTime() - t0) / 1_000_000, failed[0], failed[1], reason[0]);
+                byRegion, byIndustry, bySize, amountByRegion, (System.nanoTime() - t0) / 1_000_000, failed[0], failed[1], reason[0],
+                sensitivity);
+    }
+
+    /** Counted by the index itself: the other clauses with the threshold's 10 % band on either side. */
+    private static Sensitivity sensitivity(MatchIndex index, Condition.ThresholdClause t, LocalDate today) {
+        BigDecimal v = t.value();
+        if (v.signum() <= 0) {
+            return new Sensitivity(t.text(), 0, 0); // 10 % of nothing: "more than zero" has no band
+        }
+        BigDecimal band = v.multiply(TENTH);
+        boolean atLeast = t.operator().startsWith("_>");
+        String a = "e." + t.attribute();
+        String lower = literal(v.subtract(band));
+        String upper = literal(v.add(band));
+        String at = literal(v);
+        // the side that fails the clause, then the side that meets it
+        String below = atLeast ? a + " >= " + lower + " && !(" + a + clauseOp(t) + at + ")"
+                : a + " <= " + upper + " && !(" + a + clauseOp(t) + at + ")";
+        String above = atLeast ? a + clauseOp(t) + at + " && " + a + " < " + upper
+                : a + clauseOp(t) + at + " && " + a + " > " + lower;
+        return new Sensitivity(t.text(), count(index, t.others(), below, today), count(index, t.others(), above, today));
+    }
+
+    private static long count(MatchIndex index, List<String> others, String band, LocalDate today) {
+        List<String> all = new ArrayList<>();
+        others.forEach(o -> all.add("(" + o + "\n)"));
+        all.add("(" + band + ")");
+        return index.matchCondition(String.join(" && ", all), today).eligibleCount();
+    }
+
+    private static String clauseOp(Condition.ThresholdClause t) {
+        return switch (t.operator()) {
+            case "_>=_" -> " >= ";
+            case "_>_" -> " > ";
+            case "_<=_" -> " <= ";
+            default -> " < ";
+        };
+    }
+
+    private static String literal(BigDecimal value) {
+        String plain = value.stripTrailingZeros().toPlainString();
+        return plain.contains(".") ? plain : plain + ".0";
     }
 
     private static <T> T compileErrors(String field, java.util.function.Supplier<T> compile,

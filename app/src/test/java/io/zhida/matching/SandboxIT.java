@@ -50,6 +50,26 @@ class SandboxIT {
     }
 
     @Test
+    void eachThresholdSaysHowManyEnterprisesLieWithinTenPercentOfItLikeAHandCount() {
+        long median = jdbc.sql("SELECT round(percentile_disc(0.5) WITHIN GROUP (ORDER BY revenue)) FROM enterprise WHERE revenue > 0")
+                .query(Long.class).single(); // a threshold where enterprises are, whatever the generated city
+        PolicySandbox.Outcome o = sandbox.run(List.of(new PolicySandbox.Variant("A",
+                "e.revenue >= " + median + ".0 && e.insured_employees >= 10 && !e.dishonest", null, null))).get(0);
+        assertThat(o.sensitivity()).hasSize(2);
+        assertThat(o.sensitivity().get(0).clause()).startsWith("上年营业收入不低于 ").endsWith("元");
+        assertThat(o.sensitivity().get(1).clause()).isEqualTo("参保职工人数不少于 10 人");
+        String others = " AND insured_employees >= 10 AND NOT coalesce(dishonest, true)";
+        assertThat(o.sensitivity().get(0).within10PercentBelow()).isEqualTo(count("SELECT count(*) FROM enterprise WHERE revenue >= "
+                + median * 0.9 + " AND revenue < " + median + others));
+        assertThat(o.sensitivity().get(0).within10PercentAbove()).isEqualTo(count("SELECT count(*) FROM enterprise WHERE revenue >= "
+                + median + " AND revenue < " + median * 1.1 + others));
+        assertThat(o.sensitivity().get(1).within10PercentBelow()).isEqualTo(count("SELECT count(*) FROM enterprise WHERE revenue >= "
+                + median + " AND insured_employees >= 9 AND insured_employees < 10 AND NOT coalesce(dishonest, true)"));
+        assertThat(o.sensitivity().get(0).within10PercentBelow()).isPositive();
+        assertThat(o.sensitivity().get(0).within10PercentAbove()).isPositive();
+    }
+
+    @Test
     void thePageShowsBothVariantsAndExplainsABrokenRule() throws Exception {
         Cookie author = Sessions.login(mvc, "author");
         mvc.perform(post("/matching/sandbox").cookie(author).with(SecurityMockMvcRequestPostProcessors.csrf())

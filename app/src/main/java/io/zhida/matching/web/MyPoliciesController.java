@@ -36,12 +36,15 @@ class MyPoliciesController {
     private final PolicyCatalog catalog;
     private final io.zhida.matching.MatchExplanations explanations;
     private final EnterpriseProfiles profiles;
+    private final org.springframework.beans.factory.ObjectProvider<io.zhida.matching.ItemStates> states;
 
-    MyPoliciesController(MatchingService matching, PolicyCatalog catalog, io.zhida.matching.MatchExplanations explanations, EnterpriseProfiles profiles) {
+    MyPoliciesController(MatchingService matching, PolicyCatalog catalog, io.zhida.matching.MatchExplanations explanations, EnterpriseProfiles profiles,
+                         org.springframework.beans.factory.ObjectProvider<io.zhida.matching.ItemStates> states) {
         this.matching = matching;
         this.catalog = catalog;
         this.explanations = explanations;
         this.profiles = profiles;
+        this.states = states;
     }
 
     @GetMapping("/my/policies/export.xlsx")
@@ -76,6 +79,17 @@ class MyPoliciesController {
                 (m.outcome() == io.zhida.engine.rule.Outcome.ELIGIBLE ? eligible : undetermined).add(e);
             });
         }
+        java.util.Set<String> matched = new java.util.HashSet<>();
+        eligible.forEach(e -> matched.add(e.item().code()));
+        undetermined.forEach(e -> matched.add(e.item().code()));
+        List<io.zhida.matching.MatchExplanations.NotMet> notMet = explanations.notMet(user.enterpriseUscc(), values, catalog.onlineItems(), matched);
+        List<io.zhida.matching.MatchExplanations.NotMet> near = notMet.stream().filter(io.zhida.matching.MatchExplanations.NotMet::nearMiss).toList();
+        List<io.zhida.matching.MatchExplanations.NotMet> far = notMet.subList(near.size(), notMet.size()); // near misses come first
+        model.addAttribute("near", near);
+        model.addAttribute("nearShown", all ? near : near.subList(0, Math.min(FIRST, near.size())));
+        model.addAttribute("far", far);
+        model.addAttribute("farShown", all ? far : far.subList(0, Math.min(FIRST, far.size())));
+        model.addAttribute("states", states.orderedStream().findFirst().map(s -> s.of(user.enterpriseUscc())).orElse(Map.of()));
         model.addAttribute("eligible", eligible);
         model.addAttribute("all", all); // the first screenful of each list unless all are asked for
         model.addAttribute("eligibleShown", all ? eligible : eligible.subList(0, Math.min(FIRST, eligible.size())));

@@ -19,11 +19,26 @@ public final class Calculator {
      * amount); error says why.
      */
     public record Result(Outcome result, BigDecimal amount, Set<String> missing, List<Condition.ClauseResult> clauses,
-                         Map<String, Object> derived, String error) {
+                         Map<String, Object> derived, String error, boolean anyOf) {
+
+        public Result(Outcome result, BigDecimal amount, Set<String> missing, List<Condition.ClauseResult> clauses,
+                      Map<String, Object> derived, String error) {
+            this(result, amount, missing, clauses, derived, error, false);
+        }
 
         public Result(Outcome result, BigDecimal amount, Set<String> missing, List<Condition.ClauseResult> clauses,
                       Map<String, Object> derived) {
-            this(result, amount, missing, clauses, derived, null);
+            this(result, amount, missing, clauses, derived, null, false);
+        }
+
+        /** Not met by exactly one clause that must hold (with the gap in the enterprise's own figures, when it has one). */
+        public java.util.Optional<Condition.ClauseResult> nearMiss() {
+            return Condition.nearMiss(result, clauses, anyOf);
+        }
+
+        /** The clauses not met, in order. */
+        public List<Condition.ClauseResult> notMet() {
+            return clauses.stream().filter(c -> c.result() == Outcome.INELIGIBLE).toList();
         }
     }
 
@@ -53,7 +68,7 @@ public final class Calculator {
                 error = computed.error();
             }
         }
-        return new Result(outcome, amount, Set.copyOf(missing), evaluation.clauses(), DerivedAttributes.of(values), error);
+        return new Result(outcome, amount, Set.copyOf(missing), evaluation.clauses(), DerivedAttributes.of(values), error, evaluation.anyOf());
     }
 
     static BigDecimal capped(BigDecimal amount, BigDecimal cap) {

@@ -15,23 +15,44 @@ import java.util.TreeSet;
  */
 public final class Condition {
 
-    record Clause(String expression, String label, RuleCompiler.Program program) {
+    /** text: the author's label, or the clause in plain words; threshold: when it compares one attribute with a number. */
+    record Clause(String expression, String text, ClauseWords.Threshold threshold, RuleCompiler.Program program) {
     }
 
-    /** One top-level clause's outcome, in words an enterprise understands; error is the reason when the result is ERROR. */
-    public record ClauseResult(String text, String expression, Outcome result, Set<String> missing, String error) {
+    /**
+     * One top-level clause's outcome, in words an enterprise understands; error is the reason when the result
+     * is ERROR; gap, for a threshold not met, how far the enterprise's own figure is from it ("还差 12.5 万元").
+     */
+    public record ClauseResult(String text, String expression, Outcome result, Set<String> missing, String error, String gap) {
 
         public ClauseResult(String text, String expression, Outcome result, Set<String> missing) {
-            this(text, expression, result, missing, null);
+            this(text, expression, result, missing, null, null);
         }
     }
 
-    /** error: the first failing clause's reason when the result is ERROR. */
-    public record Evaluation(Outcome result, List<ClauseResult> clauses, Set<String> missing, String error) {
+    /**
+     * error: the first failing clause's reason when the result is ERROR; anyOf: the clauses are alternatives
+     * (one met is enough), so a clause not met under an eligible result does not matter.
+     */
+    public record Evaluation(Outcome result, List<ClauseResult> clauses, Set<String> missing, String error, boolean anyOf) {
 
         public Evaluation(Outcome result, List<ClauseResult> clauses, Set<String> missing) {
-            this(result, clauses, missing, null);
+            this(result, clauses, missing, null, false);
         }
+
+        /** Not met by exactly one clause of clauses that must all hold: the enterprise is one step away. */
+        public java.util.Optional<ClauseResult> nearMiss() {
+            return Condition.nearMiss(result, clauses, anyOf);
+        }
+    }
+
+    static java.util.Optional<ClauseResult> nearMiss(Outcome result, List<ClauseResult> clauses, boolean anyOf) {
+        if (result != Outcome.INELIGIBLE || anyOf) {
+            return java.util.Optional.empty();
+        }
+        List<ClauseResult> failed = clauses.stream().filter(c -> c.result() == Outcome.INELIGIBLE).toList();
+        return failed.size() == 1 && clauses.stream().noneMatch(c -> c.result() == Outcome.ERROR)
+                ? java.util.Optional.of(failed.get(0)) : java.util.Optional.empty();
     }
 
     /** A clause's outcome and, for ERROR, the reason. */
@@ -50,6 +71,31 @@ public final class Condition {
         this.clauses = List.copyOf(clauses);
         this.whole = whole;
         this.schema = schema;
+    }
+
+    /**
+     * A clause that compares one numeric attribute with a number, with the rest of the condition: what a
+     * sandbox varies to show how many enterprises a threshold keeps out. Only for clauses that must all hold.
+     *
+     * @param others the other clauses' expressions (all of which must hold too)
+     */
+    public record ThresholdClause(String text, String attribute, String operator, java.math.BigDecimal value, boolean whole,
+                                  List<String> others) {
+    }
+
+    public List<ThresholdClause> thresholds() {
+        if (join == ClauseSplitter.Join.OR) {
+            return List.of();
+        }
+        List<ThresholdClause> found = new ArrayList<>();
+        for (Clause c : clauses) {
+            if (c.threshold() != null) {
+                List<String> others = clauses.stream().filter(o -> o != c).map(Clause::expression).toList();
+                boolean whole = schema.find(c.threshold().attribute()).map(a -> a.type() == AttributeType.INT).orElse(false);
+                found.add(new ThresholdClause(c.text(), c.threshold().attribute(), c.threshold().operator(), c.threshold().value(), whole, others));
+            }
+        }
+        return found;
     }
 
     public String source() {
@@ -72,8 +118,8 @@ public final class Condition {
             if (outcome == Outcome.UNDETERMINED) {
                 clause.program().attributes().stream().filter(a -> !values.containsKey(a)).forEach(missing::add);
             }
-            String text = clause.label() != null ? clause.label() : Explanations.humanize(clause.expression(), schema);
-            results.add(new ClauseResult(text, clause.expression(), outcome, Set.copyOf(missing), verdict.error()));
+            String gap = outcome == Outcome.INELIGIBLE && clause.threshold() != null ? Gaps.say(clause.threshold(), values, schema) : null;
+            results.add(new ClauseResult(clause.text(), clause.expression(), outcome, Set.copyOf(missing), verdict.error(), gap));
             combined = combined == null ? outcome
                     : join == ClauseSplitter.Join.OR ? Outcome.or(combined, outcome) : Outcome.and(combined, outcome);
         }
@@ -83,7 +129,7 @@ public final class Condition {
         }
         String error = combined != Outcome.ERROR ? null
                 : results.stream().filter(r -> r.result() == Outcome.ERROR).map(ClauseResult::error).findFirst().orElse(null);
-        return new Evaluation(combined, List.copyOf(results), missing, error);
+        return new Evaluation(combined, List.copyOf(results), missing, error, join == ClauseSplitter.Join.OR);
     }
 
     /**

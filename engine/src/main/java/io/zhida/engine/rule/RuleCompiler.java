@@ -43,9 +43,16 @@ public final class RuleCompiler {
     private final AttributeSchema schema;
     private final CelCompiler compiler;
     private final CelRuntime runtime;
+    private final ClauseWords words;
 
     public RuleCompiler(AttributeSchema schema) {
+        this(schema, CodeNames.INDUSTRIES);
+    }
+
+    /** @param names what codes (regions, industries, …) are called, to say clauses in plain words */
+    public RuleCompiler(AttributeSchema schema, CodeNames names) {
         this.schema = schema;
+        this.words = new ClauseWords(schema, names);
         CelOptions options = CelOptions.current()
                 .enableHeterogeneousNumericComparisons(true)
                 .comprehensionMaxIterations(RuleBudget.MAX_ITERATIONS)
@@ -88,13 +95,19 @@ public final class RuleCompiler {
         ClauseSplitter.Split split = ClauseSplitter.split(source);
         List<Condition.Clause> clauses = new ArrayList<>();
         if (split.join() == ClauseSplitter.Join.SINGLE) {
-            clauses.add(new Condition.Clause(split.parts().get(0).expression(), split.parts().get(0).label(), whole));
+            clauses.add(clause(split.parts().get(0), whole));
         } else {
             for (ClauseSplitter.Part part : split.parts()) {
-                clauses.add(new Condition.Clause(part.expression(), part.label(), compile(part.expression(), "条件", SimpleType.BOOL)));
+                clauses.add(clause(part, compile(part.expression(), "条件", SimpleType.BOOL)));
             }
         }
         return new Condition(source, split.join(), clauses, whole, schema);
+    }
+
+    private Condition.Clause clause(ClauseSplitter.Part part, Program program) {
+        CelExpr expr = program.ast().getExpr();
+        String text = part.label() != null ? part.label() : words.say(expr);
+        return new Condition.Clause(part.expression(), text, ClauseWords.threshold(expr, schema).orElse(null), program);
     }
 
     /**
@@ -131,7 +144,7 @@ public final class RuleCompiler {
     private Program compile(String source, String what, CelType expected) {
         CelAbstractSyntaxTree ast = checked(source, what, expected);
         try {
-            return new Program(runtime.createProgram(ast), attributesIn(source));
+            return new Program(runtime.createProgram(ast), attributesIn(source), ast);
         } catch (dev.cel.common.CelException e) {
             throw new RuleCompilationException(List.of(new RuleError(1, 1, "表达式无法执行：" + e.getMessage())));
         }
@@ -178,7 +191,7 @@ public final class RuleCompiler {
     }
 
     /** A compiled expression and the attributes it reads. */
-    record Program(CelRuntime.Program program, Set<String> attributes) {
+    record Program(CelRuntime.Program program, Set<String> attributes, CelAbstractSyntaxTree ast) {
 
         Object eval(Map<String, Object> enterprise, String today) throws CelEvaluationException {
             return program.eval(Map.of("e", enterprise, "today", today));

@@ -72,7 +72,7 @@ class ConditionTest {
                 && "专精特新中小企业" in e.qualifications
                 """, Map.of("industry", "C3911", "revenue", 1e7, "qualifications", List.of("专精特新中小企业")));
         assertThat(r.clauses()).extracting(Condition.ClauseResult::text)
-                .containsExactly("属于制造业", "上年营业收入 ≥ 20000000", "资质包含“专精特新中小企业”");
+                .containsExactly("属于制造业", "上年营业收入不低于 2,000 万元", "资质包含“专精特新中小企业”");
         assertThat(r.clauses()).extracting(Condition.ClauseResult::result)
                 .containsExactly(Outcome.ELIGIBLE, Outcome.INELIGIBLE, Outcome.ELIGIBLE);
         assertThat(r.result()).isEqualTo(Outcome.INELIGIBLE);
