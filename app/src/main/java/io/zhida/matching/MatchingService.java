@@ -192,7 +192,7 @@ public class MatchingService {
         if (item == null) {
             return; // published for a validity period that has not started: the nightly match takes it on its first day
         }
-        MatchIndex index = local.putItem(item.code(), item.content().condition());
+        MatchIndex index = local.putItem(item.code(), item.content().matchingCondition());
         ItemMatch m = index.matchItem(item.code(), Today.date());
         MatchSetRows.ItemSets sets = new MatchSetRows.ItemSets(item.code(), item.version(), Today.now(), local.stable(m.eligible()),
                 local.stable(m.undetermined()));
