@@ -105,13 +105,16 @@ public class GrantRows {
                 .query(GrantRows::grant).list();
     }
 
-    /** Grants in 公示 on the given day, or whose 公示 ended within the last {@code days} days, for the public page. */
+    /**
+     * Grants in 公示 on the given day, or whose 公示 ended within the last {@code days} days, for the public page: the
+     * latest published first (a page of 20 must show what was published today, however many grants one item had).
+     */
     public Listing<Grant> disclosed(String itemCode, String query, LocalDate today, int days) {
         return Listing.sql(jdbc, "SELECT " + COLUMNS, """
                          FROM fund_grant g WHERE status <> 'CANCELLED' AND disclosure_from <= :today AND disclosure_until >= :since
                          AND (CAST(:item AS text) IS NULL OR item_code = :item)
                          AND (CAST(:q AS text) IS NULL OR enterprise_name LIKE '%' || :q || '%' OR item_name LIKE '%' || :q || '%')""",
-                        "disclosure_from DESC, item_code, id", GrantRows::grant)
+                        "disclosure_from DESC, id DESC", GrantRows::grant)
                 .param("today", today).param("since", today.minusDays(days)).param("item", itemCode).param("q", query);
     }
 
