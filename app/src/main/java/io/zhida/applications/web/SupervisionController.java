@@ -29,6 +29,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class SupervisionController {
 
+    /** What a department's 已办 holds: decided by it, then paid or not. */
+    private static final List<Application.Status> DONE_STATES = List.of(Application.Status.APPROVED, Application.Status.REJECTED,
+            Application.Status.PAID);
+
     private final WindowDesk window;
     private final Decisions decisions;
     private final TimeLimits limits;
@@ -76,10 +80,6 @@ class SupervisionController {
         model.addAttribute("exportUrl", "/review/export.xlsx?open=" + open);
         return "applications/queue";
     }
-
-    /** What a department's 已办 holds: decided by it, then paid or not. */
-    private static final List<Application.Status> DONE_STATES = List.of(Application.Status.APPROVED, Application.Status.REJECTED,
-            Application.Status.PAID);
 
     @AccessRule(roles = {Role.REVIEWER, Role.DEPT_HEAD}, scope = DataScope.OWN_DEPARTMENT)
     @GetMapping("/review/export.xlsx")
