@@ -55,3 +55,55 @@ window.zhidaPageData = function (name) {
   const text = holder && holder.dataset[name];
   return text ? JSON.parse(text) : null;
 };
+
+// Before a signed-in session expires: a warning five minutes ahead with 保持登录; at expiry, the login page,
+// which brings the person back to this page afterwards.
+(function () {
+  const session = document.getElementById('zd-session');
+  if (!session) {
+    return;
+  }
+  const timeout = Number(session.dataset.timeout) * 1000;
+  const warnAhead = Math.min(5 * 60 * 1000, timeout / 2);
+  let warnTimer;
+  let expireTimer;
+  let banner;
+  const here = window.location.pathname + window.location.search;
+  function schedule() {
+    clearTimeout(warnTimer);
+    clearTimeout(expireTimer);
+    warnTimer = setTimeout(warn, timeout - warnAhead);
+    expireTimer = setTimeout(function () {
+      window.location.href = '/login?expired&continue=' + encodeURIComponent(here);
+    }, timeout);
+  }
+  function warn() {
+    if (banner) {
+      return;
+    }
+    banner = document.createElement('div');
+    banner.className = 'alert alert-warning shadow position-fixed bottom-0 end-0 m-3 d-flex align-items-center gap-2';
+    banner.id = 'session-warning';
+    banner.style.zIndex = 2000;
+    const text = document.createElement('span');
+    text.textContent = '长时间未操作，登录将在 ' + Math.round(warnAhead / 60000) + ' 分钟后超时，未提交的内容请及时提交。';
+    const keep = document.createElement('button');
+    keep.className = 'btn btn-sm btn-warning';
+    keep.type = 'button';
+    keep.textContent = '保持登录';
+    keep.addEventListener('click', function () {
+      const token = document.querySelector('input[name="_csrf"]');
+      fetch('/session/keep', {method: 'POST', credentials: 'same-origin',
+        headers: token ? {'X-CSRF-TOKEN': token.value} : {}}).then(function (r) {
+        if (r.ok) {
+          banner.remove();
+          banner = null;
+          schedule();
+        }
+      });
+    });
+    banner.append(text, keep);
+    document.body.append(banner);
+  }
+  schedule();
+})();

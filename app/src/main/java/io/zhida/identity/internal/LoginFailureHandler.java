@@ -17,6 +17,8 @@ class LoginFailureHandler implements AuthenticationFailureHandler {
                                         AuthenticationException exception) throws IOException {
         String target = exception instanceof LoginThrottledException throttled
                 ? "/login?error=wait&retry=" + throttled.retryAfterSeconds() : "/login?error=bad";
-        response.sendRedirect(request.getContextPath() + target);
+        String back = ReturnAfterLogin.localPath(request.getParameter(ReturnAfterLogin.PARAMETER)); // a second try still goes back
+        response.sendRedirect(request.getContextPath() + target + (back == null ? ""
+                : "&" + ReturnAfterLogin.PARAMETER + "=" + java.net.URLEncoder.encode(back, java.nio.charset.StandardCharsets.UTF_8)));
     }
 }

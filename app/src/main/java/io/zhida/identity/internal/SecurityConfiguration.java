@@ -92,8 +92,9 @@ class SecurityConfiguration {
                         .requestMatchers("/admin/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login")
-                        .defaultSuccessUrl("/workbench", true)
+                        .successHandler(ReturnAfterLogin.successHandler())
                         .failureHandler(new LoginFailureHandler()))
+                .exceptionHandling(e -> e.accessDeniedHandler(ReturnAfterLogin.expiredForms()))
                 .logout(logout -> logout.logoutSuccessUrl("/?logout"))
                 .headers(h -> h.frameOptions(f -> f.sameOrigin()));
         return http.build();
