@@ -200,8 +200,9 @@ class DemoActivity {
                         "暗访政务大厅、拨打咨询电话并核实兑现材料", "示范市营商环境研究院");
             }
         }
-        String item = jdbc.sql("SELECT item_code FROM match_result WHERE outcome = 'ELIGIBLE' GROUP BY 1 ORDER BY count(*) DESC LIMIT 1")
-                .query(String.class).single();
+        String item = matching.countsByItem(null).entrySet().stream() // the item most enterprises are eligible for
+                .max(Map.Entry.<String, long[]>comparingByValue(java.util.Comparator.comparingLong(c -> c[0])).thenComparing(Map.Entry.comparingByKey()))
+                .map(Map.Entry::getKey).orElseThrow();
         long survey = surveys.create("惠企政策知晓度与满意度电话调查", id, item, 120, List.of(
                 new Survey.NewQuestion(Survey.Kind.SINGLE, "您是否知晓该项惠企政策？", List.of("知晓", "不知晓"), "AWARENESS", true),
                 new Survey.NewQuestion(Survey.Kind.RATING, "您对该政策申报办理的满意程度（1–5 分）", List.of(), "SATISFACTION", true),

@@ -83,6 +83,18 @@ class CockpitIT {
     }
 
     @Test
+    void aFilterThatNamesNothingOfThisCityIsA400NotAnEmptyCockpit() throws Exception {
+        var leader = Sessions.login(mvc, "leader");
+        mvc.perform(get("/cockpit").param("region", "519921").param("industry", "C").param("size", "小型").cookie(leader)).andExpect(status().isOk());
+        for (String[] bad : new String[][] {{"region", "999999"}, {"department", "NO-SUCH"}, {"industry", "ZZ"}, {"size", "巨型"},
+                {"from", "1900-01-01"}, {"from", "2026-13-01"}}) {
+            mvc.perform(get("/cockpit").param(bad[0], bad[1]).cookie(leader)).andExpect(status().isBadRequest());
+        }
+        mvc.perform(get("/api/v1/cockpit/summary").param("region", "999999").header("Authorization", "Bearer " + Sessions.token(mvc, "leader")))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.detail").exists());
+    }
+
+    @Test
     void theApiGivesTheHeadlineToLeadersAndScopesOrRefusesOthers() throws Exception {
         String leader = "Bearer " + Sessions.token(mvc, "leader");
         mvc.perform(get("/api/v1/cockpit/summary").header("Authorization", leader)).andExpect(status().isOk())

@@ -74,7 +74,33 @@ class CockpitController {
             }
             d = organisations.departmentCodeOf(user).orElse(d);
         }
-        return new CockpitFilter(fr, t, r, d, industry, size, theme);
+        CockpitFilter f = new CockpitFilter(fr, t, r, d, industry, size, theme);
+        requireKnown(organisations, f);
+        return f;
+    }
+
+    private static final java.util.Set<String> SIZES = java.util.Set.of("大型", "中型", "小型", "微型", "未知");
+
+    /** A filter that names no county, department, section or size class of this city is a mistake, not an empty cockpit. */
+    static void requireKnown(Organisations organisations, CockpitFilter f) {
+        if (f.region() != null && organisations.counties().stream().noneMatch(c -> c.code().equals(f.region()))) {
+            throw new io.zhida.platform.InvalidInputException("region", "没有这个县（区）：" + f.region());
+        }
+        if (f.department() != null && organisations.cityDepartments().stream().noneMatch(d -> d.code().equals(f.department()))) {
+            throw new io.zhida.platform.InvalidInputException("department", "没有这个市级部门：" + f.department());
+        }
+        if (f.industry() != null && !f.industry().matches("[A-T]")) {
+            throw new io.zhida.platform.InvalidInputException("industry", "行业门类应为 A–T 中的一个字母");
+        }
+        if (f.size() != null && !SIZES.contains(f.size())) {
+            throw new io.zhida.platform.InvalidInputException("size", "企业规模应为 大型、中型、小型、微型 或 未知");
+        }
+        if (f.theme() != null && f.theme().length() > 50) {
+            throw new io.zhida.platform.InvalidInputException("theme", "主题不超过 50 个字");
+        }
+        if (f.from().isBefore(java.time.LocalDate.of(2000, 1, 1)) || f.to().isAfter(Today.date().plusYears(1))) {
+            throw new io.zhida.platform.InvalidInputException("from", "统计期间应在 2000 年以后、明年以前");
+        }
     }
 
 }
