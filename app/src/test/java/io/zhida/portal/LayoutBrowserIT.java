@@ -40,7 +40,11 @@ class LayoutBrowserIT extends BrowserTest {
               ...nav.querySelectorAll('#zdNav .navbar-nav > .nav-item > .nav-link, #zdNav .navbar-nav > .nav-item .btn, #zdNav > .btn')]
               .filter(visible);
             const lines = e => { const r = document.createRange(); r.selectNodeContents(e);
-              return new Set([...r.getClientRects()].filter(x => x.width > 0).map(x => Math.round(x.top))).size; };
+              let count = 0, bottom = -Infinity; // a line starts below the one before (spans of other sizes share a line)
+              for (const x of [...r.getClientRects()].filter(x => x.width > 0).sort((a, b) => a.top - b.top)) {
+                if (x.top >= bottom - 2) { count++; bottom = x.bottom; } else { bottom = Math.max(bottom, x.bottom); }
+              }
+              return count; };
             const text = e => e.textContent.replace(/\\s+/g, ' ').trim();
             const rects = items.map(e => ({t: text(e), r: e.getBoundingClientRect()}));
             const sorted = rects.slice().sort((a, b) => a.r.left - b.r.left);
