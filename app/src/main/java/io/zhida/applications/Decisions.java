@@ -16,6 +16,7 @@ import io.zhida.identity.CurrentUser;
 import io.zhida.identity.Role;
 import io.zhida.identity.ZhidaUser;
 import io.zhida.platform.InvalidInputException;
+import io.zhida.platform.Listing;
 import io.zhida.platform.NotFoundException;
 import io.zhida.platform.Validation;
 import org.springframework.security.access.AccessDeniedException;
@@ -72,8 +73,10 @@ public class Decisions {
         return java.util.Collections.unmodifiableMap(c);
     }
 
-    public List<Application> queue(ZhidaUser user, boolean open) {
-        return access.departmentCode(user).map(code -> rows.forDepartment(code, open, 500)).orElse(List.of());
+    /** The department's 待办 (open) or 已办, optionally of one state; nothing for someone of no department. */
+    public Listing<Application> queue(ZhidaUser user, boolean open, Application.Status status) {
+        return access.departmentCode(user).map(code -> rows.forDepartment(code, open, status == null ? null : status.name()))
+                .orElse(Listing.empty());
     }
 
     public List<Application.Review> reviews(long id) {

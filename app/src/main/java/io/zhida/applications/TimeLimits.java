@@ -8,6 +8,7 @@ import io.zhida.identity.AuditLog;
 import io.zhida.identity.CurrentUser;
 import io.zhida.identity.Organisations;
 import io.zhida.platform.InvalidInputException;
+import io.zhida.platform.Listing;
 import io.zhida.platform.NotFoundException;
 import java.time.Instant;
 import java.util.List;
@@ -171,6 +172,11 @@ public class TimeLimits {
 
     public List<TimeLimitTask> overdue(String departmentCode) {
         return tasks.overdue(departmentCode, Instant.now(), 500);
+    }
+
+    /** The 督办 list of one department (null = all), optionally of one step (kind null = every step). */
+    public Listing<TimeLimitTask> overdueList(String departmentCode, TimeLimitTask.Kind kind) {
+        return tasks.overdueListing(departmentCode, kind == null ? null : kind.name(), Instant.now());
     }
 
     public java.util.Optional<TimeLimitTask> task(long id) {

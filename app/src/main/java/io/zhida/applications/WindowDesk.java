@@ -6,6 +6,7 @@ import io.zhida.catalog.PolicyCatalog;
 import io.zhida.identity.AuditLog;
 import io.zhida.identity.ZhidaUser;
 import io.zhida.platform.InvalidInputException;
+import io.zhida.platform.Listing;
 import io.zhida.platform.NotFoundException;
 import java.util.List;
 import org.springframework.stereotype.Service;
@@ -34,9 +35,14 @@ public class WindowDesk {
         this.audit = audit;
     }
 
-    /** The window's queue: waiting to be accepted or dispatched, and returned ones. */
-    public List<Application> queue(ZhidaUser user) {
-        return rows.inStatus(List.of("SUBMITTED", "ACCEPTED", "RETURNED"), user.seesWholeCity() ? null : user.regionCode(), 500);
+    /** What the window's queue holds: waiting to be accepted or dispatched, and returned ones. */
+    public static final List<Application.Status> QUEUE_STATES = List.of(Application.Status.SUBMITTED, Application.Status.ACCEPTED,
+            Application.Status.RETURNED);
+
+    /** The window's queue (the clerk's county, or the whole city), optionally of one of its states; status null = all of them. */
+    public Listing<Application> queue(ZhidaUser user, Application.Status status) {
+        return rows.inStatus(QUEUE_STATES.stream().map(Enum::name).toList(), user.seesWholeCity() ? null : user.regionCode(),
+                status == null ? null : status.name());
     }
 
     @Transactional

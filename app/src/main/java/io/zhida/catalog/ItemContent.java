@@ -23,6 +23,26 @@ public record ItemContent(
     public record Faq(String question, String answer) {
     }
 
+    /**
+     * The condition as matching, the calculator and the sandbox evaluate it: the author's rule plus the item's
+     * scope — its industries (GB/T 4754 sections or divisions) and its counties — so that an item for 制造业 in
+     * 青山县 never reaches a shop in another county whatever the rule says. A city-level region means city-wide.
+     */
+    public String matchingCondition() {
+        String rule = condition == null || condition.isBlank() ? "true" : condition;
+        // an AND chain stays one chain, so that each clause is still explained on its own
+        StringBuilder c = new StringBuilder(rule.contains("||") ? "(" + rule + "\n)" : rule);
+        List<String> codes = industries == null ? List.of() : industries.stream().filter(i -> i.matches("[A-T](\\d{2,4})?")).toList();
+        if (!codes.isEmpty()) {
+            c.append("\n&& e.industry.matches(\"^(").append(String.join("|", codes)).append(")\")");
+        }
+        boolean cityWide = regions == null || regions.isEmpty() || regions.stream().anyMatch(r -> !r.matches("\\d{6}") || r.endsWith("00"));
+        if (!cityWide) {
+            c.append("\n&& e.region in [").append(String.join(", ", regions.stream().map(r -> "\"" + r + "\"").toList())).append("]");
+        }
+        return c.toString();
+    }
+
     public static final List<String> BENEFIT_TYPES = List.of("资金奖励", "资金补贴", "贷款贴息", "税费减免", "降低费率",
             "稳岗返还", "房租减免", "人才奖励", "融资担保", "资质认定奖励", "股权投资", "服务券");
 }

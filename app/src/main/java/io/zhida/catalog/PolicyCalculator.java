@@ -48,7 +48,7 @@ public class PolicyCalculator {
     public CompiledItem compiledOnline(String code) {
         PolicyItem item = catalog.onlineItem(code).orElseThrow(() -> new NotFoundException("没有在线的政策事项：" + code));
         return compiled.compute(code, (k, cached) -> cached != null && cached.item().version() == item.version() ? cached
-                : new CompiledItem(item, rules.compiler().condition(item.content().condition()),
+                : new CompiledItem(item, rules.compiler().condition(item.content().matchingCondition()),
                         item.content().amountFormula() == null ? null : rules.compiler().formula(item.content().amountFormula())));
     }
 

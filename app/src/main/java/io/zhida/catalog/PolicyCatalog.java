@@ -20,10 +20,13 @@ public class PolicyCatalog {
     public static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 
     private final PolicyRows rows;
+    private final org.springframework.transaction.support.TransactionTemplate outside;
     private volatile Map<String, PolicyItem> published;
 
-    PolicyCatalog(PolicyRows rows) {
+    PolicyCatalog(PolicyRows rows, org.springframework.transaction.PlatformTransactionManager transactions) {
         this.rows = rows;
+        this.outside = new org.springframework.transaction.support.TransactionTemplate(transactions);
+        this.outside.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_NOT_SUPPORTED);
     }
 
     public static LocalDate today() {
@@ -51,6 +54,20 @@ public class PolicyCatalog {
             return rows.itemIds(code).filter(ids -> ids[1] > 0).flatMap(ids -> rows.version(code, (int) ids[1]));
         }
         return Optional.ofNullable(publishedByCode().get(code));
+    }
+
+    /**
+     * The item's name as last published and committed, for messages that name many items at once (a 政策包 of
+     * hundreds): from the kept copy (loaded outside the caller's transaction when missing), else as the
+     * caller's transaction sees it (an item published in it).
+     */
+    public Optional<String> publishedName(String code) {
+        Map<String, PolicyItem> cached = published;
+        if (cached == null) {
+            cached = outside.execute(status -> publishedByCode()); // committed state, on a connection of its own
+        }
+        PolicyItem item = cached == null ? null : cached.get(code);
+        return item != null ? Optional.of(item.content().name()) : published(code).map(i -> i.content().name());
     }
 
     /**

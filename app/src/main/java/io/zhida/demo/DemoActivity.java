@@ -168,7 +168,7 @@ class DemoActivity {
                     backToBack.answer(token, scores);
                 }
             }
-            backToBack.score(round, "evaluator");
+            backToBack.score(round, "evaluator", "演示数据：按生成的答卷计分");
         }
     }
 

@@ -45,9 +45,12 @@ public class BackToBack {
     private final AuditLog audit;
     private final JsonMapper json;
     private final String publicUrl;
+    private final BigDecimal minResponseRate;
 
     BackToBack(BackToBackRows rows, Organisations organisations, Inbox inbox, Ledger ledger, AuditLog audit, JsonMapper json,
-               @Value("${zhida.public-url:http://localhost:8080}") String publicUrl) {
+               @Value("${zhida.public-url:http://localhost:8080}") String publicUrl,
+               @Value("${zhida.evaluation.b2b.min-response-rate:30}") BigDecimal minResponseRate) {
+        this.minResponseRate = minResponseRate;
         this.rows = rows;
         this.organisations = organisations;
         this.inbox = inbox;
@@ -187,14 +190,30 @@ public class BackToBack {
         });
     }
 
-    /** Scores the round once: 80/20, ranks per kind, consequences across rounds, ledger entries for the last places. */
+    /** The response rate (per cent) below which scoring needs a stated reason. */
+    public BigDecimal minResponseRate() {
+        return minResponseRate;
+    }
+
+    /**
+     * Scores the round once: 80/20, ranks per kind, consequences across rounds, ledger entries for the last places.
+     * Units nobody evaluated are flagged, not ranked. Below the minimum response rate the officer must say why.
+     */
     @Transactional
-    public List<BackToBackRound.Result> score(long roundId, String actor) {
+    public List<BackToBackRound.Result> score(long roundId, String actor, String reason) {
         BackToBackRound round = round(roundId);
+        String why = reason == null ? "" : reason.strip();
+        if (!"OPEN".equals(round.status())) {
+            throw new InvalidInputException("round", "本轮已计分，结果不再变动");
+        }
+        if (round.responseRate().compareTo(minResponseRate) < 0 && why.length() < 5) {
+            throw new InvalidInputException("reason", "本轮回收率 " + round.responseRate() + "%，低于 " + minResponseRate.stripTrailingZeros().toPlainString()
+                    + "%：如仍要计分排名，请说明理由（不少于 5 个字）");
+        }
         Consequences.Rules rules = rules();
         Map<String, long[]> concentrated = rows.concentrated(roundId);
         Map<String, long[]> realtime = rows.realtime(round.periodFrom(), round.periodTo());
-        if (!rows.markScored(roundId)) {
+        if (!rows.markScored(roundId, why.isEmpty() ? null : why)) {
             throw new InvalidInputException("round", "本轮已计分，结果不再变动");
         }
         for (String kind : List.of("COUNTY", "DEPARTMENT")) {
@@ -207,8 +226,13 @@ public class BackToBack {
                 long[] r = realtime.getOrDefault(t.key(), new long[2]);
                 BigDecimal cp = RoundRanking.points(c[0], c[1]);
                 BigDecimal rp = RoundRanking.points(r[0], r[1]);
-                scores.add(new RoundRanking(kind, t.code(), cp, rp, RoundRanking.weighted(cp, rp, rules.concentratedWeight()), 0,
-                        (int) c[1], (int) r[1]));
+                RoundRanking score = new RoundRanking(kind, t.code(), cp, rp, RoundRanking.weighted(cp, rp, rules.concentratedWeight()), 0,
+                        (int) c[1], (int) r[1]);
+                if (c[1] == 0 && r[1] == 0) {
+                    rows.insertResult(roundId, score, null, BigDecimal.ZERO); // rank 0: no data, not ranked
+                } else {
+                    scores.add(score);
+                }
             }
             List<RoundRanking> ranked = RoundRanking.rank(scores);
             Map<String, List<Consequences.Place>> places = rows.earlierPlaces(kind, round.periodTo().plusDays(1));
@@ -230,7 +254,8 @@ public class BackToBack {
                 }
             }
         }
-        audit.record("b2b.score", "b2b_round", String.valueOf(roundId), "背靠背评价计分排名", "OPEN", "SCORED");
+        audit.record("b2b.score", "b2b_round", String.valueOf(roundId), "背靠背评价计分排名（回收率 " + round.responseRate() + "%"
+                + (why.isEmpty() ? "" : "，理由：" + why) + "）", "OPEN", "SCORED");
         return results(roundId);
     }
 

@@ -11,6 +11,7 @@ import io.zhida.identity.Organisations;
 import io.zhida.identity.Role;
 import io.zhida.identity.ZhidaUser;
 import io.zhida.platform.InvalidInputException;
+import io.zhida.platform.Listing;
 import io.zhida.platform.NotFoundException;
 import io.zhida.platform.RateLimit;
 import io.zhida.platform.RateLimits;
@@ -81,8 +82,8 @@ public class Disclosure {
     }
 
     /** What the public page shows: in 公示 now, or ended within the last 30 days. */
-    public List<Grant> published(String itemCode, String query) {
-        return grants.disclosed(blankToNull(itemCode), blankToNull(query), Today.date(), 30, 1000);
+    public Listing<Grant> published(String itemCode, String query) {
+        return grants.disclosed(blankToNull(itemCode), blankToNull(query), Today.date(), 30);
     }
 
     /**

@@ -5,6 +5,7 @@ import io.zhida.funds.internal.GrantRows;
 import io.zhida.funds.internal.PoolRows;
 import io.zhida.identity.AuditLog;
 import io.zhida.identity.CurrentUser;
+import io.zhida.platform.Listing;
 import io.zhida.platform.NotFoundException;
 import io.zhida.platform.Today;
 import java.math.BigDecimal;
@@ -129,8 +130,10 @@ public class Grants {
         return rows.recent(itemCode, limit);
     }
 
-    public List<Grant> filtered(String itemCode, String region, int limit) {
-        return rows.filtered(itemCode == null || itemCode.isBlank() ? null : itemCode, region == null || region.isBlank() ? null : region, limit);
+    /** 资金明细: grants of an item, a county and a state, each optional (blank = any), newest first. */
+    public Listing<Grant> filtered(String itemCode, String region, Grant.Status status) {
+        return rows.filtered(itemCode == null || itemCode.isBlank() ? null : itemCode, region == null || region.isBlank() ? null : region,
+                status == null ? null : status.name());
     }
 
     public List<Grant> forYear(int year) {

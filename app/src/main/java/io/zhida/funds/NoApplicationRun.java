@@ -13,6 +13,10 @@ public record NoApplicationRun(long id, String itemCode, String itemName, String
                                String status, String failure, String confirmedBy, Instant confirmedAt, int planned,
                                BigDecimal plannedAmount, BigDecimal poolAvailable, int leftOut, BigDecimal shortfall) {
 
+    /** Every state a run can be in, in the order a run goes through them. */
+    public static final java.util.List<String> STATUSES = java.util.List.of("PLANNING", "PREVIEW", "QUEUED", "RUNNING", "DONE", "FAILED",
+            "DISCARDED");
+
     public boolean running() {
         return status.equals("PLANNING") || status.equals("QUEUED") || status.equals("RUNNING");
     }
@@ -22,6 +26,10 @@ public record NoApplicationRun(long id, String itemCode, String itemName, String
     }
 
     public String statusLabel() {
+        return label(status);
+    }
+
+    public static String label(String status) {
         return switch (status) {
             case "PLANNING" -> "正在预览";
             case "PREVIEW" -> "待确认";

@@ -11,6 +11,7 @@ import io.zhida.identity.Role;
 import io.zhida.identity.ZhidaUser;
 import io.zhida.matching.MatchingService;
 import io.zhida.platform.InvalidInputException;
+import io.zhida.platform.Listing;
 import io.zhida.platform.Nodes;
 import io.zhida.platform.NotFoundException;
 import java.util.List;
@@ -171,8 +172,13 @@ public class NoApplicationRuns {
         }
     }
 
-    public List<NoApplicationRun> recent() {
-        return runs.recent(100);
+    /** The runs, newest first, of one item and in one state (each optional: blank = any); an unknown state is refused. */
+    public Listing<NoApplicationRun> list(String itemCode, String status) {
+        String s = status == null || status.isBlank() ? null : status.strip();
+        if (s != null && !NoApplicationRun.STATUSES.contains(s)) {
+            throw new InvalidInputException("status", "运行状态“" + s + "”不存在");
+        }
+        return runs.listing(itemCode == null || itemCode.isBlank() ? null : itemCode.strip(), s);
     }
 
     public NoApplicationRun get(long id) {

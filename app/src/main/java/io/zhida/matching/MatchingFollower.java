@@ -45,7 +45,7 @@ class MatchingFollower {
             return; // still starting: the start-up build reads everything anyway
         }
         change.as(PolicyItemPublished.class).flatMap(p -> catalog.onlineItem(p.code()))
-                .ifPresent(item -> local.putItem(item.code(), item.content().condition()));
+                .ifPresent(item -> local.putItem(item.code(), item.content().matchingCondition()));
         change.as(PolicyItemAbolished.class).ifPresent(a -> {
             local.removeItem(a.code());
             stored.removeItem(a.code());

@@ -192,7 +192,7 @@ public class MatchingService {
         if (item == null) {
             return; // published for a validity period that has not started: the nightly match takes it on its first day
         }
-        MatchIndex index = local.putItem(item.code(), item.content().condition());
+        MatchIndex index = local.putItem(item.code(), item.content().matchingCondition());
         ItemMatch m = index.matchItem(item.code(), Today.date());
         MatchSetRows.ItemSets sets = new MatchSetRows.ItemSets(item.code(), item.version(), Today.now(), local.stable(m.eligible()),
                 local.stable(m.undetermined()));
@@ -388,23 +388,33 @@ public class MatchingService {
         }
         Map<String, RoaringBitmap> announced = rows.lockAnnounced(worth.keySet());
         Map<String, RoaringBitmap> grown = new TreeMap<>();
-        Map<String, List<String>> fresher = new TreeMap<>();
-        worth.forEach((item, members) -> {
-            RoaringBitmap fresh = RoaringBitmap.andNot(members, announced.get(item));
-            if (fresh.isEmpty()) {
-                return;
+        int last = -1;
+        for (Map.Entry<String, RoaringBitmap> e : worth.entrySet()) {
+            RoaringBitmap fresh = RoaringBitmap.andNot(e.getValue(), announced.get(e.getKey()));
+            if (!fresh.isEmpty()) {
+                grown.put(e.getKey(), fresh);
+                last = Math.max(last, fresh.last());
             }
-            grown.put(item, RoaringBitmap.or(announced.get(item), fresh));
-            fresh.forEach((int o) -> {
-                String uscc = subjects.uscc(o);
-                if (uscc != null) {
-                    fresher.computeIfAbsent(uscc, u -> new ArrayList<>()).add(item);
-                }
-            });
-        });
+        }
+        // grouped by enterprise through an array over the numbering: a province's first match is 236 M pairs
+        @SuppressWarnings("unchecked")
+        List<String>[] byOrdinal = new List[last + 1];
+        grown.forEach((item, fresh) -> fresh.forEach((int o) -> {
+            if (byOrdinal[o] == null) {
+                byOrdinal[o] = new ArrayList<>(4);
+            }
+            byOrdinal[o].add(item);
+        }));
+        grown.replaceAll((item, fresh) -> RoaringBitmap.or(announced.get(item), fresh));
         rows.saveAnnounced(grown);
-        List<MatchesFound.Notice> notices = fresher.entrySet().stream()
-                .map(e -> new MatchesFound.Notice(e.getKey(), List.copyOf(e.getValue()))).collect(Collectors.toList());
+        List<MatchesFound.Notice> notices = new ArrayList<>();
+        for (int o = 0; o <= last; o++) {
+            String uscc = byOrdinal[o] == null ? null : subjects.uscc(o);
+            if (uscc != null) {
+                notices.add(new MatchesFound.Notice(uscc, java.util.Collections.unmodifiableList(byOrdinal[o])));
+            }
+            byOrdinal[o] = null;
+        }
         for (int i = 0; i < notices.size(); i += NOTICES_PER_EVENT) {
             events.publishEvent(new MatchesFound(List.copyOf(notices.subList(i, Math.min(notices.size(), i + NOTICES_PER_EVENT)))));
         }

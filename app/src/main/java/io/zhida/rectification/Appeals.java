@@ -9,6 +9,7 @@ import io.zhida.identity.Role;
 import io.zhida.identity.ZhidaUser;
 import io.zhida.notify.Inbox;
 import io.zhida.platform.InvalidInputException;
+import io.zhida.platform.Listing;
 import io.zhida.platform.NotFoundException;
 import io.zhida.platform.Today;
 import io.zhida.platform.Validation;
@@ -174,11 +175,15 @@ public class Appeals {
         return user.enterpriseUscc() == null ? List.of() : rows.forEnterprise(user.enterpriseUscc());
     }
 
-    public List<Appeal> desk(ZhidaUser user) {
+    /** The desk: every appeal for officers and leaders, a department's own for its staff; optionally of one status and kind. */
+    public Listing<Appeal> desk(ZhidaUser user, Appeal.Status status, Appeal.Kind kind) {
+        String s = status == null ? null : status.name();
+        String k = kind == null ? null : kind.name();
         if (user.has(Role.EVALUATOR) || user.has(Role.ADMIN) || user.has(Role.LEADER)) {
-            return rows.forDepartment(null);
+            return rows.forDepartment(null, s, k);
         }
-        return organisations.departmentCodeOf(user).map(rows::forDepartment).orElseThrow(() -> new AccessDeniedException("no department"));
+        return organisations.departmentCodeOf(user).map(d -> rows.forDepartment(d, s, k))
+                .orElseThrow(() -> new AccessDeniedException("no department"));
     }
 
     private static String blank(String s) {

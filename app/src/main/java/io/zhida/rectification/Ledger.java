@@ -6,6 +6,7 @@ import io.zhida.identity.Organisations;
 import io.zhida.identity.Role;
 import io.zhida.identity.ZhidaUser;
 import io.zhida.platform.InvalidInputException;
+import io.zhida.platform.Listing;
 import io.zhida.platform.NotFoundException;
 import io.zhida.platform.Today;
 import io.zhida.platform.Validation;
@@ -13,7 +14,6 @@ import io.zhida.rectification.internal.ProblemRows;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
@@ -80,18 +80,21 @@ public class Ledger {
      * The ledger as this person sees it: officers and leaders every problem (or the unit they pick),
      * anyone else exactly the problems their unit answers for, as {@link #isResponsible} decides.
      */
-    public List<Problem> listFor(ZhidaUser user, String status, String unit, String category, boolean overdueOnly) {
+    public Listing<Problem> listFor(ZhidaUser user, String status, String unit, String category, boolean overdueOnly) {
+        List<ProblemRows.Unit> units;
         if (readsAll(user)) {
-            String[] u = unit == null || unit.isBlank() ? new String[] {null, null} : unit.split(":", 2);
-            return list(status, u[0], u.length > 1 ? u[1] : null, category, overdueOnly);
+            String[] u = unit == null || unit.isBlank() ? null : unit.split(":", 2);
+            units = u == null ? null : List.of(new ProblemRows.Unit(blank(u[0]), u.length > 1 ? blank(u[1]) : null));
+        } else {
+            // the unit asked for is ignored: anyone else sees the problems of their own department and county only
+            List<ProblemRows.Unit> own = new ArrayList<>();
+            organisations.departmentCodeOf(user).ifPresent(c -> own.add(new ProblemRows.Unit("DEPARTMENT", c)));
+            if (user.regionCode() != null && !user.has(Role.ENTERPRISE)) {
+                own.add(new ProblemRows.Unit("COUNTY", user.regionCode()));
+            }
+            units = own;
         }
-        List<Problem> own = new ArrayList<>();
-        organisations.departmentCodeOf(user).ifPresent(c -> own.addAll(list(status, "DEPARTMENT", c, category, overdueOnly)));
-        if (user.regionCode() != null && !user.has(Role.ENTERPRISE)) {
-            own.addAll(list(status, "COUNTY", user.regionCode(), category, overdueOnly));
-        }
-        own.sort(Comparator.comparingLong(Problem::id).reversed());
-        return own;
+        return rows.listing(blank(status), units, blank(category), overdueOnly, Today.date());
     }
 
     /** 周调度 / 月督导 counts: every unit's for officers and leaders, one's own unit's for anyone else, like the list. */
@@ -113,8 +116,10 @@ public class Ledger {
         return rows.events(id);
     }
 
+    /** Problems of one unit (kind and code, either blank = any), or of all, newest first. */
     public List<Problem> list(String status, String unitKind, String unitCode, String category, boolean overdueOnly) {
-        return rows.list(blank(status), blank(unitKind), blank(unitCode), blank(category), overdueOnly, Today.date());
+        List<ProblemRows.Unit> units = unitKind == null && unitCode == null ? null : List.of(new ProblemRows.Unit(blank(unitKind), blank(unitCode)));
+        return rows.listing(blank(status), units, blank(category), overdueOnly, Today.date()).all();
     }
 
     /** The responsible unit starts work: measures are recorded. */

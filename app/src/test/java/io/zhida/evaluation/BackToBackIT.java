@@ -78,7 +78,12 @@ class BackToBackIT {
         mvc.perform(get("/portal/rate/COUNTY/000000")).andExpect(status().isNotFound());
         assertThat(mvc.perform(get(rateUrl + "/qr.svg")).andReturn().getResponse().getContentAsString()).startsWith("<svg");
 
-        mvc.perform(post("/evaluation/b2b/rounds/" + round + "/score").cookie(evaluator).with(csrf())).andExpect(flash().attributeExists("message"));
+        mvc.perform(post("/evaluation/b2b/rounds/" + round + "/score").cookie(evaluator).with(csrf()))
+                .andExpect(flash().attribute("error", "本轮回收率 1.0%，低于 30%：如仍要计分排名，请说明理由（不少于 5 个字）"));
+        assertThat(backToBack.round(round).status()).as("nothing scored without the reason").isEqualTo("OPEN");
+        mvc.perform(post("/evaluation/b2b/rounds/" + round + "/score").param("reason", "测试轮次，按已回收问卷计分").cookie(evaluator).with(csrf()))
+                .andExpect(flash().attributeExists("message"));
+        assertThat(backToBack.round(round).scoreReason()).isEqualTo("测试轮次，按已回收问卷计分");
         List<BackToBackRound.Result> results = backToBack.results(round);
         BackToBackRound.Result top = results.stream().filter(r -> r.code().equals(best.code())).findFirst().orElseThrow();
         // concentrated: (5 + 4 + 3) / 3 × 20 = 80; real time: (5 + 3) / 2 × 20 = 80; 0.8 × 80 + 0.2 × 80 = 80
@@ -89,10 +94,13 @@ class BackToBackIT {
         assertThat(top.points()).isEqualByComparingTo(new BigDecimal("0.2"));
         BackToBackRound.Result runnerUp = results.stream().filter(r -> r.code().equals(second.code())).findFirst().orElseThrow();
         assertThat(runnerUp.total()).isEqualByComparingTo("60.00"); // 3 × 20, no real-time ratings
-        List<BackToBackRound.Result> lastCounties = results.stream().filter(r -> r.kind().equals("COUNTY") && r.total().signum() == 0).toList();
-        assertThat(lastCounties).isNotEmpty().allSatisfy(r -> {
-            assertThat(r.consequence()).as("tied for last: each rectifies").isEqualTo("RECTIFY");
-            assertThat(r.points()).isEqualByComparingTo("-0.2");
+        assertThat(runnerUp.consequence()).as("last of the units that were evaluated: rectifies").isEqualTo("RECTIFY");
+        assertThat(runnerUp.points()).as("of two ranked counties it is in the top two (+0.2) and last (−0.2)").isEqualByComparingTo("0");
+        List<BackToBackRound.Result> unrated = results.stream().filter(r -> r.kind().equals("COUNTY") && r.answers() == 0 && r.ratings() == 0).toList();
+        assertThat(unrated).as("counties nobody evaluated: flagged, not ranked, no consequence").isNotEmpty().allSatisfy(r -> {
+            assertThat(r.withoutData()).isTrue();
+            assertThat(r.consequence()).isNull();
+            assertThat(r.points()).isEqualByComparingTo("0");
         });
         assertThat(jdbc.sql("SELECT count(*) FROM problem WHERE category = 'BACK_TO_BACK' AND source_ref LIKE ?").param("B2B-" + round + "-%")
                 .query(Long.class).single()).isEqualTo(results.stream().filter(r -> r.consequence() != null).count());

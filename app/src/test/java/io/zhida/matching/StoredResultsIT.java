@@ -44,7 +44,7 @@ class StoredResultsIT {
         matching.rematch("ON_DEMAND"); // fold whatever other tests changed into the sets, then compare
         List<PolicyItem> online = catalog.onlineItems();
         Map<String, Condition> conditions = new HashMap<>();
-        online.forEach(i -> conditions.put(i.code(), rules.compiler().condition(i.content().condition())));
+        online.forEach(i -> conditions.put(i.code(), rules.compiler().condition(i.content().matchingCondition())));
         List<String> mismatches = new ArrayList<>();
         long[] pairs = {0, 0};
         profiles.forEach(p -> {

@@ -3,6 +3,7 @@ package io.zhida.applications.internal;
 import io.zhida.applications.Application;
 import io.zhida.applications.ApplicationChanged;
 import io.zhida.catalog.HandlingMode;
+import io.zhida.platform.Listing;
 import java.math.BigDecimal;
 import java.sql.Array;
 import java.sql.ResultSet;
@@ -90,17 +91,23 @@ public class ApplicationRows {
                 .query(this::application).list();
     }
 
-    /** Applications in the given states, optionally of one county, oldest first (the window's queue). */
-    public List<Application> inStatus(List<String> statuses, String region, int limit) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM application WHERE status IN (:statuses) AND (CAST(:region AS text) IS NULL OR region = :region) ORDER BY submitted_at LIMIT :limit")
-                .param("statuses", statuses).param("region", region).param("limit", limit).query(this::application).list();
+    /**
+     * The window's queue: applications in the given states, optionally of one county and one of those states,
+     * oldest first (first come, first served; the id breaks ties so pages never overlap).
+     */
+    public Listing<Application> inStatus(List<String> statuses, String region, String status) {
+        return Listing.sql(jdbc, "SELECT " + COLUMNS, "FROM application WHERE status IN (:statuses) "
+                        + "AND (CAST(:region AS text) IS NULL OR region = :region) AND (CAST(:status AS text) IS NULL OR status = :status)",
+                        "submitted_at, id", this::application)
+                .param("statuses", statuses).param("region", region).param("status", status);
     }
 
-    /** Applications dispatched to a department. */
-    public List<Application> forDepartment(String departmentCode, boolean open, int limit) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM application WHERE ? = ANY (departments) AND dispatched_at IS NOT NULL AND "
-                        + (open ? "status = 'DISPATCHED'" : "status <> 'DISPATCHED'") + " ORDER BY dispatched_at DESC LIMIT ?")
-                .params(departmentCode, limit).query(this::application).list();
+    /** Applications dispatched to a department: still to decide (open) or decided, newest dispatch first; optionally of one state. */
+    public Listing<Application> forDepartment(String departmentCode, boolean open, String status) {
+        return Listing.sql(jdbc, "SELECT " + COLUMNS, "FROM application WHERE :department = ANY (departments) AND dispatched_at IS NOT NULL AND "
+                        + (open ? "status = 'DISPATCHED'" : "status <> 'DISPATCHED'") + " AND (CAST(:status AS text) IS NULL OR status = :status)",
+                        "dispatched_at DESC, id DESC", this::application)
+                .param("department", departmentCode).param("status", status);
     }
 
     public int move(long id, String from, String to) {

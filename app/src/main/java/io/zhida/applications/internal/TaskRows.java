@@ -1,6 +1,7 @@
 package io.zhida.applications.internal;
 
 import io.zhida.applications.TimeLimitTask;
+import io.zhida.platform.Listing;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -13,10 +14,11 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class TaskRows {
 
-    private static final String SELECT = """
+    private static final String SELECT_COLUMNS = """
             SELECT t.id, t.application_id, a.number, a.item_name, a.enterprise_name, t.kind, t.department_code, t.started_at, t.due_at,
-                   t.paused_at, t.done_at, t.escalated_at, t.reminders
-            FROM application_task t JOIN application a ON a.id = t.application_id""";
+                   t.paused_at, t.done_at, t.escalated_at, t.reminders""";
+    private static final String FROM = "FROM application_task t JOIN application a ON a.id = t.application_id";
+    private static final String SELECT = SELECT_COLUMNS + " " + FROM;
 
     private final JdbcClient jdbc;
 
@@ -68,8 +70,16 @@ public class TaskRows {
 
     /** Open tasks that are overdue or escalated, for 督办; department null = all. */
     public List<TimeLimitTask> overdue(String department, Instant now, int limit) {
-        return jdbc.sql(SELECT + " WHERE t.done_at IS NULL AND (t.due_at < ? OR t.escalated_at IS NOT NULL) AND (CAST(? AS text) IS NULL OR t.department_code = ?) ORDER BY t.due_at LIMIT ?")
+        return jdbc.sql(SELECT + " WHERE t.done_at IS NULL AND (t.due_at < ? OR t.escalated_at IS NOT NULL) AND (CAST(? AS text) IS NULL OR t.department_code = ?) ORDER BY t.due_at, t.id LIMIT ?")
                 .params(Timestamp.from(now), department, department, limit).query(TaskRows::task).list();
+    }
+
+    /** The 督办 list: as {@link #overdue}, optionally of one step, longest overdue first. */
+    public Listing<TimeLimitTask> overdueListing(String department, String kind, Instant now) {
+        return Listing.sql(jdbc, SELECT_COLUMNS, FROM + " WHERE t.done_at IS NULL AND (t.due_at < :now OR t.escalated_at IS NOT NULL) "
+                        + "AND (CAST(:department AS text) IS NULL OR t.department_code = :department) AND (CAST(:kind AS text) IS NULL OR t.kind = :kind)",
+                        "t.due_at, t.id", TaskRows::task)
+                .param("now", Timestamp.from(now)).param("department", department).param("kind", kind);
     }
 
     public void remind(long taskId, String actor, String note) {

@@ -3,13 +3,17 @@ package io.zhida.applications.web;
 import io.zhida.applications.Application;
 import io.zhida.applications.ApplicationAccess;
 import io.zhida.applications.Decisions;
+import io.zhida.applications.TimeLimitTask;
 import io.zhida.applications.TimeLimits;
 import io.zhida.applications.WindowDesk;
 import io.zhida.applications.WorkingTimeText;
 import io.zhida.identity.AccessRule;
 import io.zhida.identity.DataScope;
+import io.zhida.identity.Organisations;
 import io.zhida.identity.Role;
 import io.zhida.identity.ZhidaUser;
+import io.zhida.platform.Listing;
+import io.zhida.platform.PageQuery;
 import io.zhida.platform.Spreadsheet;
 import io.zhida.platform.Today;
 import java.util.List;
@@ -21,66 +25,81 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** The work queues: the window's, a department's, and 督办 of overdue tasks. */
+/** The work queues: the window's, a department's (待办 and 已办), and 督办 of overdue tasks; a page at a time, exports whole. */
 @Controller
 class SupervisionController {
+
+    /** What a department's 已办 holds: decided by it, then paid or not. */
+    private static final List<Application.Status> DONE_STATES = List.of(Application.Status.APPROVED, Application.Status.REJECTED,
+            Application.Status.PAID);
 
     private final WindowDesk window;
     private final Decisions decisions;
     private final TimeLimits limits;
     private final ApplicationAccess access;
+    private final Organisations organisations;
 
-    SupervisionController(WindowDesk window, Decisions decisions, TimeLimits limits, ApplicationAccess access) {
+    SupervisionController(WindowDesk window, Decisions decisions, TimeLimits limits, ApplicationAccess access, Organisations organisations) {
         this.window = window;
         this.decisions = decisions;
         this.limits = limits;
         this.access = access;
+        this.organisations = organisations;
     }
 
     @AccessRule(roles = Role.CLERK, scope = DataScope.OWN_COUNTY)
     @GetMapping("/window")
-    String windowQueue(@AuthenticationPrincipal ZhidaUser user, Model model) {
-        model.addAttribute("applications", windowApplications(user));
+    String windowQueue(@RequestParam(required = false) Application.Status status, PageQuery page,
+                       @AuthenticationPrincipal ZhidaUser user, Model model) {
+        model.addAttribute("applications", windowApplications(user, status).page(page));
         model.addAttribute("title", "专窗受理");
+        model.addAttribute("path", "/window");
+        model.addAttribute("status", status);
+        model.addAttribute("statuses", WindowDesk.QUEUE_STATES);
         model.addAttribute("exportUrl", "/window/export.xlsx");
         return "applications/queue";
     }
 
     @AccessRule(roles = Role.CLERK, scope = DataScope.OWN_COUNTY)
     @GetMapping("/window/export.xlsx")
-    ResponseEntity<byte[]> windowExport(@AuthenticationPrincipal ZhidaUser user) {
-        return export("专窗受理待办", windowApplications(user));
+    ResponseEntity<byte[]> windowExport(@RequestParam(required = false) Application.Status status, @AuthenticationPrincipal ZhidaUser user) {
+        return export("专窗受理待办", windowApplications(user, status).all());
     }
 
     @AccessRule(roles = {Role.REVIEWER, Role.DEPT_HEAD}, scope = DataScope.OWN_DEPARTMENT)
     @GetMapping("/review")
-    String reviewQueue(@RequestParam(defaultValue = "true") boolean open, @AuthenticationPrincipal ZhidaUser user, Model model) {
-        model.addAttribute("applications", reviewApplications(user, open));
+    String reviewQueue(@RequestParam(defaultValue = "true") boolean open, @RequestParam(required = false) Application.Status status,
+                       PageQuery page, @AuthenticationPrincipal ZhidaUser user, Model model) {
+        model.addAttribute("applications", reviewApplications(user, open, status).page(page));
         model.addAttribute("awaitingConfirmation", decisions.awaitingConfirmation(user));
         model.addAttribute("title", open ? "部门审核（待办）" : "部门审核（已办）");
         model.addAttribute("reviewOpen", open);
+        model.addAttribute("path", "/review");
+        model.addAttribute("status", status);
+        model.addAttribute("statuses", open ? List.of() : DONE_STATES);
         model.addAttribute("exportUrl", "/review/export.xlsx?open=" + open);
         return "applications/queue";
     }
 
     @AccessRule(roles = {Role.REVIEWER, Role.DEPT_HEAD}, scope = DataScope.OWN_DEPARTMENT)
     @GetMapping("/review/export.xlsx")
-    ResponseEntity<byte[]> reviewExport(@RequestParam(defaultValue = "true") boolean open, @AuthenticationPrincipal ZhidaUser user) {
-        return export(open ? "部门审核待办" : "部门审核已办", reviewApplications(user, open));
+    ResponseEntity<byte[]> reviewExport(@RequestParam(defaultValue = "true") boolean open, @RequestParam(required = false) Application.Status status,
+                                        @AuthenticationPrincipal ZhidaUser user) {
+        return export(open ? "部门审核待办" : "部门审核已办", reviewApplications(user, open, status).all());
     }
 
-    private List<Application> windowApplications(ZhidaUser user) {
+    private Listing<Application> windowApplications(ZhidaUser user, Application.Status status) {
         if (!user.has(Role.CLERK)) {
             throw new AccessDeniedException("window clerks only");
         }
-        return window.queue(user);
+        return window.queue(user, status);
     }
 
-    private List<Application> reviewApplications(ZhidaUser user, boolean open) {
+    private Listing<Application> reviewApplications(ZhidaUser user, boolean open, Application.Status status) {
         if (!user.has(Role.REVIEWER) && !user.has(Role.DEPT_HEAD)) {
             throw new AccessDeniedException("reviewers only");
         }
-        return decisions.queue(user, open);
+        return decisions.queue(user, open, status);
     }
 
     private static ResponseEntity<byte[]> export(String title, List<Application> applications) {
@@ -94,26 +113,44 @@ class SupervisionController {
         }
     }
 
+    /** 督办: a department head sees his department's overdue steps only, whatever he asks; officers all, or one department's. */
     @AccessRule(roles = {Role.DEPT_HEAD, Role.EVALUATOR, Role.ADMIN}, scope = DataScope.OWN_DEPARTMENT)
     @GetMapping("/supervision")
-    String supervision(@AuthenticationPrincipal ZhidaUser user, Model model) {
-        requireSupervisor(user);
-        String department = user.has(Role.EVALUATOR) || user.has(Role.ADMIN) ? null : access.departmentCode(user).orElse("-");
-        model.addAttribute("tasks", limits.overdue(department).stream()
-                .map(t -> new ApplicationController.TaskView(t, limits.countdown(t), limits.departmentName(t.departmentCode()))).toList());
+    String supervision(@RequestParam(required = false) String department, @RequestParam(required = false) TimeLimitTask.Kind kind,
+                       PageQuery page, @AuthenticationPrincipal ZhidaUser user, Model model) {
+        model.addAttribute("tasks", overdue(user, department, kind).page(page)
+                .map(t -> new ApplicationController.TaskView(t, limits.countdown(t), limits.departmentName(t.departmentCode()))));
+        model.addAttribute("officer", seesAllDepartments(user));
+        model.addAttribute("department", seesAllDepartments(user) ? blankToNull(department) : null);
+        model.addAttribute("departments", seesAllDepartments(user) ? organisations.departments() : List.of());
+        model.addAttribute("kind", kind);
+        model.addAttribute("kinds", TimeLimitTask.Kind.values());
         return "applications/supervision";
     }
 
     @AccessRule(roles = {Role.DEPT_HEAD, Role.EVALUATOR, Role.ADMIN}, scope = DataScope.OWN_DEPARTMENT)
     @GetMapping("/supervision/export.xlsx")
-    ResponseEntity<byte[]> exportSupervision(@AuthenticationPrincipal ZhidaUser user) {
-        requireSupervisor(user);
-        String department = user.has(Role.EVALUATOR) || user.has(Role.ADMIN) ? null : access.departmentCode(user).orElse("-");
+    ResponseEntity<byte[]> exportSupervision(@RequestParam(required = false) String department, @RequestParam(required = false) TimeLimitTask.Kind kind,
+                                             @AuthenticationPrincipal ZhidaUser user) {
         try (Spreadsheet sheet = Spreadsheet.of("超时督办", List.of("申报编号", "企业", "事项", "环节", "责任单位", "时限", "已催办（次）"))) {
-            limits.overdue(department).forEach(t -> sheet.row(t.applicationNumber(), t.enterpriseName(), t.itemName(), t.kind().label(),
+            overdue(user, department, kind).all().forEach(t -> sheet.row(t.applicationNumber(), t.enterpriseName(), t.itemName(), t.kind().label(),
                     limits.departmentName(t.departmentCode()), WorkingTimeText.format(t.dueAt()), t.reminders()));
             return Spreadsheet.download("超时督办-" + Today.date() + ".xlsx", sheet.bytes());
         }
+    }
+
+    private Listing<TimeLimitTask> overdue(ZhidaUser user, String department, TimeLimitTask.Kind kind) {
+        requireSupervisor(user);
+        String scoped = seesAllDepartments(user) ? blankToNull(department) : access.departmentCode(user).orElse("-");
+        return limits.overdueList(scoped, kind);
+    }
+
+    private static boolean seesAllDepartments(ZhidaUser user) {
+        return user.has(Role.EVALUATOR) || user.has(Role.ADMIN);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
     }
 
     static void requireSupervisor(ZhidaUser user) {

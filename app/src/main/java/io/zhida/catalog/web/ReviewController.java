@@ -31,11 +31,14 @@ class ReviewController {
     private final PolicyCatalog catalog;
     private final PolicyAuthoring authoring;
     private final ReviewScope scope;
+    private final org.springframework.beans.factory.ObjectProvider<io.zhida.catalog.ReachEstimates> reach;
 
-    ReviewController(PolicyCatalog catalog, PolicyAuthoring authoring, ReviewScope scope) {
+    ReviewController(PolicyCatalog catalog, PolicyAuthoring authoring, ReviewScope scope,
+                     org.springframework.beans.factory.ObjectProvider<io.zhida.catalog.ReachEstimates> reach) {
         this.catalog = catalog;
         this.authoring = authoring;
         this.scope = scope;
+        this.reach = reach;
     }
 
     @ModelAttribute
@@ -67,6 +70,7 @@ class ReviewController {
         model.addAttribute("c", item.content());
         model.addAttribute("online", catalog.published(code).orElse(null));
         model.addAttribute("checklist", PolicyAuthoring.CHECKLIST);
+        model.addAttribute("estimate", reach.orderedStream().findFirst().flatMap(r -> r.estimate(item.content())).orElse(null));
         return "catalog/review";
     }
 

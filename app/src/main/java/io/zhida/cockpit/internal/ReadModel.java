@@ -19,6 +19,8 @@ import io.zhida.platform.PostgresCopy;
 import io.zhida.platform.Today;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -275,32 +277,39 @@ public class ReadModel {
         if (!processed.firstDelivery("cockpit", found)) {
             return;
         }
-        StringBuilder usccs = new StringBuilder();
-        StringBuilder items = new StringBuilder();
+        List<String> usccs = new ArrayList<>();
+        List<String> items = new ArrayList<>();
         found.notices().forEach(n -> n.itemCodes().forEach(item -> {
-            usccs.append(usccs.isEmpty() ? "" : ",").append(n.uscc());
-            items.append(items.isEmpty() ? "" : ",").append(item);
+            usccs.add(n.uscc());
+            items.add(item);
         }));
         if (usccs.isEmpty()) {
             return;
         }
-        for (String[] t : new String[][] {{"cockpit_fact", "day"}, {"cockpit_month", "month"}}) {
-            jdbc.sql("INSERT INTO " + t[0] + " (" + t[1] + ", item_code, region, industry, size, matched) "
-                            + "SELECT CAST(? AS date), x.item, e.region, e.industry, e.size, count(*) "
-                            + "FROM unnest(string_to_array(?, ','), string_to_array(?, ',')) AS x(uscc, item) JOIN cockpit_enterprise e ON e.uscc = x.uscc "
-                            + "GROUP BY 1, 2, 3, 4, 5 ORDER BY 2, 3, 4, 5 "
-                            + "ON CONFLICT (" + t[1] + ", item_code, region, industry, size) DO UPDATE SET matched = " + t[0] + ".matched + excluded.matched")
-                    .params(t[1].equals("day") ? Today.date() : Today.date().withDayOfMonth(1), usccs.toString(), items.toString()).update();
-        }
-        jdbc.sql("INSERT INTO cockpit_slice (grain, period, dim, key, matched) "
-                        + "SELECT g.grain, g.period, d.dim, CASE d.dim WHEN 'region' THEN e.region WHEN 'industry' THEN e.industry "
-                        + "WHEN 'size' THEN e.size ELSE x.item END, count(*) "
-                        + "FROM unnest(string_to_array(?, ','), string_to_array(?, ',')) AS x(uscc, item) JOIN cockpit_enterprise e ON e.uscc = x.uscc, "
-                        + "(VALUES ('D', CAST(? AS date)), ('M', CAST(? AS date))) g(grain, period), "
-                        + "(VALUES ('region'), ('industry'), ('size'), ('item_code')) d(dim) GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4 "
-                        + "ON CONFLICT (grain, period, dim, key) DO UPDATE SET matched = cockpit_slice.matched + excluded.matched")
-                .params(usccs.toString(), items.toString(), Today.date(), Today.date().withDayOfMonth(1)).update();
-
+        // the pairs are joined and counted once (a province's first match brings 100,000 pairs per batch); the day,
+        // month and slice cells are written from those counts, in key order
+        jdbc.sql("""
+                WITH found AS (
+                    SELECT x.item AS item_code, e.region, e.industry, e.size, count(*) AS n
+                    FROM unnest(CAST(:u AS text[]), CAST(:i AS text[])) AS x(uscc, item) JOIN cockpit_enterprise e ON e.uscc = x.uscc
+                    GROUP BY 1, 2, 3, 4),
+                day AS (
+                    INSERT INTO cockpit_fact (day, item_code, region, industry, size, matched)
+                    SELECT :day, item_code, region, industry, size, n FROM found ORDER BY 2, 3, 4, 5
+                    ON CONFLICT (day, item_code, region, industry, size) DO UPDATE SET matched = cockpit_fact.matched + excluded.matched),
+                month AS (
+                    INSERT INTO cockpit_month (month, item_code, region, industry, size, matched)
+                    SELECT :month, item_code, region, industry, size, n FROM found ORDER BY 2, 3, 4, 5
+                    ON CONFLICT (month, item_code, region, industry, size) DO UPDATE SET matched = cockpit_month.matched + excluded.matched)
+                INSERT INTO cockpit_slice (grain, period, dim, key, matched)
+                SELECT g.grain, g.period, d.dim, CASE d.dim WHEN 'region' THEN f.region WHEN 'industry' THEN f.industry
+                       WHEN 'size' THEN f.size ELSE f.item_code END, sum(f.n)
+                FROM found f, (VALUES ('D', CAST(:day AS date)), ('M', CAST(:month AS date))) g(grain, period),
+                     (VALUES ('region'), ('industry'), ('size'), ('item_code')) d(dim)
+                GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
+                ON CONFLICT (grain, period, dim, key) DO UPDATE SET matched = cockpit_slice.matched + excluded.matched""")
+                .param("u", usccs.toArray(String[]::new)).param("i", items.toArray(String[]::new))
+                .param("day", Today.date()).param("month", Today.date().withDayOfMonth(1)).update();
     }
 
     @ApplicationModuleListener

@@ -20,7 +20,7 @@ public class BackToBackRows {
     private static final String ROUND = """
             SELECT r.id, r.name, r.seed, r.size, r.period_from, r.period_to, r.allocation, r.status, r.created_by, r.created_at, r.scored_at,
                    (SELECT count(*) FROM b2b_draw d WHERE d.round_id = r.id),
-                   (SELECT count(*) FROM b2b_draw d WHERE d.round_id = r.id AND d.answered_at IS NOT NULL)
+                   (SELECT count(*) FROM b2b_draw d WHERE d.round_id = r.id AND d.answered_at IS NOT NULL), r.score_reason
             FROM b2b_round r""";
 
     private final JdbcClient jdbc;
@@ -123,10 +123,10 @@ public class BackToBackRows {
         Map<String, List<Consequences.Place>> places = new LinkedHashMap<>();
         jdbc.sql("""
                         SELECT x.target_code, r.id, EXTRACT(YEAR FROM r.period_to)::int, x.rank,
-                               (SELECT count(*) FROM b2b_result y WHERE y.round_id = r.id AND y.target_kind = x.target_kind AND y.total >= x.total),
-                               (SELECT count(*) FROM b2b_result y WHERE y.round_id = r.id AND y.target_kind = x.target_kind)
+                               (SELECT count(*) FROM b2b_result y WHERE y.round_id = r.id AND y.target_kind = x.target_kind AND y.total >= x.total AND y.rank > 0),
+                               (SELECT count(*) FROM b2b_result y WHERE y.round_id = r.id AND y.target_kind = x.target_kind AND y.rank > 0)
                         FROM b2b_result x JOIN b2b_round r ON r.id = x.round_id
-                        WHERE x.target_kind = ? AND r.status = 'SCORED' AND r.period_to < ? ORDER BY r.period_to, r.id""")
+                        WHERE x.target_kind = ? AND x.rank > 0 AND r.status = 'SCORED' AND r.period_to < ? ORDER BY r.period_to, r.id""")
                 .params(kind, before)
                 .query((rs, n) -> places.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
                         .add(new Consequences.Place(rs.getLong(2), rs.getInt(3), rs.getInt(4), rs.getInt(5), rs.getInt(6)))).list();
@@ -142,14 +142,15 @@ public class BackToBackRows {
     }
 
     /** Only an open round becomes scored, once. */
-    public boolean markScored(long round) {
-        return jdbc.sql("UPDATE b2b_round SET status = 'SCORED', scored_at = now() WHERE id = ? AND status = 'OPEN'").param(round).update() == 1;
+    public boolean markScored(long round, String reason) {
+        return jdbc.sql("UPDATE b2b_round SET status = 'SCORED', scored_at = now(), score_reason = ? WHERE id = ? AND status = 'OPEN'")
+                .params(reason, round).update() == 1;
     }
 
     public List<BackToBackRound.Result> results(long round) {
         return jdbc.sql("""
                         SELECT target_kind, target_code, concentrated, realtime, total, rank, answers, ratings, consequence, points
-                        FROM b2b_result WHERE round_id = ? ORDER BY target_kind DESC, rank, target_code""").param(round)
+                        FROM b2b_result WHERE round_id = ? ORDER BY target_kind DESC, rank = 0, rank, target_code""").param(round)
                 .query((rs, n) -> new BackToBackRound.Result(rs.getString(1), rs.getString(2), null, rs.getBigDecimal(3),
                         rs.getBigDecimal(4), rs.getBigDecimal(5), rs.getInt(6), rs.getInt(7), rs.getInt(8), rs.getString(9),
                         rs.getBigDecimal(10))).list();
@@ -177,6 +178,6 @@ public class BackToBackRows {
         Timestamp scored = rs.getTimestamp(11);
         return new BackToBackRound(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getInt(4), rs.getObject(5, LocalDate.class),
                 rs.getObject(6, LocalDate.class), rs.getString(7), rs.getString(8), rs.getString(9), rs.getTimestamp(10).toInstant(),
-                scored == null ? null : scored.toInstant(), rs.getLong(12), rs.getLong(13));
+                scored == null ? null : scored.toInstant(), rs.getLong(12), rs.getLong(13), rs.getString(14));
     }
 }

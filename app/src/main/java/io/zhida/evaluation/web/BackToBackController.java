@@ -80,6 +80,7 @@ class BackToBackController {
         BackToBackRound round = backToBack.round(id);
         List<BackToBackRound.Result> results = backToBack.results(id);
         model.addAttribute("round", round);
+        model.addAttribute("minResponseRate", backToBack.minResponseRate());
         Map<String, Integer> seats = backToBack.seats(id);
         Map<String, Integer> ordered = new LinkedHashMap<>();
         backToBack.categories().forEach(c -> ordered.put(c.code(), seats.getOrDefault(c.code(), 0)));
@@ -88,8 +89,9 @@ class BackToBackController {
         model.addAttribute("counties", results.stream().filter(r -> r.kind().equals("COUNTY")).toList());
         model.addAttribute("departments", results.stream().filter(r -> r.kind().equals("DEPARTMENT")).toList());
         Map<String, Object> chart = new LinkedHashMap<>();
-        chart.put("names", results.stream().filter(r -> r.kind().equals("COUNTY")).map(BackToBackRound.Result::name).toList());
-        chart.put("totals", results.stream().filter(r -> r.kind().equals("COUNTY")).map(BackToBackRound.Result::total).toList());
+        List<BackToBackRound.Result> ranked = results.stream().filter(r -> r.kind().equals("COUNTY") && !r.withoutData()).toList();
+        chart.put("names", ranked.stream().map(BackToBackRound.Result::name).toList());
+        chart.put("totals", ranked.stream().map(BackToBackRound.Result::total).toList());
         model.addAttribute("chart", chart);
         return "evaluation/b2b-round";
     }
@@ -107,10 +109,11 @@ class BackToBackController {
 
     @AccessRule(roles = {Role.EVALUATOR, Role.ADMIN}, scope = DataScope.WHOLE_CITY)
     @PostMapping("/evaluation/b2b/rounds/{id}/score")
-    String score(@PathVariable long id, @AuthenticationPrincipal ZhidaUser user, RedirectAttributes flash) {
+    String score(@PathVariable long id, @RequestParam(required = false) String reason, @AuthenticationPrincipal ZhidaUser user,
+                 RedirectAttributes flash) {
         EvaluationAccess.requireOfficer(user);
         try {
-            backToBack.score(id, user.getUsername());
+            backToBack.score(id, user.getUsername(), reason);
             flash.addFlashAttribute("message", "已计分排名；末位单位已列入整改台账");
         } catch (InvalidInputException e) {
             flash.addFlashAttribute("error", e.getMessage().replaceFirst("^[a-zA-Z]+: ", ""));

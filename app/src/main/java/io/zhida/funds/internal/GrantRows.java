@@ -3,6 +3,7 @@ package io.zhida.funds.internal;
 import io.zhida.funds.Grant;
 import io.zhida.funds.GrantRequest;
 import io.zhida.funds.GrantRoute;
+import io.zhida.platform.Listing;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -91,11 +92,12 @@ public class GrantRows {
                 .params(itemCode, itemCode, limit).query(GrantRows::grant).list();
     }
 
-    /** The records behind a cockpit figure: grants of an item and/or a county, newest first. */
-    public List<Grant> filtered(String itemCode, String region, int limit) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM fund_grant g WHERE (CAST(? AS text) IS NULL OR item_code = ?) "
-                        + "AND (CAST(? AS text) IS NULL OR region = ?) ORDER BY created_at DESC, id DESC LIMIT ?")
-                .params(itemCode, itemCode, region, region, limit).query(GrantRows::grant).list();
+    /** 资金明细, also the records behind a cockpit figure: grants of an item, a county and a state (each optional), newest first. */
+    public Listing<Grant> filtered(String itemCode, String region, String status) {
+        return Listing.sql(jdbc, "SELECT " + COLUMNS, "FROM fund_grant g WHERE (CAST(:item AS text) IS NULL OR item_code = :item) "
+                        + "AND (CAST(:region AS text) IS NULL OR region = :region) AND (CAST(:status AS text) IS NULL OR status = :status)",
+                        "created_at DESC, id DESC", GrantRows::grant)
+                .param("item", itemCode).param("region", region).param("status", status);
     }
 
     public List<Grant> forYear(int year) {
@@ -103,13 +105,17 @@ public class GrantRows {
                 .query(GrantRows::grant).list();
     }
 
-    /** Grants in 公示 on the given day, or whose 公示 ended within the last {@code days} days, for the public page. */
-    public List<Grant> disclosed(String itemCode, String query, LocalDate today, int days, int limit) {
-        return jdbc.sql("SELECT " + COLUMNS + " " + """
-                 FROM fund_grant g WHERE status <> 'CANCELLED' AND disclosure_from <= ? AND disclosure_until >= ?
-                 AND (CAST(? AS text) IS NULL OR item_code = ?) AND (CAST(? AS text) IS NULL OR enterprise_name LIKE '%' || ? || '%' OR item_name LIKE '%' || ? || '%')
-                 ORDER BY disclosure_from DESC, item_code, id LIMIT ?""")
-                .params(today, today.minusDays(days), itemCode, itemCode, query, query, query, limit).query(GrantRows::grant).list();
+    /**
+     * Grants in 公示 on the given day, or whose 公示 ended within the last {@code days} days, for the public page: the
+     * latest published first (a page of 20 must show what was published today, however many grants one item had).
+     */
+    public Listing<Grant> disclosed(String itemCode, String query, LocalDate today, int days) {
+        return Listing.sql(jdbc, "SELECT " + COLUMNS, """
+                         FROM fund_grant g WHERE status <> 'CANCELLED' AND disclosure_from <= :today AND disclosure_until >= :since
+                         AND (CAST(:item AS text) IS NULL OR item_code = :item)
+                         AND (CAST(:q AS text) IS NULL OR enterprise_name LIKE '%' || :q || '%' OR item_name LIKE '%' || :q || '%')""",
+                        "disclosure_from DESC, id DESC", GrantRows::grant)
+                .param("today", today).param("since", today.minusDays(days)).param("item", itemCode).param("q", query);
     }
 
     /** 公示 over and no objection under review (received ones hold nothing until staff accept them): ready to pay. */

@@ -1,6 +1,7 @@
 package io.zhida.funds.internal;
 
 import io.zhida.funds.NoApplicationRun;
+import io.zhida.platform.Listing;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -16,10 +17,11 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class RunRows {
 
-    private static final String SELECT = """
+    private static final String SELECT_COLUMNS = """
             SELECT id, item_code, item_name, trigger, actor, started_at, finished_at, granted, skipped, undetermined, total_amount,
-                   status, failure, confirmed_by, confirmed_at, planned, planned_amount, pool_available, left_out, shortfall
-            FROM no_application_run""";
+                   status, failure, confirmed_by, confirmed_at, planned, planned_amount, pool_available, left_out, shortfall""";
+    private static final String FROM = "FROM no_application_run";
+    private static final String SELECT = SELECT_COLUMNS + " " + FROM;
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
@@ -135,8 +137,11 @@ public class RunRows {
                 WHERE id = ?""").param(runId).update();
     }
 
-    public List<NoApplicationRun> recent(int limit) {
-        return jdbc.sql(SELECT + " ORDER BY id DESC LIMIT ?").param(limit).query(RunRows::run).list();
+    /** The runs of one item and in one state (each optional), newest first. */
+    public Listing<NoApplicationRun> listing(String itemCode, String status) {
+        return Listing.sql(jdbc, SELECT_COLUMNS, FROM + " WHERE (CAST(:item AS text) IS NULL OR item_code = :item) "
+                        + "AND (CAST(:status AS text) IS NULL OR status = :status)", "id DESC", RunRows::run)
+                .param("item", itemCode).param("status", status);
     }
 
     public Optional<NoApplicationRun> find(long id) {

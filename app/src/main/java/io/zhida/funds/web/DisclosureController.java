@@ -7,6 +7,7 @@ import io.zhida.identity.AccessRule;
 import io.zhida.identity.Audience;
 import io.zhida.identity.DataScope;
 import io.zhida.platform.InvalidInputException;
+import io.zhida.platform.PageQuery;
 import io.zhida.platform.TooManyRequestsException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -34,22 +35,23 @@ class DisclosureController {
     }
 
     @GetMapping("/portal/disclosures")
-    String list(@RequestParam(required = false) String item, @RequestParam(required = false) String q, Model model) {
-        var published = disclosure.published(item, q);
+    String list(@RequestParam(required = false) String item, @RequestParam(required = false) String q, PageQuery page, Model model) {
+        var published = disclosure.published(item, q).page(page);
         model.addAttribute("grants", published);
-        model.addAttribute("objectionStates", disclosure.publicStates(published.stream().map(io.zhida.funds.Grant::id).toList()));
+        model.addAttribute("objectionStates", disclosure.publicStates(published.rows().stream().map(io.zhida.funds.Grant::id).toList()));
         model.addAttribute("noObjections", java.util.List.of());
+        model.addAttribute("item", item == null || item.isBlank() ? null : item);
         model.addAttribute("q", q);
         model.addAttribute("days", grants.disclosureDays());
         return "funds/disclosures";
     }
 
-    /** The published list as a spreadsheet: what anyone may see on the page, credit codes masked. */
+    /** The whole published list (not one page) as a spreadsheet: what anyone may see on the page, credit codes masked. */
     @GetMapping("/portal/disclosures/export.xlsx")
     org.springframework.http.ResponseEntity<byte[]> export(@RequestParam(required = false) String item, @RequestParam(required = false) String q) {
         try (io.zhida.platform.Spreadsheet sheet = io.zhida.platform.Spreadsheet.of("资金公示", java.util.List.of("企业名称", "统一社会信用代码",
                 "政策事项", "年度", "金额（元）", "方式", "公示起", "公示止"))) {
-            disclosure.published(item, q).forEach(g -> sheet.row(g.enterpriseName(), g.maskedUscc(), g.itemName(), g.period(), g.amount(),
+            disclosure.published(item, q).all().forEach(g -> sheet.row(g.enterpriseName(), g.maskedUscc(), g.itemName(), g.period(), g.amount(),
                     g.route().label(), g.disclosureFrom(), g.disclosureUntil()));
             return io.zhida.platform.Spreadsheet.download("惠企资金公示-" + io.zhida.platform.Today.date() + ".xlsx", sheet.bytes());
         }
@@ -69,7 +71,7 @@ class DisclosureController {
             response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
             response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfterSeconds()));
             model.addAttribute("error", e.getMessage());
-            return list(null, null, model);
+            return list(null, null, PageQuery.first(), model);
         }
         return "redirect:/portal/disclosures";
     }

@@ -9,6 +9,7 @@ import io.zhida.funds.FundPool;
 import io.zhida.funds.FundPools;
 import io.zhida.funds.Grant;
 import io.zhida.funds.Grants;
+import io.zhida.funds.NoApplicationRun;
 import io.zhida.funds.NoApplicationRuns;
 import io.zhida.identity.AccessRule;
 import io.zhida.identity.DataScope;
@@ -16,6 +17,8 @@ import io.zhida.identity.Role;
 import io.zhida.identity.ZhidaUser;
 import io.zhida.platform.Inputs;
 import io.zhida.platform.InvalidInputException;
+import io.zhida.platform.Listing;
+import io.zhida.platform.PageQuery;
 import io.zhida.platform.Spreadsheet;
 import io.zhida.platform.Today;
 import java.math.BigDecimal;
@@ -75,17 +78,21 @@ class FundsController {
         return "funds/pools";
     }
 
-    /** The grants behind a figure (an item, a county, or both): the last level of the cockpit's drill-down. */
+    /**
+     * 资金明细: every grant, or those behind a figure (an item, a county, a state; the cockpit's drill-down ends here), a page
+     * at a time. A county's staff see their county's only, whatever region they ask for.
+     */
     @AccessRule(roles = {Role.FINANCE, Role.ADMIN, Role.LEADER, Role.EVALUATOR}, scope = DataScope.OWN_COUNTY)
     @GetMapping("/funds/grants")
     String grantList(@RequestParam(required = false) String item, @RequestParam(required = false) String region,
-                     @AuthenticationPrincipal ZhidaUser user, Model model) {
-        requireStaff(user);
-        String scoped = user.seesWholeCity() ? region : user.regionCode();
-        model.addAttribute("grants", grants.filtered(item, scoped, 2000));
-        model.addAttribute("item", item);
-        model.addAttribute("region", scoped);
-        model.addAttribute("itemName", item == null ? null : catalog.workingView().stream().filter(i -> i.code().equals(item))
+                     @RequestParam(required = false) Grant.Status status, PageQuery page, @AuthenticationPrincipal ZhidaUser user, Model model) {
+        model.addAttribute("grants", grantRecords(item, region, status, user).page(page));
+        model.addAttribute("item", item == null || item.isBlank() ? null : item);
+        model.addAttribute("region", scopedRegion(region, user));
+        model.addAttribute("status", status);
+        model.addAttribute("statuses", Grant.Status.values());
+        model.addAttribute("wholeCity", user.seesWholeCity());
+        model.addAttribute("itemName", item == null || item.isBlank() ? null : catalog.workingView().stream().filter(i -> i.code().equals(item))
                 .map(i -> i.content().name()).findFirst().orElse(item));
         return "funds/grants";
     }
@@ -93,15 +100,24 @@ class FundsController {
     @AccessRule(roles = {Role.FINANCE, Role.ADMIN, Role.LEADER, Role.EVALUATOR}, scope = DataScope.OWN_COUNTY)
     @GetMapping("/funds/grants/list.xlsx")
     ResponseEntity<byte[]> exportGrantList(@RequestParam(required = false) String item, @RequestParam(required = false) String region,
-                                           @AuthenticationPrincipal ZhidaUser user) {
-        requireStaff(user);
-        String scoped = user.seesWholeCity() ? region : user.regionCode();
+                                           @RequestParam(required = false) Grant.Status status, @AuthenticationPrincipal ZhidaUser user) {
         try (Spreadsheet sheet = Spreadsheet.of("资金明细", List.of("企业名称", "统一社会信用代码", "事项", "年度", "途径", "金额（元）", "状态", "核定时间", "拨付时间"))) {
-            grants.filtered(item, scoped, 100_000).forEach(g -> sheet.row(g.enterpriseName(), g.uscc(), g.itemName(), g.period(), g.route().label(),
+            grantRecords(item, region, status, user).all().forEach(g -> sheet.row(g.enterpriseName(), g.uscc(), g.itemName(), g.period(), g.route().label(),
                     g.amount(), g.status().label(), g.createdAt().atZone(Today.ZONE).toLocalDateTime(),
                     g.paidAt() == null ? null : g.paidAt().atZone(Today.ZONE).toLocalDateTime()));
             return Spreadsheet.download("资金明细-" + Today.date() + ".xlsx", sheet.bytes());
         }
+    }
+
+    private Listing<Grant> grantRecords(String item, String region, Grant.Status status, ZhidaUser user) {
+        requireStaff(user);
+        return grants.filtered(item, scopedRegion(region, user), status);
+    }
+
+    /** The whole city's staff may pick a county; a county's staff always get their own. */
+    private static String scopedRegion(String region, ZhidaUser user) {
+        String scoped = user.seesWholeCity() ? region : user.regionCode();
+        return scoped == null || scoped.isBlank() ? null : scoped;
     }
 
     @GetMapping("/funds/grants/export.xlsx")
@@ -139,9 +155,13 @@ class FundsController {
     }
 
     @GetMapping("/funds/runs")
-    String runs(@AuthenticationPrincipal ZhidaUser user, Model model) {
+    String runs(@RequestParam(required = false) String item, @RequestParam(required = false) String status, PageQuery page,
+                @AuthenticationPrincipal ZhidaUser user, Model model) {
         requireStaff(user);
-        model.addAttribute("runs", runs.recent());
+        model.addAttribute("runs", runs.list(item, status).page(page));
+        model.addAttribute("item", item == null || item.isBlank() ? null : item);
+        model.addAttribute("status", status == null || status.isBlank() ? null : status);
+        model.addAttribute("statuses", NoApplicationRun.STATUSES);
         model.addAttribute("items", catalog.onlineItems().stream().filter(i -> i.content().mode() == HandlingMode.NO_APPLICATION).toList());
         return "funds/runs";
     }
@@ -204,10 +224,11 @@ class FundsController {
     }
 
     @GetMapping("/funds/runs/export.xlsx")
-    ResponseEntity<byte[]> exportRuns(@AuthenticationPrincipal ZhidaUser user) {
+    ResponseEntity<byte[]> exportRuns(@RequestParam(required = false) String item, @RequestParam(required = false) String status,
+                                      @AuthenticationPrincipal ZhidaUser user) {
         requireStaff(user);
         try (Spreadsheet sheet = Spreadsheet.of("免申即享运行", List.of("运行", "事项编码", "事项", "方式", "开始", "发放", "未发放", "待补充数据", "金额（元）"))) {
-            runs.recent().forEach(r -> sheet.row(r.id(), r.itemCode(), r.itemName(), r.trigger(), r.startedAt().atZone(Today.ZONE).toLocalDateTime(),
+            runs.list(item, status).all().forEach(r -> sheet.row(r.id(), r.itemCode(), r.itemName(), r.trigger(), r.startedAt().atZone(Today.ZONE).toLocalDateTime(),
                     r.granted(), r.skipped(), r.undetermined(), r.totalAmount()));
             return Spreadsheet.download("免申即享运行-" + Today.date() + ".xlsx", sheet.bytes());
         }

@@ -81,7 +81,7 @@ public class LocalIndex {
         MatchIndex fresh = new MatchIndex(rules.compiler(), builder.build());
         Map<String, String> conditions = new LinkedHashMap<>();
         for (PolicyItem item : catalog.onlineItems()) {
-            conditions.put(item.code(), item.content().condition());
+            conditions.put(item.code(), item.content().matchingCondition());
         }
         fresh.putItems(conditions);
         built = new Built(fresh, stableOf, ordered, readAt);

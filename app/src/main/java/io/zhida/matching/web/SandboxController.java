@@ -82,7 +82,7 @@ class SandboxController {
         chosen.ifPresent(i -> {
             ItemContent c = i.content();
             form.item = i.code();
-            form.conditionA = c.condition();
+            form.conditionA = c.matchingCondition(); // with the item's industries and counties
             form.formulaA = c.amountFormula() == null ? "" : c.amountFormula();
             form.capA = c.cap();
             form.budget = c.annualBudget();

@@ -2,6 +2,7 @@ package io.zhida.notify.internal;
 
 import io.zhida.notify.Channel;
 import io.zhida.notify.MessageChannel.Outgoing;
+import io.zhida.platform.Listing;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -141,17 +142,40 @@ public class OutboundRows {
                 .param("due", Timestamp.from(at.plus(pause))).update();
     }
 
+    private static final String SENT_COLUMNS = """
+            SELECT o.id, o.channel, o.address, o.text, o.created_at, o.delivered_at, o.attempts, o.last_error, m.uscc, e.name,
+                   o.due_at, o.bulk""";
+    private static final String SENT_FROM = """
+            FROM outbound_message o LEFT JOIN inbox_message m ON m.id = o.message_id LEFT JOIN enterprise e ON e.uscc = m.uscc""";
+
     public List<Sent> recent(int limit) {
-        return jdbc.sql("""
-                SELECT o.id, o.channel, o.address, o.text, o.created_at, o.delivered_at, o.attempts, o.last_error, m.uscc, e.name,
-                       o.due_at, o.bulk
-                FROM outbound_message o LEFT JOIN inbox_message m ON m.id = o.message_id LEFT JOIN enterprise e ON e.uscc = m.uscc
-                ORDER BY o.id DESC LIMIT :l""").param("l", limit)
-                .query((rs, n) -> new Sent(rs.getLong(1), Channel.valueOf(rs.getString(2)), rs.getString(3), rs.getString(4),
-                        rs.getTimestamp(5).toInstant(), rs.getTimestamp(6) == null ? null : rs.getTimestamp(6).toInstant(),
-                        rs.getInt(7), rs.getString(8), rs.getString(9), rs.getString(10), rs.getTimestamp(11).toInstant(),
-                        rs.getBoolean(12)))
-                .list();
+        return jdbc.sql(SENT_COLUMNS + " " + SENT_FROM + " ORDER BY o.id DESC LIMIT :l").param("l", limit)
+                .query(OutboundRows::sent).list();
+    }
+
+    /** The 发件箱 list, newest first: of one channel and one state (each optional), as the states stand at {@code now}. */
+    public Listing<Sent> listing(Channel channel, OutboxFilter filter, Instant now) {
+        return Listing.sql(jdbc, SENT_COLUMNS, SENT_FROM + " WHERE (CAST(:channel AS text) IS NULL OR o.channel = :channel) AND "
+                        + (filter == null ? "TRUE" : condition(filter)), "o.id DESC", OutboundRows::sent)
+                .param("channel", channel == null ? null : channel.name()).param("now", Timestamp.from(now));
+    }
+
+    /** The same split as the rows of {@link OutboxOverview}: a retry waits for its time, the other waiting ones for their turn. */
+    private static String condition(OutboxFilter filter) {
+        String retry = "o.attempts BETWEEN 1 AND %d AND o.due_at > :now".formatted(MAX_ATTEMPTS - 1);
+        return switch (filter) {
+            case WAITING -> "o.delivered_at IS NULL AND o.attempts < %d AND NOT (%s)".formatted(MAX_ATTEMPTS, retry);
+            case RETRY -> "o.delivered_at IS NULL AND " + retry;
+            case FAILED -> "o.delivered_at IS NULL AND o.attempts >= " + MAX_ATTEMPTS;
+            case DELIVERED -> "o.delivered_at IS NOT NULL";
+        };
+    }
+
+    private static Sent sent(java.sql.ResultSet rs, int n) throws SQLException {
+        return new Sent(rs.getLong(1), Channel.valueOf(rs.getString(2)), rs.getString(3), rs.getString(4),
+                rs.getTimestamp(5).toInstant(), rs.getTimestamp(6) == null ? null : rs.getTimestamp(6).toInstant(),
+                rs.getInt(7), rs.getString(8), rs.getString(9), rs.getString(10), rs.getTimestamp(11).toInstant(),
+                rs.getBoolean(12));
     }
 
     /** Each channel's queue as it stands at this instant. */

@@ -3,6 +3,8 @@ package io.zhida.notify.internal;
 import io.zhida.notify.Channel;
 import io.zhida.notify.internal.OutboundRows.Backlog;
 import io.zhida.notify.internal.OutboundRows.Sent;
+import io.zhida.platform.Page;
+import io.zhida.platform.PageQuery;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -30,6 +32,13 @@ public class OutboxOverview {
     public record View(Instant at, List<ChannelView> channels, List<Row> rows) {
     }
 
+    /** The page's model: the channels, and one page of the (filtered) messages with the pager's total. */
+    public record PageView(Instant at, List<ChannelView> channels, Page<Row> page) {
+    }
+
+    private record Channels(List<ChannelView> views, Map<Channel, Forecast> forecasts) {
+    }
+
     private final OutboundRows outbound;
     private final SendingLimits limits;
 
@@ -38,7 +47,25 @@ public class OutboxOverview {
         this.limits = limits;
     }
 
+    /** The channels and the latest {@code recent} messages. */
     public View at(Instant now, int recent) {
+        Channels channels = channels(now);
+        return new View(now, channels.views(), rows(outbound.recent(recent), now, channels.forecasts()));
+    }
+
+    /** The channels and one page of the messages of a channel and state (each optional), newest first. */
+    public PageView page(Instant now, Channel channel, OutboxFilter filter, PageQuery query) {
+        Channels channels = channels(now);
+        Page<Sent> sent = outbound.listing(channel, filter, now).page(query);
+        return new PageView(now, channels.views(), new Page<>(rows(sent.rows(), now, channels.forecasts()), sent.total(), query));
+    }
+
+    /** Every message of a channel and state (each optional), for the export. */
+    public List<Row> all(Instant now, Channel channel, OutboxFilter filter) {
+        return rows(outbound.listing(channel, filter, now).all(), now, channels(now).forecasts());
+    }
+
+    private Channels channels(Instant now) {
         Map<Channel, Forecast> forecasts = new EnumMap<>(Channel.class);
         List<ChannelView> channels = new ArrayList<>();
         Map<Channel, Backlog> backlog = outbound.backlog(now);
@@ -54,7 +81,11 @@ public class OutboxOverview {
             counts.put(WaitState.DELIVERED, b.delivered());
             channels.add(new ChannelView(channel, limits.of(channel), forecast.sentThisMinute(), forecast.sentToday(), counts));
         }
-        List<Sent> sent = outbound.recent(recent);
+        return new Channels(channels, forecasts);
+    }
+
+    /** Each message with its state and when it is expected to go, from its place in its channel's queue. */
+    private List<Row> rows(List<Sent> sent, Instant now, Map<Channel, Forecast> forecasts) {
         Map<Long, Long> positions = outbound.positions(sent.stream().filter(m -> m.deliveredAt() == null).map(Sent::id).toList(), now);
         List<Row> rows = new ArrayList<>(sent.size());
         for (Sent m : sent) {
@@ -70,6 +101,6 @@ public class OutboxOverview {
                 rows.add(new Row(m, forecast.state(position), forecast.dueAt(position)));
             }
         }
-        return new View(now, channels, rows);
+        return rows;
     }
 }

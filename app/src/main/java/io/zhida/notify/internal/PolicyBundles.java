@@ -193,7 +193,7 @@ public class PolicyBundles {
     }
 
     private String name(String code) {
-        return catalog.published(code).map(item -> item.content().name()).orElse(code);
+        return catalog.publishedName(code).orElse(code);
     }
 
     static String title(List<String> names) {

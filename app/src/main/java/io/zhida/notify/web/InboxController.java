@@ -7,8 +7,10 @@ import io.zhida.identity.Role;
 import io.zhida.notify.Channel;
 import io.zhida.notify.Inbox;
 import io.zhida.notify.internal.OutboundRows;
+import io.zhida.notify.internal.OutboxFilter;
 import io.zhida.notify.internal.OutboxOverview;
 import io.zhida.notify.internal.WaitState;
+import io.zhida.platform.PageQuery;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -64,14 +66,15 @@ class InboxController {
         return "redirect:/my/messages/settings";
     }
 
+    /** Every message of the chosen channel and state, not one page: the export is the record of what went out. */
     @AccessRule(roles = Role.ADMIN, scope = DataScope.WHOLE_CITY)
     @GetMapping("/notify/outbox/export.xlsx")
-    org.springframework.http.ResponseEntity<byte[]> exportOutbox(@AuthenticationPrincipal ZhidaUser user) {
-        if (!user.has(Role.ADMIN)) {
-            throw new AccessDeniedException("administrators only");
-        }
+    org.springframework.http.ResponseEntity<byte[]> exportOutbox(@RequestParam(required = false) Channel channel,
+                                                                 @RequestParam(required = false) OutboxFilter state,
+                                                                 @AuthenticationPrincipal ZhidaUser user) {
+        requireAdmin(user);
         try (io.zhida.platform.Spreadsheet sheet = io.zhida.platform.Spreadsheet.of("发件箱", java.util.List.of("编号", "渠道", "收件地址", "内容", "企业", "生成时间", "状态", "发送时间", "预计发送", "尝试次数", "错误"))) {
-            overview.at(java.time.Instant.now(), 100_000).rows().forEach(r -> {
+            overview.all(java.time.Instant.now(), channel, state).forEach(r -> {
                 OutboundRows.Sent m = r.message();
                 sheet.row(m.id(), m.channel().label(), m.address(), m.text(), m.enterpriseName(), local(m.createdAt()), r.state().label(),
                         local(m.deliveredAt()), local(r.dueAt()), m.attempts(), m.lastError());
@@ -86,14 +89,23 @@ class InboxController {
 
     @AccessRule(roles = Role.ADMIN, scope = DataScope.WHOLE_CITY)
     @GetMapping("/notify/outbox")
-    String outbox(@AuthenticationPrincipal ZhidaUser user, Model model) {
+    String outbox(@RequestParam(required = false) Channel channel, @RequestParam(required = false) OutboxFilter state, PageQuery page,
+                  @AuthenticationPrincipal ZhidaUser user, Model model) {
+        requireAdmin(user);
+        model.addAttribute("view", overview.page(java.time.Instant.now(), channel, state, page));
+        model.addAttribute("states", java.util.List.of(WaitState.DUE, WaitState.QUIET, WaitState.OVER_QUOTA, WaitState.RETRY,
+                WaitState.FAILED, WaitState.DELIVERED));
+        model.addAttribute("channel", channel);
+        model.addAttribute("state", state);
+        model.addAttribute("channelChoices", Channel.values());
+        model.addAttribute("filters", OutboxFilter.values());
+        return "notify/outbox";
+    }
+
+    private static void requireAdmin(ZhidaUser user) {
         if (!user.has(Role.ADMIN)) {
             throw new AccessDeniedException("administrators only");
         }
-        model.addAttribute("view", overview.at(java.time.Instant.now(), 300));
-        model.addAttribute("states", java.util.List.of(WaitState.DUE, WaitState.QUIET, WaitState.OVER_QUOTA, WaitState.RETRY,
-                WaitState.FAILED, WaitState.DELIVERED));
-        return "notify/outbox";
     }
 
     @GetMapping("/my/messages/{id:\\d+}")

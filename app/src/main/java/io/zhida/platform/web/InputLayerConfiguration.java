@@ -10,7 +10,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The input layer's servlet filters, outside Spring Security and the session (which read parameters
- * and headers themselves), right after the character encoding filter; and strict decimals for forms.
+ * and headers themselves), right after the character encoding filter; strict decimals for forms, and strict paging
+ * ({@link io.zhida.platform.PageQuery} as a handler argument).
  */
 @Configuration(proxyBeanMethods = false)
 class InputLayerConfiguration implements WebMvcConfigurer {
@@ -41,6 +42,11 @@ class InputLayerConfiguration implements WebMvcConfigurer {
     @Override
     public void addInterceptors(org.springframework.web.servlet.config.annotation.InterceptorRegistry registry) {
         registry.addInterceptor(ControlCharacterFilter.interceptor()).addPathPatterns("/api/**");
+    }
+
+    @Override
+    public void addArgumentResolvers(java.util.List<org.springframework.web.method.support.HandlerMethodArgumentResolver> resolvers) {
+        resolvers.add(new PageQueryResolver());
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.zhida.rectification.internal;
 
+import io.zhida.platform.Listing;
 import io.zhida.rectification.Appeal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -38,10 +39,12 @@ public class AppealRows {
         return jdbc.sql("SELECT " + COLUMNS + " FROM appeal WHERE uscc = ? ORDER BY submitted_at DESC").param(uscc).query(AppealRows::appeal).list();
     }
 
-    public List<Appeal> forDepartment(String department) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM appeal WHERE (CAST(? AS text) IS NULL OR department_code = ?) ORDER BY "
-                        + "CASE status WHEN 'SUBMITTED' THEN 0 WHEN 'DISPATCHED' THEN 1 ELSE 2 END, submitted_at DESC LIMIT 1000")
-                .params(department, department).query(AppealRows::appeal).list();
+    /** 诉求 of one department (null = all), optionally in one status and of one kind: those waiting first, then newest first. */
+    public Listing<Appeal> forDepartment(String department, String status, String kind) {
+        return Listing.sql(jdbc, "SELECT " + COLUMNS, "FROM appeal WHERE (CAST(:department AS text) IS NULL OR department_code = :department) "
+                        + "AND (CAST(:status AS text) IS NULL OR status = :status) AND (CAST(:kind AS text) IS NULL OR kind = :kind)",
+                        "CASE status WHEN 'SUBMITTED' THEN 0 WHEN 'DISPATCHED' THEN 1 ELSE 2 END, submitted_at DESC, id DESC", AppealRows::appeal)
+                .param("department", department).param("status", status).param("kind", kind);
     }
 
     /** A guarded status change: only from the status expected. */

@@ -1,5 +1,6 @@
 package io.zhida.rectification.internal;
 
+import io.zhida.platform.Listing;
 import io.zhida.rectification.Problem;
 import java.sql.Array;
 import java.sql.ResultSet;
@@ -68,14 +69,32 @@ public class ProblemRows {
         return jdbc.sql("SELECT " + COLUMNS + " FROM problem WHERE id = ? FOR UPDATE").param(id).query(ProblemRows::problem).optional();
     }
 
-    public List<Problem> list(String status, String unitKind, String unitCode, String category, boolean overdueOnly, LocalDate today) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM problem WHERE (CAST(:status AS text) IS NULL OR status = :status) "
-                        + "AND (CAST(:kind AS text) IS NULL OR unit_kind = :kind) AND (CAST(:code AS text) IS NULL OR unit_code = :code "
-                        + "OR :code = ANY(co_units)) AND (CAST(:category AS text) IS NULL OR category = :category) "
-                        + "AND (NOT :overdue OR (status IN ('OPEN','IN_PROGRESS') AND deadline < :today)) ORDER BY id DESC LIMIT 2000")
-                .param("status", status).param("kind", unitKind).param("code", unitCode).param("category", category)
-                .param("overdue", overdueOnly).param("today", today)
-                .query(ProblemRows::problem).list();
+    /** A responsible unit as the ledger filters by it: a kind (DEPARTMENT, COUNTY) and a code, either may be null (any). */
+    public record Unit(String kind, String code) {
+    }
+
+    /**
+     * The ledger, newest first: problems of any of {@code units} (null = every unit; a unit matches as the responsible
+     * one or, by its code, as a co-operating one) in a status and from a source (each optional), or overdue only.
+     */
+    public Listing<Problem> listing(String status, List<Unit> units, String category, boolean overdueOnly, LocalDate today) {
+        StringBuilder where = new StringBuilder("FROM problem WHERE (CAST(:status AS text) IS NULL OR status = :status) "
+                + "AND (CAST(:category AS text) IS NULL OR category = :category) "
+                + "AND (NOT :overdue OR (status IN ('OPEN','IN_PROGRESS') AND deadline < :today))");
+        if (units != null) {
+            where.append(" AND (FALSE");
+            for (int i = 0; i < units.size(); i++) {
+                where.append(" OR ((CAST(:kind%1$d AS text) IS NULL OR unit_kind = :kind%1$d) AND (CAST(:code%1$d AS text) IS NULL OR unit_code = :code%1$d OR :code%1$d = ANY(co_units)))"
+                        .formatted(i));
+            }
+            where.append(")");
+        }
+        Listing<Problem> listing = Listing.sql(jdbc, "SELECT " + COLUMNS, where.toString(), "id DESC", ProblemRows::problem)
+                .param("status", status).param("category", category).param("overdue", overdueOnly).param("today", today);
+        for (int i = 0; units != null && i < units.size(); i++) {
+            listing = listing.param("kind" + i, units.get(i).kind()).param("code" + i, units.get(i).code());
+        }
+        return listing;
     }
 
     /** Open (or in progress) problems and the overdue among them, of one unit (also as co-operator) or of all. */

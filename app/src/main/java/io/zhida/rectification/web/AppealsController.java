@@ -7,6 +7,7 @@ import io.zhida.identity.Organisations;
 import io.zhida.identity.Role;
 import io.zhida.identity.ZhidaUser;
 import io.zhida.platform.InvalidInputException;
+import io.zhida.platform.PageQuery;
 import io.zhida.platform.Spreadsheet;
 import io.zhida.platform.Today;
 import io.zhida.rectification.Appeal;
@@ -69,18 +70,24 @@ class AppealsController {
 
     @AccessRule(audience = Audience.STAFF, scope = DataScope.OWN_DEPARTMENT)
     @GetMapping("/appeals")
-    String desk(@AuthenticationPrincipal ZhidaUser user, Model model) {
-        model.addAttribute("appeals", appeals.desk(user));
+    String desk(@RequestParam(required = false) Appeal.Status status, @RequestParam(required = false) Appeal.Kind kind, PageQuery page,
+                @AuthenticationPrincipal ZhidaUser user, Model model) {
+        model.addAttribute("appeals", appeals.desk(user, status, kind).page(page));
+        model.addAttribute("status", status);
+        model.addAttribute("kind", kind);
+        model.addAttribute("statuses", Appeal.Status.values());
+        model.addAttribute("kinds", Appeal.Kind.values());
         model.addAttribute("now", Instant.now());
         return "rectification/appeals";
     }
 
     @AccessRule(audience = Audience.STAFF, scope = DataScope.OWN_DEPARTMENT)
     @GetMapping("/appeals/export.xlsx")
-    ResponseEntity<byte[]> export(@AuthenticationPrincipal ZhidaUser user) {
+    ResponseEntity<byte[]> export(@RequestParam(required = false) Appeal.Status status, @RequestParam(required = false) Appeal.Kind kind,
+                                  @AuthenticationPrincipal ZhidaUser user) {
         try (Spreadsheet sheet = Spreadsheet.of("企业诉求", List.of("编号", "企业", "统一社会信用代码", "类型", "承办部门", "内容", "状态",
                 "答复时限", "答复", "评价", "是否解决"))) {
-            for (Appeal a : appeals.desk(user)) {
+            for (Appeal a : appeals.desk(user, status, kind).all()) {
                 sheet.row(a.number(), a.enterpriseName(), a.uscc(), a.kind().label(),
                         a.departmentCode() == null ? null : organisations.unitName("DEPARTMENT", a.departmentCode()), a.content(),
                         a.status().label(), a.dueAt() == null ? null : a.dueAt().atZone(Today.ZONE).toLocalDateTime(), a.answer(), a.stars(),

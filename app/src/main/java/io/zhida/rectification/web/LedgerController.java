@@ -7,6 +7,7 @@ import io.zhida.identity.Organisations;
 import io.zhida.identity.Role;
 import io.zhida.identity.ZhidaUser;
 import io.zhida.platform.InvalidInputException;
+import io.zhida.platform.PageQuery;
 import io.zhida.platform.Spreadsheet;
 import io.zhida.platform.Today;
 import io.zhida.rectification.Ledger;
@@ -27,7 +28,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** 整改台账 pages: the list with filters, 周调度 / 月督导 summaries, a problem's page with its actions. */
+/** 整改台账 pages: the list with filters a page at a time (exported whole), 周调度 / 月督导 summaries, a problem's page with its actions. */
 @AccessRule(audience = Audience.STAFF, scope = DataScope.OWN_DEPARTMENT)
 @Controller
 class LedgerController {
@@ -43,9 +44,9 @@ class LedgerController {
     @GetMapping("/rectification")
     String list(@RequestParam(required = false) String status, @RequestParam(required = false) String category,
                 @RequestParam(required = false) String unit, @RequestParam(defaultValue = "false") boolean overdue,
-                @RequestParam(defaultValue = "week") String view, @AuthenticationPrincipal ZhidaUser user, Model model) {
+                @RequestParam(defaultValue = "week") String view, PageQuery page, @AuthenticationPrincipal ZhidaUser user, Model model) {
         requireStaff(user);
-        model.addAttribute("problems", ledger.listFor(user, status, unit, category, overdue));
+        model.addAttribute("problems", ledger.listFor(user, status, unit, category, overdue).page(page));
         LocalDate today = Today.date();
         LocalDate from = view.equals("month") ? today.withDayOfMonth(1) : today.with(DayOfWeek.MONDAY);
         model.addAttribute("summary", ledger.summaryFor(user, from.atStartOfDay(Today.ZONE).toInstant(), today.plusDays(1).atStartOfDay(Today.ZONE).toInstant()));
@@ -74,7 +75,7 @@ class LedgerController {
         Map<String, String> names = organisations.unitNames();
         try (Spreadsheet sheet = Spreadsheet.of("整改台账", List.of("编号", "来源", "问题", "描述", "责任单位", "配合单位", "责任人",
                 "整改目标", "整改措施", "整改时限", "状态", "是否逾期", "整改成效", "重新打开次数", "登记时间"))) {
-            for (Problem p : ledger.listFor(user, status, unit, category, overdue)) {
+            for (Problem p : ledger.listFor(user, status, unit, category, overdue).all()) {
                 sheet.row(p.number(), p.category().label(), p.title(), p.description(), names.getOrDefault(p.unitKind() + ":" + p.unitCode(), p.unitCode()),
                         String.join("、", p.coUnits().stream().map(c -> names.getOrDefault("DEPARTMENT:" + c, c)).toList()), p.person(),
                         p.target(), p.measures(), p.deadline(), p.status().label(), p.overdue(today), p.evidence(), p.reopened(),
