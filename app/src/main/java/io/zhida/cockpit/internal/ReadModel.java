@@ -291,7 +291,7 @@ public class ReadModel {
         jdbc.sql("""
                 WITH found AS (
                     SELECT x.item AS item_code, e.region, e.industry, e.size, count(*) AS n
-                    FROM unnest(CAST(:u AS text[]), CAST(:i AS text[])) AS x(uscc, item) JOIN cockpit_enterprise e ON e.uscc = x.uscc
+                    FROM unnest(CAST(:u AS char(18)[]), CAST(:i AS text[])) AS x(uscc, item) JOIN cockpit_enterprise e ON e.uscc = x.uscc
                     GROUP BY 1, 2, 3, 4),
                 day AS (
                     INSERT INTO cockpit_fact (day, item_code, region, industry, size, matched)

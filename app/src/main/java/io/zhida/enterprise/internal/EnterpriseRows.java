@@ -73,7 +73,7 @@ public class EnterpriseRows {
 
     /** The profiles of these codes, unknown codes left out. */
     public List<EnterpriseProfile> findAll(java.util.Collection<String> usccs) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM enterprise WHERE uscc = ANY(:u)")
+        return jdbc.sql("SELECT " + COLUMNS + " FROM enterprise WHERE uscc = ANY(CAST(:u AS char(18)[]))")
                 .param("u", usccs.toArray(String[]::new)).query(this::profile).list();
     }
 

@@ -69,7 +69,7 @@ public class AwarenessCells {
 
     private Map<String, String> regions(List<String> usccs) {
         Map<String, String> regions = new HashMap<>();
-        jdbc.sql("SELECT uscc, region FROM enterprise WHERE uscc = ANY(CAST(? AS text[]))").param(usccs.toArray(String[]::new))
+        jdbc.sql("SELECT uscc, region FROM enterprise WHERE uscc = ANY(CAST(? AS char(18)[]))").param(usccs.toArray(String[]::new))
                 .query(rs -> {
                     regions.put(rs.getString(1), rs.getString(2) == null ? "" : rs.getString(2));
                 });

@@ -43,7 +43,7 @@ public class MatchSetRows {
     public void number(Collection<String> usccs) {
         if (!usccs.isEmpty()) {
             jdbc.sql("""
-                    INSERT INTO match_subject (uscc) SELECT u FROM unnest(CAST(? AS text[])) WITH ORDINALITY AS x(u, n)
+                    INSERT INTO match_subject (uscc) SELECT u FROM unnest(CAST(? AS char(18)[])) WITH ORDINALITY AS x(u, n)
                     WHERE NOT EXISTS (SELECT 1 FROM match_subject s WHERE s.uscc = x.u) ORDER BY n ON CONFLICT (uscc) DO NOTHING""")
                     .param(usccs.toArray(String[]::new)).update();
         }
@@ -57,7 +57,7 @@ public class MatchSetRows {
 
     public Map<String, Integer> ordinalsOf(Collection<String> usccs) {
         Map<String, Integer> found = new java.util.HashMap<>();
-        jdbc.sql("SELECT uscc, ordinal FROM match_subject WHERE uscc = ANY(CAST(? AS text[]))").param(usccs.toArray(String[]::new))
+        jdbc.sql("SELECT uscc, ordinal FROM match_subject WHERE uscc = ANY(CAST(? AS char(18)[]))").param(usccs.toArray(String[]::new))
                 .query(rs -> {
                     found.put(rs.getString(1), rs.getInt(2));
                 });
