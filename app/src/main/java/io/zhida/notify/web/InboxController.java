@@ -29,9 +29,12 @@ class InboxController {
     private final Inbox inbox;
     private final OutboxOverview overview;
 
-    InboxController(Inbox inbox, OutboxOverview overview) {
+    private final io.zhida.catalog.PolicyCatalog catalog;
+
+    InboxController(Inbox inbox, OutboxOverview overview, io.zhida.catalog.PolicyCatalog catalog) {
         this.inbox = inbox;
         this.overview = overview;
+        this.catalog = catalog;
     }
 
     @GetMapping("/my/messages")
@@ -110,7 +113,11 @@ class InboxController {
 
     @GetMapping("/my/messages/{id:\\d+}")
     String open(@PathVariable long id, @AuthenticationPrincipal ZhidaUser user, Model model) {
-        model.addAttribute("message", inbox.open(uscc(user), id));
+        var message = inbox.open(uscc(user), id);
+        model.addAttribute("message", message);
+        java.util.Map<String, String> items = new java.util.LinkedHashMap<>(); // a 政策包's body names 20; the page lists them all
+        message.itemCodes().forEach(code -> items.put(code, catalog.publishedName(code).orElse(code)));
+        model.addAttribute("items", items);
         return "notify/message";
     }
 
