@@ -36,10 +36,13 @@ class MyPoliciesController {
     private final PolicyCatalog catalog;
     private final io.zhida.matching.MatchExplanations explanations;
     private final EnterpriseProfiles profiles;
+    private final io.zhida.enterprise.AttributeCatalog attributes;
     private final org.springframework.beans.factory.ObjectProvider<io.zhida.matching.ItemStates> states;
 
     MyPoliciesController(MatchingService matching, PolicyCatalog catalog, io.zhida.matching.MatchExplanations explanations, EnterpriseProfiles profiles,
-                         org.springframework.beans.factory.ObjectProvider<io.zhida.matching.ItemStates> states) {
+                         org.springframework.beans.factory.ObjectProvider<io.zhida.matching.ItemStates> states,
+                         io.zhida.enterprise.AttributeCatalog attributes) {
+        this.attributes = attributes;
         this.matching = matching;
         this.catalog = catalog;
         this.explanations = explanations;
@@ -58,7 +61,7 @@ class MyPoliciesController {
                 catalog.onlineItem(m.itemCode()).ifPresent(item -> {
                     Calculator.Result r = explanations.explain(user.enterpriseUscc(), values, item);
                     sheet.row(item.code(), item.content().name(), item.content().mode().label(), m.outcome().label(), r.amount(),
-                            String.join("、", r.missing()));
+                            String.join("、", r.missing().stream().map(attributes::label).toList()));
                 });
             }
             return io.zhida.platform.Spreadsheet.download("我的政策-" + PolicyCatalog.today() + ".xlsx", sheet.bytes());
