@@ -35,7 +35,12 @@ ALTER TABLE demo_app ADD COLUMN status TEXT, ADD COLUMN accepted_at TIMESTAMPTZ,
 --;
 UPDATE demo_app SET status = CASE
     WHEN submitted_at > now() - interval '25 days' THEN CASE WHEN fate < 0.15 THEN 'SUBMITTED' WHEN fate < 0.22 THEN 'RETURNED'
-        WHEN fate < 0.35 THEN 'ACCEPTED' WHEN fate < 0.70 THEN 'DISPATCHED' WHEN fate < 0.80 THEN 'REJECTED' ELSE 'APPROVED' END
+        WHEN fate < 0.35 THEN 'ACCEPTED'
+        -- open reviews only where the demo has a reviewer to sign for them; other departments' recent ones are decided
+        WHEN fate < 0.70 THEN CASE WHEN EXISTS (SELECT 1 FROM app_user u JOIN user_role ur ON ur.user_id = u.id AND ur.role = 'REVIEWER'
+                                                JOIN department dp ON dp.id = u.department_id WHERE dp.code = ANY(departments))
+                                   THEN 'DISPATCHED' ELSE 'APPROVED' END
+        WHEN fate < 0.80 THEN 'REJECTED' ELSE 'APPROVED' END
     ELSE CASE WHEN fate < 0.06 THEN 'REFUSED' WHEN fate < 0.16 THEN 'REJECTED' WHEN fate < 0.21 THEN 'APPROVED' ELSE 'PAID' END END
 --;
 UPDATE demo_app SET accepted_at = submitted_at + speed * interval '50 minutes' WHERE status NOT IN ('SUBMITTED', 'RETURNED')

@@ -3,7 +3,10 @@ package io.zhida.demo;
 import io.zhida.identity.Role;
 import java.util.List;
 
-/** One demo account per role (all with the demo password), plus a county reviewer to show data scope. */
+/**
+ * One demo account per role (all with the demo password), plus a county reviewer to show data scope; the other
+ * city departments get a reviewer each ({@link #reviewerOf}).
+ */
 public final class DemoAccounts {
 
     public record Account(String username, String displayName, Role role, String departmentCode) {
@@ -20,6 +23,11 @@ public final class DemoAccounts {
             new Account("evaluator", "营商环境督查员", Role.EVALUATOR, "C-YSHJ"),
             new Account("leader", "市领导", Role.LEADER, null),
             new Account("county", "青山县经信局审核员", Role.REVIEWER, "519921-JXJ"));
+
+    /** The demo reviewer of any other city department: reviewer-jrj for C-JRJ (市金融局), with the demo password. */
+    public static String reviewerOf(String departmentCode) {
+        return "reviewer-" + departmentCode.substring(2).toLowerCase(java.util.Locale.ROOT);
+    }
 
     private DemoAccounts() {
     }

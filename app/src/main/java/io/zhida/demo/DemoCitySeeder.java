@@ -101,6 +101,14 @@ class DemoCitySeeder implements ApplicationRunner {
             users.create(new UserForm(a.username(), a.displayName(), password, Set.of(a.role()), region, departmentId,
                     a.role() == Role.ENTERPRISE ? demoEnterprise : null, null));
         }
+        // every other city department has a reviewer too, so that no application waits for a department nobody staffs
+        for (DemoCity.Department d : DemoCity.departments()) {
+            boolean staffed = DemoAccounts.ALL.stream().anyMatch(a -> a.role() == Role.REVIEWER && d.code().equals(a.departmentCode()));
+            if (d.code().startsWith("C-") && !staffed) {
+                users.create(new UserForm(DemoAccounts.reviewerOf(d.code()), d.name() + "审核员", password, Set.of(Role.REVIEWER), null,
+                        organisations.departmentByCode(d.code()).orElseThrow().id(), null, null));
+            }
+        }
     }
 
     /** The generated enterprises go through the same validation, provenance and tagging as an import. */
