@@ -137,18 +137,36 @@ final class AppProcess implements AutoCloseable {
             long t0 = System.nanoTime();
             sleep(2000);
             double cores = (double) (cpuNanos() - cpu0) / (System.nanoTime() - t0);
-            quietWindows = cores < 0.10 ? quietWindows + 1 : 0;
+            long outstanding = outstandingEvents();
+            // idle CPU is not enough: listeners may be stuck or queued with events still to deliver
+            quietWindows = cores < 0.10 && outstanding <= 0 ? quietWindows + 1 : 0;
             if (quietWindows >= 3) {
                 PlatformBench.log("quiet after %s (%.0f s)", why, (System.nanoTime() - started) / 1e9);
                 return true;
             }
             if (System.nanoTime() - lastLog > 60e9) {
-                PlatformBench.log("still busy after %s: %.2f cores for %.0f s", why, cores, (System.nanoTime() - started) / 1e9);
+                PlatformBench.log("still busy after %s: %.2f cores, %d events to deliver, for %.0f s", why, cores, outstanding,
+                        (System.nanoTime() - started) / 1e9);
                 lastLog = System.nanoTime();
             }
         }
         PlatformBench.log("not quiet after %s within %s; going on", why, timeout);
         return false;
+    }
+
+    /** Event publications not yet completed, from the app's PostgreSQL (its port is in postmaster.pid); -1 when unknown. */
+    private long outstandingEvents() {
+        try {
+            List<String> lines = Files.readAllLines(dataDir().resolve("postmaster.pid"));
+            String url = "jdbc:postgresql://localhost:" + lines.get(3).trim() + "/postgres";
+            try (java.sql.Connection c = java.sql.DriverManager.getConnection(url, "postgres", "postgres");
+                 java.sql.ResultSet rs = c.createStatement().executeQuery("SELECT count(*) FROM event_publication WHERE completion_date IS NULL")) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (IOException | RuntimeException | java.sql.SQLException e) {
+            return -1; // PostgreSQL starting or stopping, or no such table yet
+        }
     }
 
     private Optional<ProcessHandle> postmaster() {
