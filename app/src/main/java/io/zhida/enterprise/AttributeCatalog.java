@@ -132,9 +132,7 @@ public class AttributeCatalog {
         io.zhida.engine.rule.Attribute a = schema().find(name).orElse(null);
         if (value instanceof Number n && a != null) {
             java.math.BigDecimal d = new java.math.BigDecimal(n.toString());
-            boolean ratio = a.type() == io.zhida.engine.rule.AttributeType.DOUBLE && a.unit().isEmpty()
-                    && (name.endsWith("_ratio") || name.endsWith("_growth"));
-            if (ratio) {
+            if (a.isRatio()) {
                 return d.movePointRight(2).stripTrailingZeros().toPlainString() + "%";
             }
             String number = d.stripTrailingZeros().scale() <= 0 ? String.format("%,d", d.toBigInteger())

@@ -3,16 +3,20 @@ package io.zhida.matching.web;
 import io.zhida.catalog.PolicyCatalog;
 import io.zhida.catalog.PolicyItem;
 import io.zhida.engine.rule.Calculator;
+import io.zhida.enterprise.AttributeCatalog;
 import io.zhida.enterprise.EnterpriseProfiles;
 import io.zhida.identity.AccessRule;
 import io.zhida.identity.DataScope;
 import io.zhida.identity.Role;
 import io.zhida.identity.ZhidaUser;
+import io.zhida.matching.ItemStates;
+import io.zhida.matching.MatchExplanations;
 import io.zhida.matching.MatchRow;
 import io.zhida.matching.MatchingService;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -34,14 +38,14 @@ class MyPoliciesController {
 
     private final MatchingService matching;
     private final PolicyCatalog catalog;
-    private final io.zhida.matching.MatchExplanations explanations;
+    private final MatchExplanations explanations;
     private final EnterpriseProfiles profiles;
-    private final io.zhida.enterprise.AttributeCatalog attributes;
-    private final org.springframework.beans.factory.ObjectProvider<io.zhida.matching.ItemStates> states;
+    private final AttributeCatalog attributes;
+    private final ObjectProvider<ItemStates> states;
 
-    MyPoliciesController(MatchingService matching, PolicyCatalog catalog, io.zhida.matching.MatchExplanations explanations, EnterpriseProfiles profiles,
-                         org.springframework.beans.factory.ObjectProvider<io.zhida.matching.ItemStates> states,
-                         io.zhida.enterprise.AttributeCatalog attributes) {
+    MyPoliciesController(MatchingService matching, PolicyCatalog catalog, MatchExplanations explanations, EnterpriseProfiles profiles,
+                         ObjectProvider<ItemStates> states,
+                         AttributeCatalog attributes) {
         this.attributes = attributes;
         this.matching = matching;
         this.catalog = catalog;
@@ -85,9 +89,9 @@ class MyPoliciesController {
         java.util.Set<String> matched = new java.util.HashSet<>();
         eligible.forEach(e -> matched.add(e.item().code()));
         undetermined.forEach(e -> matched.add(e.item().code()));
-        List<io.zhida.matching.MatchExplanations.NotMet> notMet = explanations.notMet(user.enterpriseUscc(), values, catalog.onlineItems(), matched);
-        List<io.zhida.matching.MatchExplanations.NotMet> near = notMet.stream().filter(io.zhida.matching.MatchExplanations.NotMet::nearMiss).toList();
-        List<io.zhida.matching.MatchExplanations.NotMet> far = notMet.subList(near.size(), notMet.size()); // near misses come first
+        List<MatchExplanations.NotMet> notMet = explanations.notMet(user.enterpriseUscc(), values, catalog.onlineItems(), matched);
+        List<MatchExplanations.NotMet> near = notMet.stream().filter(MatchExplanations.NotMet::nearMiss).toList();
+        List<MatchExplanations.NotMet> far = notMet.subList(near.size(), notMet.size()); // near misses come first
         model.addAttribute("near", near);
         model.addAttribute("nearShown", all ? near : near.subList(0, Math.min(FIRST, near.size())));
         model.addAttribute("far", far);

@@ -9,6 +9,12 @@ package io.zhida.engine.rule;
  */
 public record Attribute(String name, AttributeType type, String label, String unit, boolean derived) {
 
+    /** A share or growth held as a fraction (0.05), shown and compared in per cent (5%). */
+    public boolean isRatio() {
+        return type == AttributeType.DOUBLE && unit.isEmpty()
+                && (name.endsWith("_ratio") || name.endsWith("_growth") || label.contains("比例") || label.endsWith("率"));
+    }
+
     public Attribute {
         if (name == null || !name.matches("[a-z][a-z0-9_]{0,62}")) {
             throw new IllegalArgumentException("attribute names are lower_snake_case: " + name);

@@ -173,7 +173,7 @@ final class ClauseWords {
     private String numberWords(String op, Attribute a, BigDecimal v) {
         boolean countable = a.unit().equals("人") || a.type() == AttributeType.INT;
         if (v.signum() == 0 && op.equals("_>_")) {
-            return countable && !isRatio(a) ? "不少于 1" + a.unit() : "大于零";
+            return countable && !a.isRatio() ? "不少于 1" + a.unit() : "大于零";
         }
         String amount = amount(a, v);
         return switch (op) {
@@ -188,8 +188,8 @@ final class ClauseWords {
     }
 
     /** An amount as people write it: 1,000 万元, 5,000 元, 5%, 20 人, 2024 年. */
-    String amount(Attribute a, BigDecimal v) {
-        if (isRatio(a)) {
+    static String amount(Attribute a, BigDecimal v) {
+        if (a.isRatio()) {
             return v.movePointRight(2).stripTrailingZeros().toPlainString() + "%";
         }
         if (a.unit().equals("元") && v.abs().compareTo(BigDecimal.valueOf(10_000)) >= 0) {
@@ -197,11 +197,6 @@ final class ClauseWords {
         }
         String plain = v.stripTrailingZeros().scale() <= 0 ? String.format("%,d", v.toBigInteger()) : v.stripTrailingZeros().toPlainString();
         return a.unit().isEmpty() ? plain : plain + " " + a.unit();
-    }
-
-    static boolean isRatio(Attribute a) {
-        return a.type() == AttributeType.DOUBLE && a.unit().isEmpty()
-                && (a.name().endsWith("_ratio") || a.name().endsWith("_growth") || a.label().contains("比例") || a.label().endsWith("率"));
     }
 
     private static String dateWords(String op, String date) {

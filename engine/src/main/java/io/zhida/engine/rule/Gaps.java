@@ -36,9 +36,9 @@ final class Gaps {
         }
         boolean up = threshold.operator().startsWith("_>");
         String beyond = !whole && threshold.operator().length() == 3 ? "以上" : ""; // a strict bound on a decimal: a little more
-        if (ClauseWords.isRatio(a)) {
+        if (a.isRatio()) {
             return (up ? "还差 " : "需降低 ") + gap.movePointRight(2).stripTrailingZeros().toPlainString() + " 个百分点" + beyond;
         }
-        return (up ? "还差 " : "需减少 ") + new ClauseWords(schema, CodeNames.INDUSTRIES).amount(a, gap) + beyond;
+        return (up ? "还差 " : "需减少 ") + ClauseWords.amount(a, gap) + beyond;
     }
 }
