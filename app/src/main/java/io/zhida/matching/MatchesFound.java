@@ -1,13 +1,14 @@
 package io.zhida.matching;
 
+import java.time.Instant;
 import java.util.List;
 
-/** New eligible matches, grouped per enterprise; published in the transaction that stored them (at tells batches apart). */
-public record MatchesFound(List<Notice> notices, java.time.Instant at) {
-
-    public MatchesFound(List<Notice> notices) {
-        this(notices, java.time.Instant.now());
-    }
+/**
+ * New eligible matches, announced by reference: {@code news} names a chunk of (enterprise → new items) kept by
+ * matching, read with {@link MatchNews#of}. Published in the transaction that stored them; the event stays a
+ * few bytes however many pairs the chunk holds (a province's first match: 236 M).
+ */
+public record MatchesFound(long news, int enterprises, int pairs, Instant at) {
 
     public record Notice(String uscc, List<String> itemCodes) {
     }

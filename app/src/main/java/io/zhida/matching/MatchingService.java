@@ -68,6 +68,7 @@ public class MatchingService {
     private final PolicyCatalog catalog;
     private final LocalIndex local;
     private final MatchSetRows rows;
+    private final io.zhida.matching.internal.MatchNewsRows news;
     private final StoredMatches stored;
     private final Subjects subjects;
     private final Nodes nodes;
@@ -76,13 +77,15 @@ public class MatchingService {
     private final boolean startInBackground;
     private volatile boolean ready;
 
-    MatchingService(EnterpriseProfiles profiles, PolicyCatalog catalog, LocalIndex local, MatchSetRows rows, StoredMatches stored,
+    MatchingService(EnterpriseProfiles profiles, PolicyCatalog catalog, LocalIndex local, MatchSetRows rows,
+                    io.zhida.matching.internal.MatchNewsRows news, StoredMatches stored,
                     Subjects subjects, Nodes nodes, ApplicationEventPublisher events, TransactionTemplate transaction,
                     @Value("${zhida.matching.start-in-background:true}") boolean startInBackground) {
         this.profiles = profiles;
         this.catalog = catalog;
         this.local = local;
         this.rows = rows;
+        this.news = news;
         this.stored = stored;
         this.subjects = subjects;
         this.nodes = nodes;
@@ -407,16 +410,20 @@ public class MatchingService {
         }));
         grown.replaceAll((item, fresh) -> RoaringBitmap.or(announced.get(item), fresh));
         rows.saveAnnounced(grown);
-        List<MatchesFound.Notice> notices = new ArrayList<>();
+        // by reference, NOTICES_PER_EVENT enterprises a chunk: events stay small and a restart replays ids
+        Instant at = Today.now();
+        List<MatchesFound.Notice> chunk = new ArrayList<>(NOTICES_PER_EVENT);
         for (int o = 0; o <= last; o++) {
             String uscc = byOrdinal[o] == null ? null : subjects.uscc(o);
             if (uscc != null) {
-                notices.add(new MatchesFound.Notice(uscc, java.util.Collections.unmodifiableList(byOrdinal[o])));
+                chunk.add(new MatchesFound.Notice(uscc, java.util.Collections.unmodifiableList(byOrdinal[o])));
             }
             byOrdinal[o] = null;
-        }
-        for (int i = 0; i < notices.size(); i += NOTICES_PER_EVENT) {
-            events.publishEvent(new MatchesFound(List.copyOf(notices.subList(i, Math.min(notices.size(), i + NOTICES_PER_EVENT)))));
+            if (chunk.size() == NOTICES_PER_EVENT || (o == last && !chunk.isEmpty())) {
+                int pairs = chunk.stream().mapToInt(n -> n.itemCodes().size()).sum();
+                events.publishEvent(new MatchesFound(news.save(chunk), chunk.size(), pairs, at));
+                chunk.clear();
+            }
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.zhida.notify;
 
+import io.zhida.matching.MatchNews;
 import io.zhida.matching.MatchesFound;
 import io.zhida.enterprise.CorrectionAnswered;
 import io.zhida.enterprise.EnterpriseProfiles;
@@ -34,9 +35,11 @@ public class Inbox {
     private final org.springframework.context.ApplicationEventPublisher events;
 
     private final io.zhida.platform.ProcessedEvents processed;
+    private final MatchNews news;
 
     Inbox(InboxRows rows, OutboundRows outbound, PolicyBundles bundles, EnterpriseProfiles profiles,
-          org.springframework.context.ApplicationEventPublisher events, io.zhida.platform.ProcessedEvents processed) {
+          org.springframework.context.ApplicationEventPublisher events, io.zhida.platform.ProcessedEvents processed, MatchNews news) {
+        this.news = news;
         this.processed = processed;
         this.events = events;
         this.rows = rows;
@@ -48,7 +51,7 @@ public class Inbox {
     @ApplicationModuleListener
     public void on(MatchesFound found) {
         if (processed.firstDelivery("notify.matches-found", found)) { // matching announces a pair once; a redelivery adds nothing
-            announce(found.notices(), Instant.now());
+            announce(news.of(found), Instant.now(), found.news());
         }
     }
 
@@ -67,12 +70,35 @@ public class Inbox {
     /** Many enterprises at once (a bulk import's flood): @return the 政策包 started or grown */
     @Transactional
     public List<Long> announce(List<MatchesFound.Notice> notices, Instant now) {
+        return announce(notices, now, 0);
+    }
+
+    /** The news of matching by reference (news > 0): the event names it and lists only what was not claimed. */
+    private List<Long> announce(List<MatchesFound.Notice> notices, Instant now, long news) {
         PolicyBundles.Announced announced = bundles.announce(notices, now);
-        if (!announced.claimed().isEmpty()) {
+        if (announced.claimed().isEmpty()) {
+            return announced.messageIds();
+        }
+        if (news > 0) {
+            events.publishEvent(PoliciesAnnounced.ofNews(news, unclaimed(notices, announced.claimed()), now));
+        } else {
             events.publishEvent(new PoliciesAnnounced(announced.claimed().entrySet().stream()
-                    .map(e -> new PoliciesAnnounced.Announcement(e.getKey(), e.getValue())).toList(), now));
+                    .map(e -> new PoliciesAnnounced.Announcement(e.getKey(), e.getValue())).toList(), 0, List.of(), now));
         }
         return announced.messageIds();
+    }
+
+    /** Pairs of the news that a 政策包 of the day already had (usually none). */
+    private static List<PoliciesAnnounced.Announcement> unclaimed(List<MatchesFound.Notice> notices, java.util.Map<String, List<String>> claimed) {
+        List<PoliciesAnnounced.Announcement> unclaimed = new java.util.ArrayList<>();
+        for (MatchesFound.Notice n : notices) {
+            Set<String> got = new java.util.HashSet<>(claimed.getOrDefault(n.uscc(), List.of()));
+            List<String> left = n.itemCodes().stream().filter(code -> !got.contains(code)).toList();
+            if (!left.isEmpty()) {
+                unclaimed.add(new PoliciesAnnounced.Announcement(n.uscc(), left));
+            }
+        }
+        return unclaimed;
     }
 
     /** Tells the enterprise how its correction request was answered. */

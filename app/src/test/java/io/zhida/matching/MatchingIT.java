@@ -33,6 +33,9 @@ import org.springframework.test.web.servlet.MockMvc;
 class MatchingIT {
 
     @Autowired
+    MatchNews matchNews;
+
+    @Autowired
     MatchingService matching;
     @Autowired
     PolicyCatalog catalog;
@@ -91,6 +94,9 @@ class MatchingIT {
         assertThat(matching.countForItem("T-MATCH-1", Outcome.ELIGIBLE, null)).isEqualTo(1);
 
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> messagesFor(uscc, "T-MATCH-1") == 1);
+        assertThat(jdbc.sql("SELECT id FROM match_news ORDER BY id DESC LIMIT 20").query(Long.class).list())
+                .as("announced by reference: a chunk of news names the pair").anySatisfy(news ->
+                        assertThat(matchNews.of(news)).contains(new io.zhida.matching.MatchesFound.Notice(uscc, List.of("T-MATCH-1"))));
         assertThat(inbox.announce(uscc, List.of("T-MATCH-1"))).as("a redelivered event announces nothing").isEmpty();
         assertThat(messagesFor(uscc, "T-MATCH-1")).isEqualTo(1);
 

@@ -47,8 +47,11 @@ public class ReadModel {
     private final PolicyCatalog catalog;
     private final WorkingCalendar calendar;
 
+    private final io.zhida.matching.MatchNews news;
+
     ReadModel(JdbcClient jdbc, DataSource dataSource, EnterpriseProfiles profiles, PolicyCatalog catalog, WorkingCalendar calendar,
-              ProcessedEvents processed) {
+              ProcessedEvents processed, io.zhida.matching.MatchNews news) {
+        this.news = news;
         this.processed = processed;
         this.jdbc = jdbc;
         this.dataSource = dataSource;
@@ -279,7 +282,7 @@ public class ReadModel {
         }
         List<String> usccs = new ArrayList<>();
         List<String> items = new ArrayList<>();
-        found.notices().forEach(n -> n.itemCodes().forEach(item -> {
+        news.of(found).forEach(n -> n.itemCodes().forEach(item -> {
             usccs.add(n.uscc());
             items.add(item);
         }));

@@ -29,8 +29,10 @@ public class AwarenessCells {
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
     private final ProcessedEvents processed;
+    private final io.zhida.matching.MatchNews news;
 
-    AwarenessCells(JdbcClient jdbc, JdbcTemplate template, ProcessedEvents processed) {
+    AwarenessCells(JdbcClient jdbc, JdbcTemplate template, ProcessedEvents processed, io.zhida.matching.MatchNews news) {
+        this.news = news;
         this.jdbc = jdbc;
         this.template = template;
         this.processed = processed;
@@ -41,9 +43,10 @@ public class AwarenessCells {
         if (!processed.firstDelivery("evaluation.awareness", announced)) {
             return;
         }
-        Map<String, String> regions = regions(announced.announcements().stream().map(PoliciesAnnounced.Announcement::uscc).toList());
+        List<PoliciesAnnounced.Announcement> pairs = announced.pairs(news::of);
+        Map<String, String> regions = regions(pairs.stream().map(PoliciesAnnounced.Announcement::uscc).toList());
         Map<List<String>, Integer> cells = new HashMap<>();
-        announced.announcements().forEach(a -> a.itemCodes().forEach(item ->
+        pairs.forEach(a -> a.itemCodes().forEach(item ->
                 cells.merge(List.of(item, regions.getOrDefault(a.uscc(), "")), 1, Integer::sum)));
         add(LocalDate.ofInstant(announced.at(), Today.ZONE), cells, "announced");
     }
