@@ -3,8 +3,8 @@ package io.zhida.matching;
 import io.zhida.catalog.PolicyCalculator;
 import io.zhida.catalog.PolicyItem;
 import io.zhida.engine.rule.Calculator;
+import io.zhida.engine.rule.Condition;
 import io.zhida.platform.Today;
-import io.zhida.engine.rule.Outcome;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,14 +25,36 @@ public class MatchExplanations {
     private static final int ENTERPRISES_KEPT = 20_000;
 
     /** One enterprise's explanations for one state of its data on one day; notMet: per state of the library. */
-    private record Entry(int dataHash, LocalDate day, Map<String, Calculator.Result> byItemVersion, Map<Integer, List<NotMet>> notMet) {
+    private record Entry(int dataHash, LocalDate day, Map<String, Object> prepared, Map<String, Calculator.Result> byItemVersion,
+                         Map<Integer, List<NotMet>> notMet) {
     }
 
-    /** An online item the enterprise does not meet, and why; nearMiss when one clause is all that is missing. */
-    public record NotMet(PolicyItem item, Calculator.Result result) {
+    /**
+     * An online item the enterprise does not meet; nearMiss when one clause is all that is missing. Why
+     * ({@link #result}) is worded when asked: a page shows a few of a province's ten thousand.
+     */
+    public static final class NotMet {
+
+        private final PolicyItem item;
+        private final boolean nearMiss;
+        private final java.util.function.Supplier<Calculator.Result> explain;
+
+        NotMet(PolicyItem item, boolean nearMiss, java.util.function.Supplier<Calculator.Result> explain) {
+            this.item = item;
+            this.nearMiss = nearMiss;
+            this.explain = explain;
+        }
+
+        public PolicyItem item() {
+            return item;
+        }
 
         public boolean nearMiss() {
-            return result.nearMiss().isPresent();
+            return nearMiss;
+        }
+
+        public Calculator.Result result() {
+            return explain.get();
         }
     }
 
@@ -49,8 +71,12 @@ public class MatchExplanations {
     }
 
     public Calculator.Result explain(String uscc, Map<String, Object> data, PolicyItem item) {
-        return entry(uscc, data).byItemVersion().computeIfAbsent(item.code() + "@" + item.version(),
-                k -> calculator.calculate(item.code(), data, Today.date()));
+        return explain(entry(uscc, data), item);
+    }
+
+    private Calculator.Result explain(Entry entry, PolicyItem item) {
+        return entry.byItemVersion().computeIfAbsent(item.code() + "@" + item.version(),
+                k -> calculator.calculatePrepared(item.code(), entry.prepared(), entry.day()));
     }
 
     /**
@@ -59,15 +85,18 @@ public class MatchExplanations {
      */
     public List<NotMet> notMet(String uscc, Map<String, Object> data, List<PolicyItem> online, Set<String> matched) {
         int library = online.stream().mapToInt(i -> i.code().hashCode() * 31 + i.version()).sum() * 31 + matched.hashCode();
-        return entry(uscc, data).notMet().computeIfAbsent(library, k -> {
+        Entry entry = entry(uscc, data);
+        return entry.notMet().computeIfAbsent(library, k -> {
+            // classified without words, on both cores: a province's library is ten thousand items
+            Condition.Miss[] misses = new Condition.Miss[online.size()];
+            java.util.stream.IntStream.range(0, online.size()).parallel().forEach(i -> misses[i] = matched.contains(online.get(i).code())
+                    ? Condition.Miss.NONE : calculator.miss(online.get(i).code(), entry.prepared(), entry.day()));
             List<NotMet> near = new ArrayList<>();
             List<NotMet> rest = new ArrayList<>();
-            for (PolicyItem item : online) {
-                if (!matched.contains(item.code())) {
-                    Calculator.Result r = calculator.calculate(item.code(), data, Today.date());
-                    if (r.result() == Outcome.INELIGIBLE) {
-                        (r.nearMiss().isPresent() ? near : rest).add(new NotMet(item, r));
-                    }
+            for (int i = 0; i < misses.length; i++) {
+                PolicyItem item = online.get(i);
+                if (misses[i] != Condition.Miss.NONE) {
+                    (misses[i] == Condition.Miss.NEAR ? near : rest).add(new NotMet(item, misses[i] == Condition.Miss.NEAR, () -> explain(entry, item)));
                 }
             }
             near.addAll(rest);
@@ -80,7 +109,7 @@ public class MatchExplanations {
         int hash = data.hashCode();
         Entry entry = cache.get(uscc);
         if (entry == null || entry.dataHash() != hash || !entry.day().equals(today)) {
-            entry = new Entry(hash, today, new ConcurrentHashMap<>(), new ConcurrentHashMap<>());
+            entry = new Entry(hash, today, calculator.prepare(data), new ConcurrentHashMap<>(), new ConcurrentHashMap<>());
             cache.put(uscc, entry);
         }
         return entry;

@@ -53,7 +53,17 @@ public final class Calculator {
      */
     public static Result calculate(Condition condition, Formula formula, BigDecimal cap, Map<String, ?> enterprise,
                                    AttributeSchema schema, LocalDate today) {
-        Map<String, Object> values = DerivedAttributes.enrich(EnterpriseValues.normalize(enterprise, schema));
+        return calculatePrepared(condition, formula, cap, prepare(enterprise, schema), today);
+    }
+
+    /** Normalised values with the derived attributes: what conditions and formulas read (prepare once, evaluate many). */
+    public static Map<String, Object> prepare(Map<String, ?> enterprise, AttributeSchema schema) {
+        return DerivedAttributes.enrich(EnterpriseValues.normalize(enterprise, schema));
+    }
+
+    /** As {@link #calculate}, on values from {@link #prepare}. */
+    public static Result calculatePrepared(Condition condition, Formula formula, BigDecimal cap, Map<String, Object> values,
+                                           LocalDate today) {
         Condition.Evaluation evaluation = condition.evaluate(values, today);
         BigDecimal amount = null;
         Set<String> missing = new TreeSet<>(evaluation.missing());
