@@ -207,6 +207,20 @@ public class MatchingService {
         events.publishEvent(new MatchSetsStored(List.of(item.code()), false, sets.matchedAt()));
     }
 
+    /**
+     * A new attribute declared on this node: the index gets its column (empty for everyone until data comes),
+     * after the declaration is committed, so that items using it can be published and matched here at once
+     * (other nodes rebuild through {@link MatchingFollower}). At a province's size this takes as long as a
+     * rebuild; publishing waits for it.
+     */
+    @org.springframework.transaction.event.TransactionalEventListener(fallbackExecution = true)
+    public void on(io.zhida.enterprise.AttributeDeclared declared) {
+        if (local.index().isPresent()) {
+            local.rebuild();
+            log.info("Matching index rebuilt for the new attribute {}", declared.name());
+        }
+    }
+
     @EventListener
     public void on(PolicyItemAbolished abolished) {
         local.removeItem(abolished.code());

@@ -51,6 +51,8 @@ class TwoNodeIT {
     AttributeCatalog attributes;
     @Autowired
     MatchingService matchingA;
+    @Autowired
+    io.zhida.enterprise.ProfileUpdates updates;
 
     private ConfigurableApplicationContext nodeB;
     private final HttpClient http = HttpClient.newHttpClient();
@@ -111,6 +113,20 @@ class TwoNodeIT {
                 new io.zhida.identity.ZhidaUser(0, "admin", "系统管理员", null, java.util.Set.of(io.zhida.identity.Role.ADMIN), null, null,
                         null, null, true, null, true));
         within(() -> calculator("{\"condition\": \"e.two_node_score > 1\", \"enterprise\": {\"two_node_score\": 2}}").contains("ELIGIBLE"));
+        // … and in items published and matched on A itself, with the data set on either node
+        exchange.importYaml(item("e.two_node_score >= 2").replace("T-TWO-1", "T-TWO-2"), true);
+        assertThat(post("/api/v1/enterprises", "{\"uscc\": \"" + uscc + "\", \"two_node_score\": 3}")).contains(uscc); // on B
+        within(() -> matchingA.forEnterprise(uscc).stream().anyMatch(m -> m.itemCode().equals("T-TWO-2"))
+                && get("/api/v1/enterprises/" + uscc + "/matches").contains("\"T-TWO-2\""));
+        String other = jdbc.sql("SELECT uscc FROM enterprise WHERE uscc <> ? ORDER BY uscc LIMIT 1").param(uscc).query(String.class).single();
+        updates.upsert(java.util.Map.of("uscc", other, "two_node_score", 5), "测试系统", io.zhida.platform.Today.date(), admin()); // on A
+        within(() -> get("/api/v1/enterprises/" + other + "/matches").contains("\"T-TWO-2\"")
+                && matchingA.forEnterprise(other).stream().anyMatch(m -> m.itemCode().equals("T-TWO-2")));
+    }
+
+    private static io.zhida.identity.ZhidaUser admin() {
+        return new io.zhida.identity.ZhidaUser(0, "admin", "系统管理员", null, java.util.Set.of(io.zhida.identity.Role.ADMIN), null, null,
+                null, null, true, null, true);
     }
 
     @Test
