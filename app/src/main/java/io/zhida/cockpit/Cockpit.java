@@ -64,12 +64,23 @@ public class Cockpit {
         this.organisations = organisations;
     }
 
-    /** A platform that has never built its read model (first start, upgrade) builds it once. */
+    /**
+     * A platform that has never built its read model (first start, upgrade) builds it once, in the background:
+     * at a province's size it reads hundreds of millions of announced pairs, which must not hold up the start.
+     */
     @EventListener(ApplicationReadyEvent.class)
     @Order(20)
     public void buildIfEmpty() {
         if (model.empty()) {
-            model.rebuild();
+            Thread builder = new Thread(() -> {
+                try {
+                    model.rebuild();
+                } catch (RuntimeException e) {
+                    org.slf4j.LoggerFactory.getLogger(Cockpit.class).error("The cockpit's read model could not be built at start-up", e);
+                }
+            }, "cockpit-build");
+            builder.setDaemon(true);
+            builder.start();
         }
     }
 

@@ -148,6 +148,40 @@ class CockpitIT {
         assertThat(mvc.perform(get("/")).andReturn().getResponse().getContentAsString()).contains("已兑付资金").contains("免申即享");
     }
 
+    @Test
+    void matchesOfEnterprisesTheModelHasNotHeardOfAreCountedAndABulkImportLoadsThemAll() {
+        String uscc = jdbc.sql("SELECT uscc FROM enterprise WHERE region IS NOT NULL ORDER BY uscc DESC OFFSET 7 LIMIT 1").query(String.class).single();
+        String region = jdbc.sql("SELECT region FROM enterprise WHERE uscc = ?").param(uscc).query(String.class).single();
+        LocalDate today = Today.date();
+        CockpitFilter county = new CockpitFilter(today, today, region, null, null, null, null);
+        // the enterprise's change has not reached the cockpit yet (a bulk import, or its event still on its way)
+        jdbc.sql("DELETE FROM cockpit_enterprise WHERE uscc = ?").param(uscc).update();
+        long before = cockpit.summary(county).matched();
+        exchange.importYaml("""
+                documents: []
+                items:
+                  - code: T-COCKPIT-NEW
+                    name: 驾驶舱新企业测试补贴
+                    departments: [C-KJJ]
+                    mode: 免申即享
+                    condition: e.uscc == "%s" // 本企业
+                    benefit_type: 资金补贴
+                    amount: "100"
+                """.formatted(uscc), true);
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> cockpit.summary(county).matched() == before + 1);
+
+        // a bulk import: the model's enterprises are all loaded again
+        jdbc.sql("DELETE FROM cockpit_enterprise WHERE uscc IN (SELECT uscc FROM enterprise ORDER BY uscc LIMIT 10)").update();
+        transaction.executeWithoutResult(s -> events.publishEvent(new io.zhida.enterprise.EnterprisesChanged(java.util.List.of(), true)));
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> count("SELECT count(*) FROM cockpit_enterprise")
+                == count("SELECT count(*) FROM enterprise"));
+    }
+
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate transaction;
+    @Autowired
+    org.springframework.context.ApplicationEventPublisher events;
+
     private long count(String sql) {
         return jdbc.sql(sql).query(Long.class).single();
     }

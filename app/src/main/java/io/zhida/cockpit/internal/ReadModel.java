@@ -77,11 +77,8 @@ public class ReadModel {
     public void rebuild() {
         serialize();
         long t0 = System.nanoTime();
-        jdbc.sql("TRUNCATE cockpit_enterprise, cockpit_item, cockpit_fact, cockpit_month, cockpit_slice, cockpit_stage").update();
-        StringBuilder rows = new StringBuilder();
-        profiles.forEach(p -> rows.append(p.uscc()).append('\t').append(p.region()).append('\t').append(p.industry().charAt(0))
-                .append('\t').append(size(p)).append('\n'));
-        PostgresCopy.copyIn(dataSource, "COPY cockpit_enterprise (uscc, region, industry, size) FROM STDIN", rows);
+        jdbc.sql("TRUNCATE cockpit_item, cockpit_fact, cockpit_month, cockpit_slice, cockpit_stage").update();
+        loadEnterprises();
         catalog.workingView().forEach(this::putItem);
         jdbc.sql("""
                 INSERT INTO cockpit_fact (day, item_code, region, industry, size, matched, read)
@@ -180,6 +177,24 @@ public class ReadModel {
         }
         jdbc.sql("INSERT INTO cockpit_fact (day, item_code, region, industry, size, " + String.join(", ", columns) + ") " + select
                 + " ON CONFLICT " + KEY + " DO UPDATE SET " + set).update();
+    }
+
+    /** The enterprises' dimensions (county, industry section, size class), all of them again. */
+    private void loadEnterprises() {
+        jdbc.sql("TRUNCATE cockpit_enterprise").update();
+        StringBuilder rows = new StringBuilder();
+        profiles.forEach(p -> rows.append(p.uscc()).append('\t').append(p.region()).append('\t').append(p.industry().charAt(0))
+                .append('\t').append(size(p)).append('\n'));
+        PostgresCopy.copyIn(dataSource, "COPY cockpit_enterprise (uscc, region, industry, size) FROM STDIN", rows);
+    }
+
+    private void upsertEnterprises(List<EnterpriseProfile> changed) {
+        for (EnterpriseProfile p : changed) {
+            jdbc.sql("""
+                            INSERT INTO cockpit_enterprise (uscc, region, industry, size) VALUES (?, ?, ?, ?)
+                            ON CONFLICT (uscc) DO UPDATE SET region = excluded.region, industry = excluded.industry, size = excluded.size""")
+                    .params(p.uscc(), p.region(), p.industry().substring(0, 1), size(p)).update();
+        }
     }
 
     private static String size(EnterpriseProfile p) {
@@ -289,6 +304,13 @@ public class ReadModel {
         if (usccs.isEmpty()) {
             return;
         }
+        // enterprises this model has not heard of yet (their change is still on its way) are added first, not left uncounted
+        List<String> unknown = jdbc.sql("SELECT DISTINCT x FROM unnest(CAST(? AS char(18)[])) AS x "
+                + "WHERE NOT EXISTS (SELECT 1 FROM cockpit_enterprise e WHERE e.uscc = x)").param(usccs.toArray(String[]::new))
+                .query(String.class).list();
+        if (!unknown.isEmpty()) {
+            upsertEnterprises(profiles.findAll(unknown));
+        }
         // the pairs are joined and counted once (a province's first match brings 100,000 pairs per batch); the day,
         // month and slice cells are written from those counts, in key order
         jdbc.sql("""
@@ -341,14 +363,10 @@ public class ReadModel {
             return;
         }
         if (changed.everything()) {
-            return; // a bulk import: the next rebuild takes it
+            loadEnterprises(); // a bulk import: the new enterprises' matches are counted by their county, industry and size
+            return;
         }
-        for (EnterpriseProfile p : profiles.findAll(changed.usccs())) {
-            jdbc.sql("""
-                            INSERT INTO cockpit_enterprise (uscc, region, industry, size) VALUES (?, ?, ?, ?)
-                            ON CONFLICT (uscc) DO UPDATE SET region = excluded.region, industry = excluded.industry, size = excluded.size""")
-                    .params(p.uscc(), p.region(), p.industry().substring(0, 1), size(p)).update();
-        }
+        upsertEnterprises(profiles.findAll(changed.usccs()));
     }
 
     @ApplicationModuleListener
