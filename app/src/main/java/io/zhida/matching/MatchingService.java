@@ -72,6 +72,7 @@ public class MatchingService {
     private final StoredMatches stored;
     private final Subjects subjects;
     private final Nodes nodes;
+    private final io.zhida.platform.ClusterFeed feed;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
     private final boolean startInBackground;
@@ -79,7 +80,7 @@ public class MatchingService {
 
     MatchingService(EnterpriseProfiles profiles, PolicyCatalog catalog, LocalIndex local, MatchSetRows rows,
                     io.zhida.matching.internal.MatchNewsRows news, StoredMatches stored,
-                    Subjects subjects, Nodes nodes, ApplicationEventPublisher events, TransactionTemplate transaction,
+                    Subjects subjects, Nodes nodes, io.zhida.platform.ClusterFeed feed, ApplicationEventPublisher events, TransactionTemplate transaction,
                     @Value("${zhida.matching.start-in-background:true}") boolean startInBackground) {
         this.profiles = profiles;
         this.catalog = catalog;
@@ -89,6 +90,7 @@ public class MatchingService {
         this.stored = stored;
         this.subjects = subjects;
         this.nodes = nodes;
+        this.feed = feed;
         this.events = events;
         this.transaction = transaction;
         this.startInBackground = startInBackground;
@@ -111,7 +113,7 @@ public class MatchingService {
         local.rebuild();
         stored.load(rows.allSets(), rows.allDeltas());
         if (rows.lastFullMatch().isEmpty()) {
-            fullMatch("STARTUP", false);
+            fullMatch("STARTUP", false, local.builtAt());
         }
         ready = true;
     }
@@ -135,19 +137,35 @@ public class MatchingService {
         }
     }
 
-    /** A full match now (on demand, after bulk changes): rebuilds this node's index from the records, matches, stores. */
+    /** A full match now (nightly, on demand): from the live index, rebuilt only when it has drifted far from its columns. */
     public synchronized FullMatch rematch(String kind) {
-        local.rebuild();
-        return fullMatch(kind, true);
+        return rematch(kind, local.worthRebuilding());
+    }
+
+    /**
+     * A full match now. With {@code rebuild} (after bulk changes, which the index did not follow one by one) this
+     * node's index is read again from the records; otherwise the live index is used — it follows every change
+     * made on any node, and every change committed before the match began is applied first — with today's items.
+     * At a province's size reading the records again takes a minute of the two.
+     */
+    public synchronized FullMatch rematch(String kind, boolean rebuild) {
+        if (rebuild) {
+            local.rebuild();
+            return fullMatch(kind, true, local.builtAt());
+        }
+        Instant readAt = Today.now();
+        feed.catchUp();
+        local.syncItems(catalog.onlineItems());
+        return fullMatch(kind, true, readAt);
     }
 
     /**
      * Every online item against every enterprise, stored as the cluster's results in one transaction; the
      * pairs that became eligible are announced. At start-up a node skips it when another did it meanwhile.
      */
-    private FullMatch fullMatch(String kind, boolean always) {
+    /** @param readAt what the index holds was read then: stored deltas older than that are folded into the new sets */
+    private FullMatch fullMatch(String kind, boolean always, Instant readAt) {
         long t0 = System.nanoTime();
-        Instant readAt = local.builtAt();
         MatchIndex index = local.index().orElseThrow();
         List<PolicyItem> online = catalog.onlineItems();
         Map<String, ItemMatch> all = index.matchAll(Today.date());
@@ -235,7 +253,7 @@ public class MatchingService {
             return; // the start-up match reads the changed data anyway
         }
         if (changed.everything()) {
-            rematch("BULK");
+            rematch("BULK", true);
             return;
         }
         Map<String, Integer> versions = new java.util.HashMap<>();

@@ -101,6 +101,16 @@ public class ClusterFeed implements DisposableBean {
         }
     }
 
+    /**
+     * Applies, now and on the caller's thread, what other nodes committed so far: afterwards this node's state
+     * holds every change committed before the call (a full match from the live index relies on it).
+     */
+    public void catchUp() {
+        if (follower != null) { // not following yet: nothing applied here is older than this node's start
+            deliver();
+        }
+    }
+
     /** Reads what other nodes wrote since the last look (with a minute's look-back) and republishes each change once. */
     synchronized void deliver() {
         List<Change> changes = jdbc.sql("""

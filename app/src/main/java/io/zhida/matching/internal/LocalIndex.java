@@ -40,6 +40,8 @@ public class LocalIndex {
     private final RuleBook rules;
     private final Subjects subjects;
     private volatile Built built;
+    /** The condition each item of the index was compiled from. */
+    private final Map<String, String> conditions = new java.util.concurrent.ConcurrentHashMap<>();
 
     LocalIndex(EnterpriseProfiles profiles, PolicyCatalog catalog, RuleBook rules, Subjects subjects) {
         this.profiles = profiles;
@@ -84,6 +86,8 @@ public class LocalIndex {
             conditions.put(item.code(), item.content().matchingCondition());
         }
         fresh.putItems(conditions);
+        this.conditions.clear();
+        this.conditions.putAll(conditions);
         built = new Built(fresh, stableOf, ordered, readAt);
         log.info("Matching index of {} enterprises and {} items built in {} ms", usccs.size(), conditions.size(),
                 (System.nanoTime() - t0) / 1_000_000);
@@ -92,11 +96,31 @@ public class LocalIndex {
     public MatchIndex putItem(String code, String condition) {
         MatchIndex index = built.index();
         index.putItem(code, condition);
+        conditions.put(code, condition);
         return index;
     }
 
     public void removeItem(String code) {
         index().ifPresent(i -> i.removeItem(code));
+        conditions.remove(code);
+    }
+
+    /** The items of the index made those online today: ones whose validity began are added, ended ones removed. */
+    public synchronized void syncItems(List<PolicyItem> online) {
+        Map<String, String> wanted = new LinkedHashMap<>();
+        online.forEach(i -> wanted.put(i.code(), i.content().matchingCondition()));
+        new ArrayList<>(conditions.keySet()).stream().filter(code -> !wanted.containsKey(code)).forEach(this::removeItem);
+        wanted.forEach((code, condition) -> {
+            if (!condition.equals(conditions.get(code))) {
+                putItem(code, condition);
+            }
+        });
+    }
+
+    /** Enterprises changed since the build, kept beside its columns; many of them make matching slower. */
+    public boolean worthRebuilding() {
+        Built b = built;
+        return b == null || b.index().overlaySize() > Math.max(1_000, b.index().table().size() / 10);
     }
 
     /** Takes an enterprise's new values into the index; returns them normalised, as the index holds them. */

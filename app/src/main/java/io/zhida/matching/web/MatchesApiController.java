@@ -85,13 +85,17 @@ class MatchesApiController {
         return matching.status();
     }
 
-    /** A full re-match with storing, now, on this node (the nightly one runs by itself); for operators and the benchmark. */
+    /**
+     * A full re-match with storing, now, on this node (the nightly one runs by itself); for operators and the
+     * benchmark. {@code rebuild=true} reads the enterprises again from the records first (after data was changed
+     * in the database behind the platform's back).
+     */
     @AccessRule(roles = Role.ADMIN, scope = DataScope.WHOLE_CITY)
     @PostMapping("/api/v1/admin/matching/rematch")
-    MatchingService.FullMatch rematch() {
+    MatchingService.FullMatch rematch(@org.springframework.web.bind.annotation.RequestParam(defaultValue = "false") boolean rebuild) {
         if (!matching.ready()) {
             throw new InvalidInputException("matching", "平台启动后的全量匹配尚未完成");
         }
-        return matching.rematch("ON_DEMAND");
+        return rebuild ? matching.rematch("ON_DEMAND", true) : matching.rematch("ON_DEMAND");
     }
 }
