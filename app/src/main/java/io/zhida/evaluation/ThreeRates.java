@@ -79,6 +79,29 @@ public class ThreeRates {
                 .toList();
     }
 
+    /**
+     * The whole city's row for each period (a trend, or a period and the one it is compared with), as
+     * {@code rate(from, to, CITY, "city")} gives it, from one reading of the awareness cells.
+     */
+    public List<RateRow> cityRows(List<LocalDate[]> periods) {
+        java.util.NavigableMap<LocalDate, long[]> byDay = awareness.cityByDay();
+        String name = names(GroupBy.CITY).apply("city");
+        List<RateRow> rows = new ArrayList<>(periods.size());
+        for (LocalDate[] p : periods) {
+            checkPeriod(p[0], p[1]);
+            Instant to = start(p[1].plusDays(1));
+            long announced = 0;
+            long knew = 0;
+            for (long[] day : byDay.headMap(io.zhida.evaluation.internal.AwarenessCells.endDay(to), false).values()) {
+                announced += day[0];
+                knew += day[1];
+            }
+            RateQueries.Cell c = queries.city(start(p[0]), to, announced, knew);
+            rows.add(new RateRow("city", name, c.awareness(), c.satisfaction(), c.fulfillment(), c.approved(), c.paid()));
+        }
+        return rows;
+    }
+
     /** The group's row, or an empty one. */
     public RateRow rate(LocalDate from, LocalDate to, GroupBy groupBy, String key) {
         return rates(from, to, groupBy).stream().filter(r -> r.key().equals(key)).findFirst()

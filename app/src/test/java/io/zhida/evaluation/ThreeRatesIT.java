@@ -40,6 +40,9 @@ class ThreeRatesIT {
     @Autowired
     Surveys surveys;
 
+    @Autowired
+    io.zhida.evaluation.ThreeRates threeRates;
+
     @Test
     void awarenessSatisfactionAndFulfilmentMatchAHandCount() throws Exception {
         organisations.saveDepartment(null, "T-RATES", "三率测试局", "519900", "GOVERNMENT", true);
@@ -114,6 +117,19 @@ class ThreeRatesIT {
         mvc.perform(get("/api/v1/evaluation/rates").param("from", "2025-01-01").param("to", "2025-01-31").param("groupBy", "item").header("Authorization", bearer))
                 .andExpect(status().isOk()).andExpect(jsonPath("$[?(@.key == 'T-RATE-1')]").isEmpty());
         mvc.perform(get("/evaluation/rates").cookie(evaluator)).andExpect(status().isOk());
+
+        // the page's city figures and trend come from one reading of the cells; they equal the city's rollup of the cells
+        List<LocalDate[]> periods = new java.util.ArrayList<>(threeRates.periods(today, 1, 12));
+        periods.add(new LocalDate[] {today.minusDays(30), today});
+        periods.add(new LocalDate[] {LocalDate.of(2025, 1, 1), LocalDate.of(2025, 1, 31)});
+        periods.add(new LocalDate[] {today.withDayOfYear(1), today});
+        List<RateRow> city = threeRates.cityRows(periods);
+        for (int i = 0; i < periods.size(); i++) {
+            RateRow rolledUp = threeRates.rate(periods.get(i)[0], periods.get(i)[1], ThreeRates.GroupBy.CITY, "city");
+            assertThat(city.get(i)).as("%s – %s", periods.get(i)[0], periods.get(i)[1]).usingRecursiveComparison()
+                    .withComparatorForType(java.math.BigDecimal::compareTo, java.math.BigDecimal.class).isEqualTo(rolledUp);
+        }
+        assertThat(city.get(12).awareness().denominator()).as("the city has announcements in the last 30 days").isGreaterThanOrEqualTo(4);
     }
 
     @Test

@@ -83,11 +83,29 @@ public class AwarenessCells {
     public Map<String, Map<String, long[]>> upTo(Instant to) {
         Map<String, Map<String, long[]>> cells = new HashMap<>();
         jdbc.sql("SELECT item_code, region, sum(announced), sum(knew) FROM awareness_cell WHERE day < ? GROUP BY 1, 2")
-                .param(LocalDate.ofInstant(to, Today.ZONE).plusDays(isMidnight(to) ? 0 : 1))
+                .param(endDay(to))
                 .query(rs -> {
                     cells.computeIfAbsent(rs.getString(1), k -> new HashMap<>()).put(rs.getString(2), new long[] {rs.getLong(3), rs.getLong(4)});
                 });
         return cells;
+    }
+
+    /**
+     * Announced and known pairs of the whole city per day, in day order: the city's 知晓率 up to any day is a
+     * prefix of it (a year's trend reads the cells once instead of once per month).
+     */
+    public java.util.NavigableMap<LocalDate, long[]> cityByDay() {
+        java.util.NavigableMap<LocalDate, long[]> days = new java.util.TreeMap<>();
+        jdbc.sql("SELECT day, sum(announced), sum(knew) FROM awareness_cell GROUP BY 1")
+                .query(rs -> {
+                    days.put(rs.getObject(1, LocalDate.class), new long[] {rs.getLong(2), rs.getLong(3)});
+                });
+        return days;
+    }
+
+    /** The first day not counted by {@link #upTo} for this end of a period. */
+    public static LocalDate endDay(Instant to) {
+        return LocalDate.ofInstant(to, Today.ZONE).plusDays(isMidnight(to) ? 0 : 1);
     }
 
     private static boolean isMidnight(Instant at) {

@@ -90,6 +90,27 @@ public class RateQueries {
         return cells;
     }
 
+    /**
+     * The whole city's counts for one period, without splitting them into cells: what {@link #cells} adds up to,
+     * given the city's announced and known pairs up to the period's end ({@link AwarenessCells#cityByDay}).
+     */
+    public Cell city(Instant from, Instant to, long announced, long knewByReading) {
+        long knewBySurvey = jdbc.sql("SELECT coalesce(sum(count), 0) FROM (" + KNEW_BY_SURVEY_ONLY + ") x")
+                .param("to", Timestamp.from(to)).query(Long.class).single();
+        Rate satisfaction = jdbc.sql("SELECT count(*) AS d, count(*) FILTER (WHERE stars >= 4) AS n FROM (" + RATINGS + ") x")
+                .param("from", Timestamp.from(from)).param("to", Timestamp.from(to))
+                .query((rs, i) -> new Rate(rs.getLong("n"), rs.getLong("d"))).single();
+        Object[] fulfilment = jdbc.sql("SELECT count(*) AS d, count(*) FILTER (WHERE g.status = 'PAID' AND g.paid_at <= g.pay_due_at) AS n, "
+                        + "coalesce(sum(g.amount), 0) AS approved, coalesce(sum(g.amount) FILTER (WHERE g.status = 'PAID'), 0) AS paid "
+                        + FULFILMENT_SET)
+                .param("from", Timestamp.from(from)).param("to", Timestamp.from(to)).param("now", Timestamp.from(Instant.now()))
+                .query((rs, i) -> new Object[] {new Rate(rs.getLong("n"), rs.getLong("d")), rs.getBigDecimal("approved"), rs.getBigDecimal("paid")})
+                .single();
+        long knew = knewByReading + knewBySurvey;
+        return new Cell(null, null, new Rate(Math.min(knew, announced), announced), satisfaction, (Rate) fulfilment[0],
+                (BigDecimal) fulfilment[1], (BigDecimal) fulfilment[2]);
+    }
+
     /** The records behind one measure for a set of items (null = all) and a county (null = all). */
     public List<Line> lines(String measure, List<String> items, String region, Instant from, Instant to, int limit) {
         String codes = items == null ? null : String.join(",", items); // codes hold no commas (catalog validation)

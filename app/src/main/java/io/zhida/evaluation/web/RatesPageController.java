@@ -66,9 +66,13 @@ class RatesPageController {
         model.addAttribute("groupLabels", GROUPS);
         model.addAttribute("rows", rows);
         model.addAttribute("before", before);
-        model.addAttribute("city", rates.rate(f, t, ThreeRates.GroupBy.CITY, "city"));
-        model.addAttribute("cityBefore", rates.rate(cf, ct, ThreeRates.GroupBy.CITY, "city"));
-        model.addAttribute("trend", trend(t));
+        List<LocalDate[]> periods = new java.util.ArrayList<>(rates.periods(t, 1, 12));
+        periods.add(new LocalDate[] {f, t});
+        periods.add(new LocalDate[] {cf, ct});
+        List<RateRow> city = rates.cityRows(periods); // the year's trend, then the period and the one compared with
+        model.addAttribute("city", city.get(12));
+        model.addAttribute("cityBefore", city.get(13));
+        model.addAttribute("trend", trend(periods.subList(0, 12), city.subList(0, 12)));
         return "evaluation/rates";
     }
 
@@ -125,14 +129,15 @@ class RatesPageController {
             "fulfillment", "政策兑现到位率");
 
     /** The city's rates month by month over the last twelve months. */
-    private Map<String, Object> trend(LocalDate to) {
+    private static Map<String, Object> trend(List<LocalDate[]> periods, List<RateRow> rows) {
         List<String> labels = new ArrayList<>();
         List<Object> a = new ArrayList<>();
         List<Object> s = new ArrayList<>();
         List<Object> f = new ArrayList<>();
-        for (LocalDate[] p : rates.periods(to, 1, 12)) {
-            RateRow r = rates.rate(p[0], p[1], ThreeRates.GroupBy.CITY, "city");
-            labels.add(p[0].getYear() + "-" + String.format("%02d", p[0].getMonthValue()));
+        for (int i = 0; i < periods.size(); i++) {
+            LocalDate start = periods.get(i)[0];
+            RateRow r = rows.get(i);
+            labels.add(start.getYear() + "-" + String.format("%02d", start.getMonthValue()));
             a.add(score(r.awareness()));
             s.add(score(r.satisfaction()));
             f.add(score(r.fulfillment()));
