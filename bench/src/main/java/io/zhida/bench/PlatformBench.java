@@ -357,7 +357,7 @@ public final class PlatformBench {
             }
             app.waitQuiet(Duration.ofMinutes(5), "a profile change");
         }
-        MyPolicies.View page = MyPolicies.fromPage(enterpriseSessions.get(probe).get("/my/policies").expect(200, "我的政策").body());
+        MyPolicies.View page = MyPolicies.fromPage(enterpriseSessions.get(probe).get("/my/policies?all=true").expect(200, "我的政策").body());
         detail.put("page_agrees_at_end", page.eligible().containsAll(flipped));
         detail.put("profile_write_ms", writes.spread(1e6));
         detail.put("timeouts_30s", timeouts);
