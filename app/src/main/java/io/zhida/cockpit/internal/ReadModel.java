@@ -26,7 +26,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import io.zhida.platform.ProcessedEvents;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -233,7 +232,7 @@ public class ReadModel {
                 .params(item, status, delta, uscc).update();
     }
 
-    @ApplicationModuleListener
+    @CockpitListener
     void on(ApplicationChanged c) {
         serialize();
         if (!processed.firstDelivery("cockpit", c)) {
@@ -259,7 +258,7 @@ public class ReadModel {
         }
     }
 
-    @ApplicationModuleListener
+    @CockpitListener
     void on(GrantEvents.GrantMade g) {
         serialize();
         if (!processed.firstDelivery("cockpit", g)) {
@@ -273,7 +272,7 @@ public class ReadModel {
         }
     }
 
-    @ApplicationModuleListener
+    @CockpitListener
     void on(GrantEvents.GrantPaid g) {
         serialize();
         if (!processed.firstDelivery("cockpit", g)) {
@@ -289,7 +288,7 @@ public class ReadModel {
      * A batch of new matches in one statement, cells in key order: batches handled at the same time then lock
      * their cells in the same order and never deadlock.
      */
-    @ApplicationModuleListener
+    @CockpitListener
     void on(MatchesFound found) {
         serialize();
         if (!processed.firstDelivery("cockpit", found)) {
@@ -337,7 +336,7 @@ public class ReadModel {
                 .param("day", Today.date()).param("month", Today.date().withDayOfMonth(1)).update();
     }
 
-    @ApplicationModuleListener
+    @CockpitListener
     void on(MessageRead read) {
         serialize();
         if (!processed.firstDelivery("cockpit", read)) {
@@ -346,7 +345,7 @@ public class ReadModel {
         read.itemCodes().forEach(item -> add(read.at(), read.uscc(), item, "read", 1));
     }
 
-    @ApplicationModuleListener
+    @CockpitListener
     void on(ServiceRated rated) {
         serialize();
         if (!processed.firstDelivery("cockpit", rated)) {
@@ -356,7 +355,7 @@ public class ReadModel {
         add(rated.at(), rated.uscc(), rated.itemCode(), "satisfied", rated.stars() >= 4 ? 1 : 0);
     }
 
-    @ApplicationModuleListener
+    @CockpitListener
     void on(EnterprisesChanged changed) {
         serialize();
         if (!processed.firstDelivery("cockpit", changed)) {
@@ -369,7 +368,7 @@ public class ReadModel {
         upsertEnterprises(profiles.findAll(changed.usccs()));
     }
 
-    @ApplicationModuleListener
+    @CockpitListener
     void on(PolicyItemPublished published) {
         serialize();
         if (!processed.firstDelivery("cockpit", published)) {
@@ -378,7 +377,7 @@ public class ReadModel {
         catalog.onlineItem(published.code()).ifPresent(this::putItem);
     }
 
-    @ApplicationModuleListener
+    @CockpitListener
     void on(PolicyItemAbolished abolished) {
         serialize();
         if (!processed.firstDelivery("cockpit", abolished)) {
