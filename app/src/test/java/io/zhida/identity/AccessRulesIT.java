@@ -91,6 +91,10 @@ class AccessRulesIT {
         mvc.perform(get("/portal/policies")).andExpect(status().isOk());
         mvc.perform(get("/login")).andExpect(status().isOk());
         mvc.perform(get("/webjars/bootstrap/css/bootstrap.min.css")).andExpect(status().isOk());
+        mvc.perform(get("/webjars/echarts/echarts.min.js")).andExpect(status().isOk());
+        mvc.perform(get("/css/zhida.css")).andExpect(status().isOk());
+        mvc.perform(get("/js/zhida.js")).andExpect(status().isOk());
+        mvc.perform(get("/zhida.css")).andExpect(status().is3xxRedirection()); // static files only at their own paths: this is no public file
         mvc.perform(get("/portal/no-such-page")).andExpect(status().isNotFound());
     }
 
