@@ -468,6 +468,8 @@ class FirstHourBrowserIT extends BrowserTest {
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("400 输入有误");
         assertThat(browser.findElement(By.id("input-problems")).getText()).contains("区划代码应为 6 位数字");
         assertThat(browser.findElement(By.linkText("返回首页")).isDisplayed()).isTrue();
+        assertThat(browser.findElement(By.className("zd-user-name")).getText()).as("still signed in, as the navbar says").isNotBlank();
+        assertThat(browser.findElement(By.id("zd-menu")).getText()).contains("领导驾驶舱");
         shot("leader-1366-400");
         open("/cockpit?region=999999");
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("400 输入有误");
