@@ -8,13 +8,15 @@ import org.springframework.stereotype.Component;
 
 /**
  * People by name: records keep the username of who acted (stable, auditable), pages show the person's name —
- * {@code ${@people.name(e.actor())}}. Names are read at most once a minute; anything that is not a user
- * (系统, 定时任务) is shown as recorded.
+ * {@code ${@people.name(e.actor())}}. Names are read at most once a minute, and again (at most every 5 s) for a name not
+ * yet known; the platform's own steps ("system") read 系统自动, and anything else that is not a user is shown as recorded.
  */
 @Component("people")
 public class People {
 
     private static final Duration FRESH = Duration.ofMinutes(1);
+    /** A name not known is looked up again, at most this often (a user created a moment ago is shown by name at once). */
+    private static final Duration MISS = Duration.ofSeconds(5);
 
     private final JdbcClient jdbc;
     private volatile Map<String, String> names = Map.of();
@@ -28,19 +30,30 @@ public class People {
         if (username == null || username.isBlank()) {
             return "";
         }
+        if (CurrentUser.SYSTEM.equals(username)) { // scheduled and event-driven steps: in words, not the recorded marker
+            return "系统自动";
+        }
         String name = names().get(username);
+        if (name == null && readAt.plus(MISS).isBefore(Instant.now())) { // someone added since the last read
+            read();
+            name = names.get(username);
+        }
         return name == null ? username : name;
     }
 
     private Map<String, String> names() {
         if (readAt.plus(FRESH).isBefore(Instant.now())) {
-            Map<String, String> fresh = new java.util.HashMap<>();
-            jdbc.sql("SELECT username, display_name FROM app_user").query(rs -> {
-                fresh.put(rs.getString(1), rs.getString(2));
-            });
-            names = Map.copyOf(fresh);
-            readAt = Instant.now();
+            read();
         }
         return names;
+    }
+
+    private void read() {
+        Map<String, String> fresh = new java.util.HashMap<>();
+        jdbc.sql("SELECT username, display_name FROM app_user").query(rs -> {
+            fresh.put(rs.getString(1), rs.getString(2));
+        });
+        names = Map.copyOf(fresh);
+        readAt = Instant.now();
     }
 }

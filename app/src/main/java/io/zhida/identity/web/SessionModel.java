@@ -6,7 +6,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 
 /** Every page knows how long a session lasts unused, for the warning before it expires. */
 @ControllerAdvice(annotations = org.springframework.stereotype.Controller.class)
-class SessionModel {
+class SessionModel implements io.zhida.platform.PageModel {
 
     private final SessionClock clock;
 
@@ -17,5 +17,10 @@ class SessionModel {
     @ModelAttribute("sessionSeconds")
     long sessionSeconds() {
         return clock.seconds();
+    }
+
+    @Override
+    public void addTo(java.util.Map<String, Object> model) {
+        model.put("sessionSeconds", sessionSeconds());
     }
 }

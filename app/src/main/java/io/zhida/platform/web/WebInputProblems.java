@@ -2,9 +2,11 @@ package io.zhida.platform.web;
 
 import io.zhida.platform.InvalidInputException;
 import io.zhida.platform.InvalidInputException.FieldError;
+import io.zhida.platform.PageModel;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import org.springframework.beans.TypeMismatchException;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -27,6 +29,12 @@ import org.springframework.web.servlet.ModelAndView;
 @Order(Ordered.LOWEST_PRECEDENCE)
 class WebInputProblems {
 
+    private final ObjectProvider<PageModel> layout;
+
+    WebInputProblems(ObjectProvider<PageModel> layout) {
+        this.layout = layout;
+    }
+
     @ExceptionHandler({TypeMismatchException.class, MissingServletRequestParameterException.class, MissingServletRequestPartException.class,
             BindException.class, HandlerMethodValidationException.class, MaxUploadSizeExceededException.class, InvalidInputException.class})
     ModelAndView inputProblem(Exception e, HttpServletRequest request) throws Exception {
@@ -38,6 +46,7 @@ class WebInputProblems {
         ModelAndView page = new ModelAndView("error/400", status);
         page.addObject("status", status.value());
         page.addObject("problems", errors.isEmpty() ? List.of(new FieldError("-", "输入有误")) : errors);
+        layout.orderedStream().forEach(m -> m.addTo(page.getModel())); // the navbar as on every page: still signed in
         return page;
     }
 }

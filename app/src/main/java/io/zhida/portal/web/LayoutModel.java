@@ -13,7 +13,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 
 /** Puts the signed-in person and their menu (only what their roles may open) into every page's model. */
 @ControllerAdvice(annotations = org.springframework.stereotype.Controller.class)
-class LayoutModel {
+class LayoutModel implements io.zhida.platform.PageModel {
 
     private final List<MenuEntry> entries;
 
@@ -29,6 +29,13 @@ class LayoutModel {
     @ModelAttribute("menu")
     Map<String, List<MenuEntry>> menu() {
         return CurrentUser.get().map(this::menuFor).orElse(Map.of());
+    }
+
+    /** The same for a page rendered outside a controller's model (the 400 page). */
+    @Override
+    public void addTo(Map<String, Object> model) {
+        model.put("currentUser", currentUser());
+        model.put("menu", menu());
     }
 
     Map<String, List<MenuEntry>> menuFor(ZhidaUser user) {

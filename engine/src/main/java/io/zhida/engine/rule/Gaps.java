@@ -1,11 +1,13 @@
 package io.zhida.engine.rule;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.Map;
 
 /**
  * How far an enterprise's own figure is from a threshold it does not meet, in its units: "还差 12.5 万元",
- * "还差 3 人", "需减少 2 人", "还差 1.2 个百分点". Exact decimals: the figure as the rule saw it.
+ * "还差 3 人", "需减少 2 人", "还差 1.2 个百分点". Exact decimals: the figure as the rule saw it (percentage points
+ * to two places, rounded up).
  */
 final class Gaps {
 
@@ -37,7 +39,9 @@ final class Gaps {
         boolean up = threshold.operator().startsWith("_>");
         String beyond = !whole && threshold.operator().length() == 3 ? "以上" : ""; // a strict bound on a decimal: a little more
         if (a.isRatio()) {
-            return (up ? "还差 " : "需降低 ") + gap.movePointRight(2).stripTrailingZeros().toPlainString() + " 个百分点" + beyond;
+            // to two places, rounded up: a derived ratio has 16 digits, and closing the gap as said must be enough
+            return (up ? "还差 " : "需降低 ") + gap.movePointRight(2).setScale(2, RoundingMode.UP).stripTrailingZeros().toPlainString()
+                    + " 个百分点" + beyond;
         }
         return (up ? "还差 " : "需减少 ") + ClauseWords.amount(a, gap) + beyond;
     }

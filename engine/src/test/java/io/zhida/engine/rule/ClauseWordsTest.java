@@ -64,6 +64,10 @@ class ClauseWordsTest {
         assertThat(r.clauses()).extracting(Condition.ClauseResult::gap)
                 .containsExactly("还差 12.5 万元", "还差 3 人", "还差 5 个百分点", "需减少 3 人");
         assertThat(r.nearMiss()).as("four clauses not met").isEmpty();
+        var ratio = RULES.condition("e.rd_ratio >= 0.05").evaluate(DerivedAttributes.enrich(EnterpriseValues.normalize(
+                new HashMap<>(Map.of("rd_expense", 842_549.0, "revenue", 3.0e7)), RULES.schema())), TODAY);
+        assertThat(ratio.clauses()).extracting(Condition.ClauseResult::gap).as("5% − 2.80849666…%: two places, rounded up")
+                .containsExactly("还差 2.2 个百分点");
 
         var one = RULES.condition("e.rd_expense >= 1000000 && !e.dishonest // 未失信")
                 .evaluate(Map.of("rd_expense", 875_000.0, "dishonest", false), TODAY);
