@@ -227,7 +227,7 @@ class InputAttackIT {
             MvcResult result = mvc.perform(post("/funds/pools").cookie(finance).with(csrf())
                             .param("item", bad[0]).param("year", bad[1]).param("budget", bad[2]))
                     .andExpect(status().isBadRequest()).andReturn();
-            assertThat(result.getResponse().getContentAsString()).as(String.join(" ", bad)).contains("<code class=\"me-2\">" + bad[3] + "</code>");
+            assertThat(result.getResponse().getContentAsString()).as(String.join(" ", bad)).contains("（参数 " + bad[3] + "）");
         }
         // not an integer at all: the binding names the field too
         mvc.perform(post("/funds/pools").cookie(finance).with(csrf()).param("item", item).param("year", "2026年").param("budget", "100"))
