@@ -33,14 +33,37 @@ public record ItemContent(
         // an AND chain stays one chain, so that each clause is still explained on its own
         StringBuilder c = new StringBuilder(rule.contains("||") ? "(" + rule + "\n)" : rule);
         List<String> codes = industries == null ? List.of() : industries.stream().filter(i -> i.matches("[A-T](\\d{2,4})?")).toList();
-        if (!codes.isEmpty()) {
+        if (!codes.isEmpty() && !impliedBy(rule, INDUSTRY_CLAUSE, prefix -> codes.stream().anyMatch(prefix::startsWith))) {
             c.append("\n&& e.industry.matches(\"^(").append(String.join("|", codes)).append(")\")");
         }
         boolean cityWide = regions == null || regions.isEmpty() || regions.stream().anyMatch(r -> !r.matches("\\d{6}") || r.endsWith("00"));
-        if (!cityWide) {
+        if (!cityWide && !impliedBy(rule, REGION_CLAUSE, regions::contains)) {
             c.append("\n&& e.region in [").append(String.join(", ", regions.stream().map(r -> "\"" + r + "\"").toList())).append("]");
         }
         return c.toString();
+    }
+
+    private static final java.util.regex.Pattern INDUSTRY_CLAUSE =
+            java.util.regex.Pattern.compile("(?<![!\\w.])e\\.industry\\.startsWith\\(\"([A-T]\\d{0,4})\"\\)");
+    private static final java.util.regex.Pattern NEGATED_SCOPE = java.util.regex.Pattern.compile("!\\s*e\\.(industry|region)\\b");
+    private static final java.util.regex.Pattern REGION_CLAUSE = java.util.regex.Pattern.compile("(?<![!\\w.])e\\.region\\s*==\\s*\"(\\d{6})\"");
+
+    /**
+     * Whether a rule made only of clauses that must all hold (no ||, no negated group, no choice) already says
+     * what the scope says — an industry under one of the scope's, a county of the scope's — so that the scope is
+     * not added, and explained, a second time.
+     */
+    private static boolean impliedBy(String rule, java.util.regex.Pattern clause, java.util.function.Predicate<String> withinScope) {
+        if (rule.contains("||") || rule.contains("!(") || rule.contains("?") || NEGATED_SCOPE.matcher(rule).find()) {
+            return false;
+        }
+        java.util.regex.Matcher m = clause.matcher(rule);
+        while (m.find()) {
+            if (withinScope.test(m.group(1))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public static final List<String> BENEFIT_TYPES = List.of("资金奖励", "资金补贴", "贷款贴息", "税费减免", "降低费率",
