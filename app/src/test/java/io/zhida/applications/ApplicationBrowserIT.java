@@ -33,13 +33,7 @@ class ApplicationBrowserIT extends BrowserTest {
     @Autowired
     UserAdministration users;
 
-    private void click(By by) {
-        browser.executeScript("arguments[0].click();", browser.findElement(by));
-    }
 
-    private void flash(String text) {
-        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("flash-message"), text));
-    }
 
     @Test
     void anEnterpriseAppliesAndIsPaidAndRatesWithEveryStepInTheBrowser() throws IOException {

@@ -17,9 +17,6 @@ class PolicyAuthoringBrowserIT extends BrowserTest {
      * Clicks through the DOM: headless Chromium reports long forms' lower buttons as covered even
      * after scrolling. The button's own click still submits its form with its name and value.
      */
-    private void click(By by) {
-        browser.executeScript("arguments[0].click();", browser.findElement(by));
-    }
 
     @Test
     void anItemIsBuiltReviewedPublishedCalculatedAndRevisedInTheUi() {

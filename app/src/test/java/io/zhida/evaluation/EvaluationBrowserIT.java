@@ -18,9 +18,6 @@ class EvaluationBrowserIT extends BrowserTest {
     @Autowired
     JdbcClient jdbc;
 
-    private void click(By by) {
-        browser.executeScript("arguments[0].click();", browser.findElement(by));
-    }
 
     @Test
     void aDrawnEvaluatorAnswersByLinkAndAVisitorRatesAWindowByQrCode() {

@@ -35,9 +35,6 @@ class ScriptInjectionBrowserIT extends BrowserTest {
     @Autowired
     JdbcClient jdbc;
 
-    private void click(By by) {
-        browser.executeScript("arguments[0].click();", browser.findElement(by));
-    }
 
     private void waitForChart(String id) {
         try {

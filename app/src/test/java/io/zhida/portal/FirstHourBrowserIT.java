@@ -744,13 +744,7 @@ class FirstHourBrowserIT extends BrowserTest {
         return browser.getCurrentUrl().replaceAll("^https?://[^/]+", "");
     }
 
-    private void click(By by) {
-        browser.executeScript("arguments[0].click();", browser.findElement(by));
-    }
 
-    private void flash(String text) {
-        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("flash-message"), text));
-    }
 
     /**
      * At phone width the page is no wider than the window. For the enterprise's and the public's pages (cards, not tables)

@@ -38,6 +38,16 @@ public abstract class BrowserTest {
         browser.get("http://localhost:" + port + path);
     }
 
+    /** Clicks by script: a button under the sticky navbar or off-screen on a phone is still clicked. */
+    protected void click(By by) {
+        browser.executeScript("arguments[0].click();", browser.findElement(by));
+    }
+
+    /** Waits for the page's flash message to say this. */
+    protected void flash(String text) {
+        waiting().until(org.openqa.selenium.support.ui.ExpectedConditions.textToBePresentInElementLocated(By.id("flash-message"), text));
+    }
+
     /** Signs in through the login form; waits until the browser has left the login page. */
     protected void login(String username, String password) {
         browser.manage().deleteAllCookies();

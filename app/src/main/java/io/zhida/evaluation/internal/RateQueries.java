@@ -100,15 +100,16 @@ public class RateQueries {
         Rate satisfaction = jdbc.sql("SELECT count(*) AS d, count(*) FILTER (WHERE stars >= 4) AS n FROM (" + RATINGS + ") x")
                 .param("from", Timestamp.from(from)).param("to", Timestamp.from(to))
                 .query((rs, i) -> new Rate(rs.getLong("n"), rs.getLong("d"))).single();
-        Object[] fulfilment = jdbc.sql("SELECT count(*) AS d, count(*) FILTER (WHERE g.status = 'PAID' AND g.paid_at <= g.pay_due_at) AS n, "
+        Cell fulfilment = jdbc.sql("SELECT count(*) AS d, count(*) FILTER (WHERE g.status = 'PAID' AND g.paid_at <= g.pay_due_at) AS n, "
                         + "coalesce(sum(g.amount), 0) AS approved, coalesce(sum(g.amount) FILTER (WHERE g.status = 'PAID'), 0) AS paid "
                         + FULFILMENT_SET)
                 .param("from", Timestamp.from(from)).param("to", Timestamp.from(to)).param("now", Timestamp.from(Instant.now()))
-                .query((rs, i) -> new Object[] {new Rate(rs.getLong("n"), rs.getLong("d")), rs.getBigDecimal("approved"), rs.getBigDecimal("paid")})
+                .query((rs, i) -> new Cell(null, null, Rate.NONE, Rate.NONE, new Rate(rs.getLong("n"), rs.getLong("d")),
+                        rs.getBigDecimal("approved"), rs.getBigDecimal("paid")))
                 .single();
         long knew = knewByReading + knewBySurvey;
-        return new Cell(null, null, new Rate(Math.min(knew, announced), announced), satisfaction, (Rate) fulfilment[0],
-                (BigDecimal) fulfilment[1], (BigDecimal) fulfilment[2]);
+        return new Cell(null, null, new Rate(Math.min(knew, announced), announced), satisfaction, fulfilment.fulfillment(),
+                fulfilment.approved(), fulfilment.paid());
     }
 
     /** The records behind one measure for a set of items (null = all) and a county (null = all). */
