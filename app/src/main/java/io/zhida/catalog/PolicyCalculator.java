@@ -54,11 +54,6 @@ public class PolicyCalculator {
         return Calculator.calculatePrepared(item.condition(), item.formula(), item.item().content().cap(), prepared, today);
     }
 
-    /** Whether the enterprise misses the online item, and whether by one clause only; values from {@link #prepare}. */
-    public io.zhida.engine.rule.Condition.Miss miss(String itemCode, Map<String, Object> prepared, LocalDate today) {
-        return compiledOnline(itemCode).condition().miss(prepared, today);
-    }
-
     /** The online item's compiled rules; 404 for an unknown, unpublished or expired item. */
     public CompiledItem compiledOnline(String code) {
         PolicyItem item = catalog.onlineItem(code).orElseThrow(() -> new NotFoundException("没有在线的政策事项：" + code));

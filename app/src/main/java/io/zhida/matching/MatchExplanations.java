@@ -3,7 +3,6 @@ package io.zhida.matching;
 import io.zhida.catalog.PolicyCalculator;
 import io.zhida.catalog.PolicyItem;
 import io.zhida.engine.rule.Calculator;
-import io.zhida.engine.rule.Condition;
 import io.zhida.platform.Today;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -66,8 +65,11 @@ public class MatchExplanations {
         }
     });
 
-    MatchExplanations(PolicyCalculator calculator) {
+    private final io.zhida.matching.internal.LocalIndex local;
+
+    MatchExplanations(PolicyCalculator calculator, io.zhida.matching.internal.LocalIndex local) {
         this.calculator = calculator;
+        this.local = local;
     }
 
     public Calculator.Result explain(String uscc, Map<String, Object> data, PolicyItem item) {
@@ -81,22 +83,24 @@ public class MatchExplanations {
 
     /**
      * The online items, other than {@code matched}, that the enterprise does not meet: near misses first (one
-     * clause away), then the rest, each in code order. Evaluated once per state of its data, the library and the day.
+     * condition away, from the item side of the matching index), then the rest, each in code order. Kept per
+     * state of its data, the library and the day; empty while this node builds its index.
      */
     public List<NotMet> notMet(String uscc, Map<String, Object> data, List<PolicyItem> online, Set<String> matched) {
+        var index = local.index();
+        if (index.isEmpty()) {
+            return List.of();
+        }
         int library = online.stream().mapToInt(i -> i.code().hashCode() * 31 + i.version()).sum() * 31 + matched.hashCode();
         Entry entry = entry(uscc, data);
         return entry.notMet().computeIfAbsent(library, k -> {
-            // classified without words, on both cores: a province's library is ten thousand items
-            Condition.Miss[] misses = new Condition.Miss[online.size()];
-            java.util.stream.IntStream.range(0, online.size()).parallel().forEach(i -> misses[i] = matched.contains(online.get(i).code())
-                    ? Condition.Miss.NONE : calculator.miss(online.get(i).code(), entry.prepared(), entry.day()));
+            Set<String> oneStep = new java.util.HashSet<>(index.get().nearMisses(local.normalised(data), entry.day()));
             List<NotMet> near = new ArrayList<>();
             List<NotMet> rest = new ArrayList<>();
-            for (int i = 0; i < misses.length; i++) {
-                PolicyItem item = online.get(i);
-                if (misses[i] != Condition.Miss.NONE) {
-                    (misses[i] == Condition.Miss.NEAR ? near : rest).add(new NotMet(item, misses[i] == Condition.Miss.NEAR, () -> explain(entry, item)));
+            for (PolicyItem item : online) {
+                if (!matched.contains(item.code())) {
+                    boolean isNear = oneStep.contains(item.code());
+                    (isNear ? near : rest).add(new NotMet(item, isNear, () -> explain(entry, item)));
                 }
             }
             near.addAll(rest);

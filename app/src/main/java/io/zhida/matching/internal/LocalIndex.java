@@ -156,6 +156,11 @@ public class LocalIndex {
         return result;
     }
 
+    /** An enterprise's values as the index holds them: normalised, with the derived attributes. */
+    public Map<String, Object> normalised(Map<String, Object> raw) {
+        return values(raw);
+    }
+
     private Map<String, Object> values(Map<String, Object> raw) {
         return DerivedAttributes.enrich(EnterpriseValues.normalize(raw, rules.compiler().schema()));
     }

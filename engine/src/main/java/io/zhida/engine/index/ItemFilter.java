@@ -193,6 +193,45 @@ final class ItemFilter {
      * known clauses are eligible, or undetermined where a clause is unknown; the rest are evaluated.
      */
     Candidates candidates(Row row) {
+        Exclusions x = exclusions(row);
+        RoaringBitmap ruledOut = FastAggregation.or(x.ruledOutBy().iterator());
+        RoaringBitmap unknown = FastAggregation.or(x.unknownBy().iterator());
+        RoaringBitmap remaining = RoaringBitmap.andNot(allItems, ruledOut);
+        RoaringBitmap wholly = RoaringBitmap.and(x.wholly(), remaining);
+        RoaringBitmap partly = RoaringBitmap.andNot(RoaringBitmap.andNot(remaining, pure), wholly);
+        RoaringBitmap decided = RoaringBitmap.andNot(RoaringBitmap.and(remaining, pure), wholly);
+        RoaringBitmap undetermined = RoaringBitmap.and(decided, unknown);
+        return new Candidates(RoaringBitmap.andNot(decided, undetermined), undetermined, partly, unknown, wholly);
+    }
+
+    /**
+     * For near misses: the items one attribute's clauses rule out and no other attribute's ({@code once}),
+     * the items with clauses the bitmaps do not know that no attribute rules out ({@code unruled}), and
+     * those to evaluate whole ({@code wholly}: an unseen value). Items ruled out twice are in none.
+     */
+    record Misses(RoaringBitmap once, RoaringBitmap unruled, RoaringBitmap wholly, RoaringBitmap pure) {
+    }
+
+    Misses misses(Row row) {
+        Exclusions x = exclusions(row);
+        RoaringBitmap once = new RoaringBitmap();
+        RoaringBitmap twice = new RoaringBitmap();
+        for (RoaringBitmap b : x.ruledOutBy()) { // counting to two, a column at a time
+            twice.or(RoaringBitmap.and(once, b));
+            once.or(b);
+        }
+        RoaringBitmap unruled = RoaringBitmap.andNot(RoaringBitmap.andNot(allItems, once), pure);
+        once.andNot(twice);
+        once.andNot(x.wholly());
+        unruled.andNot(x.wholly());
+        return new Misses(once, unruled, x.wholly(), pure);
+    }
+
+    /** Per column: the items the enterprise's value rules out, and those it leaves unknown. */
+    private record Exclusions(List<RoaringBitmap> ruledOutBy, List<RoaringBitmap> unknownBy, RoaringBitmap wholly) {
+    }
+
+    private Exclusions exclusions(Row row) {
         List<RoaringBitmap> ruledOutBy = new ArrayList<>();
         List<RoaringBitmap> unknownBy = new ArrayList<>();
         RoaringBitmap wholly = new RoaringBitmap();
@@ -217,14 +256,7 @@ final class ItemFilter {
                 unknownBy.add(e.itemsOnColumn());
             }
         });
-        RoaringBitmap ruledOut = FastAggregation.or(ruledOutBy.iterator());
-        RoaringBitmap unknown = FastAggregation.or(unknownBy.iterator());
-        RoaringBitmap remaining = RoaringBitmap.andNot(allItems, ruledOut);
-        wholly.and(remaining);
-        RoaringBitmap partly = RoaringBitmap.andNot(RoaringBitmap.andNot(remaining, pure), wholly);
-        RoaringBitmap decided = RoaringBitmap.andNot(RoaringBitmap.and(remaining, pure), wholly);
-        RoaringBitmap undetermined = RoaringBitmap.and(decided, unknown);
-        return new Candidates(RoaringBitmap.andNot(decided, undetermined), undetermined, partly, unknown, wholly);
+        return new Exclusions(ruledOutBy, unknownBy, wholly);
     }
 
     /** The item's clauses the bitmaps do not know. */

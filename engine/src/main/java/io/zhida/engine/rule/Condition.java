@@ -133,32 +133,6 @@ public final class Condition {
     }
 
     /**
-     * Only whether the values fail this condition, and by exactly one clause (a near miss), without the
-     * explanation: 我的政策 classifies every item of a province's library for one enterprise, and words only
-     * the few it shows. Values as for {@link #evaluate}.
-     */
-    public Miss miss(Map<String, Object> values, LocalDate today) {
-        if (outcome(values, today) != Outcome.INELIGIBLE) {
-            return Miss.NONE;
-        }
-        if (join == ClauseSplitter.Join.OR) {
-            return Miss.FAR;
-        }
-        int failed = 0;
-        for (Clause clause : clauses) {
-            Outcome outcome = verdict(clause.program(), values, today).outcome();
-            if (outcome == Outcome.ERROR) {
-                return Miss.FAR;
-            }
-            failed += outcome == Outcome.INELIGIBLE ? 1 : 0;
-        }
-        return failed == 1 ? Miss.NEAR : Miss.FAR;
-    }
-
-    /** NONE: met or undetermined; NEAR: not met by exactly one clause of clauses that must all hold; FAR: otherwise. */
-    public enum Miss { NONE, NEAR, FAR }
-
-    /**
      * Just the outcome, from the whole expression (CEL's && and || absorb errors the same way). When
      * the whole fails, the clauses tell missing data from a failing rule.
      */

@@ -79,7 +79,7 @@ final class RandomConditions {
         };
     }
 
-    private String leaf() {
+    String leaf() {
         String[] ops = {"<", "<=", ">", ">=", "==", "!="};
         String op = ops[random.nextInt(ops.length)];
         return switch (random.nextInt(30)) {
