@@ -43,6 +43,12 @@ public record ItemContent(
         return c.toString();
     }
 
+    /** The amount when the formula is a plain number (定额), for the public page's 支持标准; empty otherwise. */
+    public java.util.Optional<BigDecimal> fixedAmount() {
+        String f = amountFormula == null ? "" : amountFormula.strip();
+        return f.matches("\\d{1,13}(\\.\\d{1,2})?") ? java.util.Optional.of(new BigDecimal(f)) : java.util.Optional.empty();
+    }
+
     private static final java.util.regex.Pattern INDUSTRY_CLAUSE =
             java.util.regex.Pattern.compile("(?<![!\\w.])e\\.industry\\.startsWith\\(\"([A-T]\\d{0,4})\"\\)");
     private static final java.util.regex.Pattern NEGATED_SCOPE = java.util.regex.Pattern.compile("!\\s*e\\.(industry|region)\\b");

@@ -9,17 +9,22 @@ import io.zhida.evaluation.Indicator;
 import io.zhida.evaluation.Indicators;
 import io.zhida.evaluation.Survey;
 import io.zhida.evaluation.Surveys;
+import io.zhida.applications.ApplicationHistory;
+import io.zhida.evaluation.EvaluationHistory;
+import io.zhida.evaluation.ThreeRates;
+import io.zhida.funds.GrantHistory;
 import io.zhida.identity.Organisations;
+import io.zhida.identity.Role;
+import io.zhida.identity.ZhidaUser;
+import io.zhida.notify.InboxHistory;
+import io.zhida.rectification.RectificationHistory;
 import io.zhida.matching.MatchRow;
 import io.zhida.matching.MatchingRebuilt;
 import io.zhida.matching.MatchingService;
 import io.zhida.platform.Deployment;
 import io.zhida.platform.Today;
 import io.zhida.rectification.Appeals;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -31,16 +36,19 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.env.Environment;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Twelve months of activity for the demo city, once, after the first matching run: the records in
- * {@code demo/activity.sql}, then evaluation through the real services — two scored 背靠背 rounds, a
- * campaign with self-evaluations, a phone survey and third-party checks, scored and put on the ledger —
- * and the ledger's problems at every stage. Off in tests and outside demo mode.
+ * Twelve months of activity for the demo city, once, after the first matching run. Each module writes its own
+ * history into its own tables ({@link InboxHistory}, {@link ApplicationHistory}, {@link GrantHistory},
+ * {@link RectificationHistory}, {@link EvaluationHistory}), dated over the year, which no service can do; what they
+ * share they read from working tables {@link DemoWorkingTables} fills from the owners' Java APIs — {@code demo_match} (eligible
+ * pairs), {@code demo_enterprise}, {@code demo_item}, {@code demo_reviewing_department} — and from the working
+ * tables an earlier history leaves ({@code demo_application}, {@code demo_grant}). Evaluation then goes through
+ * the real services: two scored 背靠背 rounds, a campaign with self-evaluations, a phone survey and third-party
+ * checks, scored and put on the ledger. Deterministic for a seed; off outside demo mode.
  */
 @Component
 class DemoActivity {
@@ -50,6 +58,8 @@ class DemoActivity {
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
     private final Environment env;
+    private final DemoWorkingTables workingTables;
+    private final Histories histories;
     private final BackToBack backToBack;
     private final Campaigns campaigns;
     private final Indicators indicators;
@@ -58,20 +68,25 @@ class DemoActivity {
     private final MatchingService matching;
     private final Organisations organisations;
     private final Cockpit cockpit;
+    private final ThreeRates threeRates;
     private final boolean enabled;
     private final long seed;
-    private final javax.sql.DataSource dataSource;
-    private final io.zhida.evaluation.ThreeRates threeRates;
 
-    DemoActivity(JdbcClient jdbc, TransactionTemplate transaction, Environment env, BackToBack backToBack, Campaigns campaigns,
-                 Indicators indicators, Surveys surveys, Appeals appeals, MatchingService matching, Organisations organisations, Cockpit cockpit,
-                 @Value("${zhida.demo.activity:true}") boolean enabled, @Value("${zhida.demo.seed}") long seed,
-                 javax.sql.DataSource dataSource, io.zhida.evaluation.ThreeRates threeRates) {
-        this.dataSource = dataSource;
-        this.threeRates = threeRates;
+    /** Each module's writer of its own past year. */
+    @Component
+    record Histories(InboxHistory inbox, ApplicationHistory applications, GrantHistory grants, RectificationHistory rectification,
+                     EvaluationHistory evaluation) {
+    }
+
+    DemoActivity(JdbcClient jdbc, TransactionTemplate transaction, Environment env, DemoWorkingTables workingTables, Histories histories,
+                 BackToBack backToBack, Campaigns campaigns, Indicators indicators, Surveys surveys, Appeals appeals, MatchingService matching,
+                 Organisations organisations, Cockpit cockpit, ThreeRates threeRates,
+                 @Value("${zhida.demo.activity:true}") boolean enabled, @Value("${zhida.demo.seed}") long seed) {
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.env = env;
+        this.workingTables = workingTables;
+        this.histories = histories;
         this.backToBack = backToBack;
         this.campaigns = campaigns;
         this.indicators = indicators;
@@ -80,6 +95,7 @@ class DemoActivity {
         this.matching = matching;
         this.organisations = organisations;
         this.cockpit = cockpit;
+        this.threeRates = threeRates;
         this.enabled = enabled;
         this.seed = seed;
     }
@@ -87,20 +103,25 @@ class DemoActivity {
     @EventListener
     public void on(MatchingRebuilt rebuilt) {
         if (!enabled || !Deployment.isDemo(env) || organisations.region(DemoCity.CITY_CODE).isEmpty()
-                || jdbc.sql("SELECT count(*) FROM application").query(Long.class).single() > 0
-                || jdbc.sql("SELECT count(*) FROM b2b_round").query(Long.class).single() > 0) {
+                || !histories.applications().none() || !backToBack.rounds().isEmpty()) {
             return; // not a fresh demo city
         }
         long started = System.nanoTime();
         awaitPushes();
         transaction.executeWithoutResult(status -> { // all or nothing: a half-made city would never be completed
-            records();
+            workingTables.fill();
+            histories.inbox().spreadOverTheYear();
+            histories.applications().write();
+            histories.grants().write();
+            histories.applications().linkGrants();
+            histories.rectification().appeals();
+            histories.evaluation().unitRatings();
             appeals.reconcile();
             backToBackRounds();
             campaign();
-            progressOnTheLedger();
+            histories.rectification().progress();
         });
-        cockpit.rebuild(); // the records above were written without events
+        cockpit.rebuild(); // the histories were written without events
         threeRates.recount();
         log.info("Demo activity for the last 12 months generated in {} ms", (System.nanoTime() - started) / 1_000_000);
     }
@@ -122,31 +143,6 @@ class DemoActivity {
         }
     }
 
-    private void records() {
-        String script;
-        try {
-            script = new ClassPathResource("demo/activity.sql").getContentAsString(StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        // the eligible pairs the activity draws from, from the stored match results
-        jdbc.sql("CREATE TEMP TABLE demo_match (uscc CHAR(18) NOT NULL, item_code VARCHAR(40) NOT NULL) ON COMMIT DROP").update();
-        List<Map.Entry<String, String>> pairs = matching.eligiblePairs(null, null, Integer.MAX_VALUE);
-        new org.springframework.jdbc.core.JdbcTemplate(dataSource).batchUpdate("INSERT INTO demo_match (uscc, item_code) VALUES (?, ?)",
-                pairs, 5000, (ps, p) -> {
-                    ps.setString(1, p.getKey());
-                    ps.setString(2, p.getValue());
-                });
-        for (String statement : script.split("\n--;\n")) {
-            String code = statement.replaceAll("(?m)^--.*$", "").trim();
-            if (code.startsWith("SELECT")) {
-                jdbc.sql(statement).query((rs, n) -> null).list();
-            } else if (!code.isEmpty()) {
-                jdbc.sql(statement).update();
-            }
-        }
-    }
-
     /** The two rounds of the last eight months, answered by about 60% of those drawn and scored in order. */
     private void backToBackRounds() {
         Random random = new Random(seed);
@@ -157,7 +153,7 @@ class DemoActivity {
             LocalDate from = today.minusMonths(4L * i).plusDays(1);
             LocalDate to = today.minusMonths(4L * (i - 1));
             long round = backToBack.startRound("第" + (3 - i) + "次背靠背评价（" + from + "至" + to + "）", 300, from, to, seed + i, "evaluator");
-            for (String token : jdbc.sql("SELECT token FROM b2b_draw WHERE round_id = ? ORDER BY sample_id").param(round).query(String.class).list()) {
+            for (String token : histories.evaluation().invitations(round)) {
                 if (random.nextDouble() < 0.6) {
                     Map<String, Integer> scores = new HashMap<>();
                     backToBack.targets().forEach(t -> {
@@ -184,13 +180,15 @@ class DemoActivity {
                 start, end, end.plusDays(15), List.of(), departments, counties, new BigDecimal("60"), "evaluator");
         var campaign = campaigns.get(id);
         List<Indicator> selfLeaves = campaigns.selfLeaves(campaign);
-        for (String d : departments) {
+        for (Organisations.Department d : organisations.cityDepartments()) { // each department fills in its own, as on its page
             if (random.nextDouble() < 0.85) {
+                Map<Long, BigDecimal> scores = new HashMap<>();
+                Map<Long, String> notes = new HashMap<>();
                 for (Indicator leaf : selfLeaves) {
-                    jdbc.sql("INSERT INTO eval_self_answer (campaign_id, department_code, indicator_id, score, note, updated_by) VALUES (?, ?, ?, ?, ?, 'demo')")
-                            .params(id, d, leaf.id(), 62 + random.nextInt(37), "已按要求落实，佐证材料已上传").update();
+                    scores.put(leaf.id(), BigDecimal.valueOf(62 + random.nextInt(37)));
+                    notes.put(leaf.id(), "已按要求落实，佐证材料已上传");
                 }
-                jdbc.sql("INSERT INTO eval_self_submission (campaign_id, department_code, submitted_by) VALUES (?, ?, 'demo')").params(id, d).update();
+                campaigns.saveSelf(id, d.code(), scores, notes, true, staffOf(d));
             }
         }
         List<Indicator> thirdParty = indicators.leaves(scheme).keySet().stream().filter(i -> i.source() == Indicator.Source.THIRD_PARTY).toList();
@@ -216,25 +214,14 @@ class DemoActivity {
                     q.get(1).id(), List.of(String.valueOf(Math.max(1, Math.min(5, (int) Math.round(4.2 + random.nextGaussian() * 0.8))))),
                     q.get(2).id(), random.nextDouble() < 0.1 ? List.of("希望简化申报材料") : List.of()), "evaluator");
         }
-        jdbc.sql("UPDATE survey_answer SET answered_at = CAST(? AS timestamptz) + random() * CAST(? AS int) * interval '1 day' WHERE survey_id = ?")
-                .params(java.sql.Timestamp.valueOf(start.atTime(10, 0)), (int) (end.toEpochDay() - start.toEpochDay()), survey).update();
+        histories.evaluation().spreadSurveyAnswers(survey, start, end);
         campaigns.score(id, "evaluator");
         campaigns.toLedger(id, "evaluator");
     }
 
-    /** Older problems have moved on: measures, reports with evidence, re-checks. */
-    private void progressOnTheLedger() {
-        jdbc.sql("""
-                UPDATE problem SET status = 'IN_PROGRESS', measures = '已制定整改方案，明确责任人和时间节点'
-                WHERE status = 'OPEN' AND id % 3 <> 0""").update();
-        jdbc.sql("""
-                UPDATE problem SET status = 'DONE', evidence = '已完成整改：优化办理流程并回访企业，佐证材料已归档', done_at = created_at + interval '9 days'
-                WHERE status = 'IN_PROGRESS' AND id % 2 = 0 AND created_at + interval '9 days' < now()""").update();
-        jdbc.sql("UPDATE problem SET status = 'CHECKED', checked_at = done_at + interval '5 days' WHERE status = 'DONE' AND id % 4 = 0 AND done_at + interval '5 days' < now()").update();
-        jdbc.sql("""
-                INSERT INTO problem_event (problem_id, step, note, actor, at)
-                SELECT id, 'STARTED', measures, 'demo', created_at + interval '2 days' FROM problem WHERE status IN ('IN_PROGRESS', 'DONE', 'CHECKED')
-                UNION ALL SELECT id, 'DONE', evidence, 'demo', done_at FROM problem WHERE done_at IS NOT NULL
-                UNION ALL SELECT id, 'CHECKED', '回头看：整改到位，销号', 'evaluator', checked_at FROM problem WHERE checked_at IS NOT NULL""").update();
+    /** Someone of the department, for the services that ask who acts. */
+    private static ZhidaUser staffOf(Organisations.Department d) {
+        return new ZhidaUser(0, "demo", d.name() + "（演示）", null, java.util.Set.of(Role.REVIEWER), d.regionCode(), d.regionName(), d.id(),
+                d.name(), false, null, true);
     }
 }

@@ -87,8 +87,9 @@ public class PayoutBatches {
         return batches.waitingForAccount();
     }
 
-    public List<PayoutBatch.WaitingForAccount> waitingForAccountList(int offset, int limit) {
-        return batches.waitingForAccountList(offset, limit);
+    /** The enterprises to chase for an account, longest waiting first; query (optional): part of the name, or the credit code. */
+    public io.zhida.platform.Listing<PayoutBatch.WaitingForAccount> waitingForAccount(String query) {
+        return batches.waitingForAccount(query == null || query.isBlank() ? null : query.strip());
     }
 
     /**
@@ -98,7 +99,7 @@ public class PayoutBatches {
     @Transactional
     public int remindWaitingForAccount() {
         int reminded = 0;
-        for (PayoutBatch.WaitingForAccount w : batches.waitingForAccountList(0, 10_000)) {
+        for (PayoutBatch.WaitingForAccount w : batches.waitingForAccount(null).all()) {
             if (batches.remind(w.uscc(), CurrentUser.actor())) {
                 inbox.send(w.uscc(), "请确认收款账户，以便拨付 " + Grants.yuan(w.amount()) + " 元",
                         "贵单位有 " + w.grants() + " 笔惠企资金共 " + Grants.yuan(w.amount()) + " 元已核准待拨付，因平台尚无贵单位确认的对公收款账户，暂未拨付。"

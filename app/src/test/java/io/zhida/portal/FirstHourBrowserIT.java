@@ -135,6 +135,7 @@ class FirstHourBrowserIT extends BrowserTest {
         waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("item-name"), QUICK_NAME));
         assertThat(browser.findElement(By.id("guide")).getText()).contains("有从业人员的企业", "5 个工作日");
         assertThat(browser.findElement(By.id("guide")).getText()).as("no empty value shown as null").doesNotContain("null");
+        assertThat(browser.findElement(By.id("support-standard")).getText()).as("a fixed amount is the support standard").startsWith("定额 8,000.00 元");
         shot("enterprise-1366-item");
 
         if (alreadyApplied("enterprise", QUICK)) { // a rerun on a kept database: the item is applied for already
@@ -333,19 +334,20 @@ class FirstHourBrowserIT extends BrowserTest {
         Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> "PAYABLE".equals(grantStatus(id)));
         open("/funds/batches");
         WebElement waitingForAccount = browser.findElement(By.id("waiting-for-account"));
-        String waitingText = waitingForAccount.getText();
-        assertThat(waitingText.contains(name) || waitingText.contains("仅显示最早的 200 家，全部请导出"))
-                .as("the enterprise is listed, or the page says the export has all: " + waitingText).isTrue();
-        assertThat(waitingText).contains("待企业确认收款账户");
+        assertThat(waitingForAccount.getText()).contains("待企业确认收款账户").containsPattern("第 1 / \\d+ 页，共 [\\d,]+ 条");
+        WebElement find = waitingForAccount.findElement(By.name("q"));
+        find.sendKeys(uscc, Keys.ENTER);
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("waiting-for-account"), "共 1 条"));
+        assertThat(browser.findElement(By.id("waiting-accounts")).getText()).as("found by its credit code").contains(name);
+        waitingForAccount = browser.findElement(By.id("waiting-for-account"));
         String exportHref = waitingForAccount.findElement(By.linkText("导出 XLSX")).getAttribute("href");
         assertThat(firstColumn(download(exportHref))).as("the export lists the enterprise").contains(uscc);
         click(By.id("remind-accounts"));
         flash("家企业发送提醒");
         assertThat(browser.findElement(By.id("flash-message")).getText()).containsPattern("已向 [1-9]\\d* 家企业发送提醒");
-        if (browser.findElement(By.id("waiting-for-account")).getText().contains(name)) {
-            assertThat(browser.findElement(By.xpath("//div[@id='waiting-for-account']//tr[contains(., '" + name + "')]")).getText())
-                    .as("the reminder is on the enterprise's row").contains("（1 次）");
-        }
+        open("/funds/batches?q=" + uscc);
+        assertThat(browser.findElement(By.xpath("//div[@id='waiting-for-account']//tr[contains(., '" + name + "')]")).getText())
+                .as("the reminder is on the enterprise's row").contains("（1 次）");
         shot("finance-1366");
         phone();
         open("/funds/batches");

@@ -54,16 +54,18 @@ public class BatchRows {
     }
 
     /** Enterprises whose payable grants wait for their receiving account, oldest first, with when they were last reminded. */
-    public List<PayoutBatch.WaitingForAccount> waitingForAccountList(int offset, int limit) {
-        return jdbc.sql("""
-                SELECT g.uscc, max(g.enterprise_name), count(*), sum(g.amount), min(coalesce(g.payable_at, g.created_at)),
-                       max(r.last_reminded_at), coalesce(max(r.times), 0)
-                FROM fund_grant g LEFT JOIN account_reminder r ON r.uscc = g.uscc
-                WHERE g.status IN ('PAYABLE', 'FAILED') AND NOT EXISTS (SELECT 1 FROM bank_account a WHERE a.uscc = g.uscc)
-                GROUP BY g.uscc ORDER BY 5, 1 OFFSET ? LIMIT ?""").params(offset, limit)
-                .query((rs, n) -> new PayoutBatch.WaitingForAccount(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getBigDecimal(4),
-                        rs.getTimestamp(5).toInstant(), rs.getTimestamp(6) == null ? null : rs.getTimestamp(6).toInstant(), rs.getInt(7)))
-                .list();
+    /** The enterprises whose payable money waits for a receiving account, longest waiting first; query: name or credit code. */
+    public io.zhida.platform.Listing<PayoutBatch.WaitingForAccount> waitingForAccount(String query) {
+        return io.zhida.platform.Listing.sql(jdbc, "SELECT w.*", """
+                FROM (SELECT g.uscc, max(g.enterprise_name) AS name, count(*) AS grants, sum(g.amount) AS amount,
+                             min(coalesce(g.payable_at, g.created_at)) AS since, max(r.last_reminded_at) AS reminded, coalesce(max(r.times), 0) AS times
+                      FROM fund_grant g LEFT JOIN account_reminder r ON r.uscc = g.uscc
+                      WHERE g.status IN ('PAYABLE', 'FAILED') AND NOT EXISTS (SELECT 1 FROM bank_account a WHERE a.uscc = g.uscc)
+                        AND (CAST(:q AS text) IS NULL OR g.uscc = upper(:q) OR g.enterprise_name LIKE '%' || :q || '%')
+                      GROUP BY g.uscc) w""", "w.since, w.uscc",
+                (rs, n) -> new PayoutBatch.WaitingForAccount(rs.getString("uscc"), rs.getString("name"), rs.getInt("grants"), rs.getBigDecimal("amount"),
+                        rs.getTimestamp("since").toInstant(), rs.getTimestamp("reminded") == null ? null : rs.getTimestamp("reminded").toInstant(),
+                        rs.getInt("times"))).param("q", query);
     }
 
     /** Records a reminder unless the enterprise was reminded in the last day; false when it was. */

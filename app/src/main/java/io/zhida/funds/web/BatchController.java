@@ -54,13 +54,14 @@ class BatchController {
     }
 
     @GetMapping("/funds/batches")
-    String list(@AuthenticationPrincipal ZhidaUser user, Model model) {
+    String list(@RequestParam(required = false) String q, io.zhida.platform.PageQuery page, @AuthenticationPrincipal ZhidaUser user, Model model) {
         FundsController.requireStaff(user);
         model.addAttribute("batches", batches.all());
         model.addAttribute("ready", batches.readyToPay());
         model.addAttribute("waiting", batches.waitingForAccount());
         model.addAttribute("mismatches", batches.nameMismatches());
-        model.addAttribute("waitingList", batches.waitingForAccountList(0, 200));
+        model.addAttribute("waitingList", batches.waitingForAccount(q).page(page));
+        model.addAttribute("q", q);
         return "funds/batches";
     }
 
@@ -71,7 +72,7 @@ class BatchController {
         FundsController.requireFinance(user);
         try (io.zhida.platform.Spreadsheet sheet = io.zhida.platform.Spreadsheet.of("待确认收款账户", java.util.List.of("统一社会信用代码", "企业",
                 "待拨付笔数", "金额（元）", "可拨付起", "最近提醒", "提醒次数"))) {
-            batches.waitingForAccountList(0, 1_000_000).forEach(w -> sheet.row(w.uscc(), w.enterpriseName(), w.grants(), w.amount(),
+            batches.waitingForAccount(null).all().forEach(w -> sheet.row(w.uscc(), w.enterpriseName(), w.grants(), w.amount(),
                     w.since().atZone(io.zhida.platform.Today.ZONE).toLocalDateTime(),
                     w.lastReminded() == null ? null : w.lastReminded().atZone(io.zhida.platform.Today.ZONE).toLocalDateTime(), w.reminders()));
             return io.zhida.platform.Spreadsheet.download("待确认收款账户-" + io.zhida.platform.Today.date() + ".xlsx", sheet.bytes());

@@ -23,10 +23,11 @@ public final class Condition {
      * One top-level clause's outcome, in words an enterprise understands; error is the reason when the result
      * is ERROR; gap, for a threshold not met, how far the enterprise's own figure is from it ("还差 12.5 万元").
      */
-    public record ClauseResult(String text, String expression, Outcome result, Set<String> missing, String error, String gap) {
+    public record ClauseResult(String text, String expression, Outcome result, Set<String> missing, String error, String gap,
+                               Set<String> reads) {
 
         public ClauseResult(String text, String expression, Outcome result, Set<String> missing) {
-            this(text, expression, result, missing, null, null);
+            this(text, expression, result, missing, null, null, Set.of());
         }
     }
 
@@ -46,13 +47,20 @@ public final class Condition {
         }
     }
 
+    /**
+     * One step away: the clauses that fail all read the same one attribute (an item's rule and its scope may both
+     * speak of the industry), none is in error, and they are not alternatives. The clause shown is the one that
+     * can say its gap, else the first.
+     */
     static java.util.Optional<ClauseResult> nearMiss(Outcome result, List<ClauseResult> clauses, boolean anyOf) {
-        if (result != Outcome.INELIGIBLE || anyOf) {
+        if (result != Outcome.INELIGIBLE || anyOf || clauses.stream().anyMatch(c -> c.result() == Outcome.ERROR)) {
             return java.util.Optional.empty();
         }
         List<ClauseResult> failed = clauses.stream().filter(c -> c.result() == Outcome.INELIGIBLE).toList();
-        return failed.size() == 1 && clauses.stream().noneMatch(c -> c.result() == Outcome.ERROR)
-                ? java.util.Optional.of(failed.get(0)) : java.util.Optional.empty();
+        boolean oneAttribute = failed.size() == 1 || (failed.get(0).reads().size() == 1
+                && failed.stream().allMatch(c -> c.reads().equals(failed.get(0).reads())));
+        return oneAttribute ? failed.stream().filter(c -> c.gap() != null).findFirst().or(() -> java.util.Optional.of(failed.get(0)))
+                : java.util.Optional.empty();
     }
 
     /** A clause's outcome and, for ERROR, the reason. */
@@ -119,7 +127,8 @@ public final class Condition {
                 clause.program().attributes().stream().filter(a -> !values.containsKey(a)).forEach(missing::add);
             }
             String gap = outcome == Outcome.INELIGIBLE && clause.threshold() != null ? Gaps.say(clause.threshold(), values, schema) : null;
-            results.add(new ClauseResult(clause.text(), clause.expression(), outcome, Set.copyOf(missing), verdict.error(), gap));
+            results.add(new ClauseResult(clause.text(), clause.expression(), outcome, Set.copyOf(missing), verdict.error(), gap,
+                    clause.program().attributes()));
             combined = combined == null ? outcome
                     : join == ClauseSplitter.Join.OR ? Outcome.or(combined, outcome) : Outcome.and(combined, outcome);
         }

@@ -16,9 +16,9 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 /**
- * 差一点符合 from the index's item side equals the worded evaluation's "one clause away" (one clause of
- * clauses that must all hold fails, none is in error) — on random enterprises and random conditions whose
- * clauses each read attributes of their own, as a policy's do.
+ * 差一点符合 from the index's item side equals the worded evaluation's "one step away" (the failing clauses of
+ * clauses that must all hold read one attribute, none is in error) — on random enterprises and random conditions
+ * whose clauses each read attributes of their own, and on clauses that share one.
  */
 class NearMissAgreementTest {
 
@@ -39,6 +39,9 @@ class NearMissAgreementTest {
         for (int i = 0; i < 200; i++) {
             conditions.put("N-" + i, conjunction(random, 1 + i % 4));
         }
+        // a rule and a scope that both speak of the industry: failing both is still one step (the industry)
+        conditions.put("SAME-1", "e.industry.startsWith(\"C\") && e.industry.matches(\"^C1[34]\") && e.employees >= 50");
+        conditions.put("SAME-2", "e.region in [\"519902\", \"519903\"] && e.region != \"519903\" && e.revenue >= 5000000.0");
         conditions.put("OR-1", "e.employees >= 300 || e.revenue >= 50000000.0");
         conditions.put("OR-2", "(\"高新技术企业\" in e.qualifications || \"规上企业\" in e.qualifications)");
         MatchIndex index = new MatchIndex(RULES, builder.build());
@@ -62,6 +65,10 @@ class NearMissAgreementTest {
             near += actual.size();
         }
         assertThat(mismatches).isEmpty();
+        long sameAttribute = enterprises.values().stream().filter(v -> compiled.get("SAME-1").evaluate(v, TODAY).clauses().stream()
+                .filter(c -> c.result() == io.zhida.engine.rule.Outcome.INELIGIBLE).count() == 2
+                && compiled.get("SAME-1").evaluate(v, TODAY).nearMiss().isPresent()).count();
+        assertThat(sameAttribute).as("enterprises failing both industry clauses and nothing else are near misses").isPositive();
         assertThat(near).as("the cases include many near misses").isGreaterThan(5_000);
     }
 
