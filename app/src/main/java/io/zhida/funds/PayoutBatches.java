@@ -67,7 +67,7 @@ public class PayoutBatches {
         return java.util.Optional.of(batch);
     }
 
-    public List<PayoutBatch> all() {
+    public io.zhida.platform.Listing<PayoutBatch> all() {
         return batches.all();
     }
 

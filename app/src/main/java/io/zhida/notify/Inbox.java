@@ -149,7 +149,8 @@ public class Inbox {
         outbound.mute(uscc, channel, muted);
     }
 
-    public List<InboxMessage> messages(String uscc) {
+    /** The enterprise's messages, the newest first: a page for the screen, all for the export. */
+    public io.zhida.platform.Listing<InboxMessage> messages(String uscc) {
         return rows.forEnterprise(uscc);
     }
 

@@ -76,7 +76,11 @@ class PayoutAttackIT {
         jdbc.sql("UPDATE fund_grant SET status = 'PAYABLE', payable_at = now() WHERE id = ?").param(grant.id()).update();
         Cookie finance = Sessions.login(mvc, "finance");
         assertThat(mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/funds/batches").cookie(finance))
-                .andReturn().getResponse().getContentAsString()).contains("待企业确认收款账户").contains(name);
+                .andReturn().getResponse().getContentAsString()).contains("待企业确认收款账户").contains("查看名单并提醒");
+        assertThat(mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/funds/accounts/waiting").param("q", uscc)
+                .cookie(finance)).andReturn().getResponse().getContentAsString()).as("found by its credit code").contains(name).contains("共 1 条");
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/funds/accounts/waiting").param("page", "0").cookie(finance))
+                .andExpect(status().isBadRequest());
         var export = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/funds/accounts/waiting.xlsx").cookie(finance))
                 .andExpect(status().isOk()).andReturn();
         try (var book = org.apache.poi.ss.usermodel.WorkbookFactory.create(new java.io.ByteArrayInputStream(export.getResponse().getContentAsByteArray()))) {

@@ -333,6 +333,7 @@ class FirstHourBrowserIT extends BrowserTest {
         flash("公示期满转入待拨付");
         Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> "PAYABLE".equals(grantStatus(id)));
         open("/funds/batches");
+        click(By.id("waiting-link")); // the batches page counts them and leads to the list
         WebElement waitingForAccount = browser.findElement(By.id("waiting-for-account"));
         assertThat(waitingForAccount.getText()).contains("待企业确认收款账户").containsPattern("第 1 / \\d+ 页，共 [\\d,]+ 条");
         WebElement find = waitingForAccount.findElement(By.name("q"));
@@ -345,15 +346,17 @@ class FirstHourBrowserIT extends BrowserTest {
         click(By.id("remind-accounts"));
         flash("家企业发送提醒");
         assertThat(browser.findElement(By.id("flash-message")).getText()).containsPattern("已向 [1-9]\\d* 家企业发送提醒");
-        open("/funds/batches?q=" + uscc);
+        open("/funds/accounts/waiting?q=" + uscc);
         assertThat(browser.findElement(By.xpath("//div[@id='waiting-for-account']//tr[contains(., '" + name + "')]")).getText())
                 .as("the reminder is on the enterprise's row").contains("（1 次）");
         shot("finance-1366");
         phone();
         open("/funds/batches");
         fitsPhone("finance 拨付批次", false);
-        assertThat(browser.findElement(By.id("remind-accounts")).isDisplayed()).isTrue();
         assertThat(browser.findElement(By.id("create-batch")).isDisplayed()).isTrue();
+        open("/funds/accounts/waiting");
+        fitsPhone("finance 待企业确认收款账户", false);
+        assertThat(browser.findElement(By.id("remind-accounts")).isDisplayed()).isTrue();
         Map<String, Object> waitingCards = script(LayoutBrowserIT.TABLE, "waiting-accounts");
         assertThat(waitingCards.get("row")).as("each enterprise waiting for its account a card on a phone").isEqualTo("flex");
         assertThat(labels(waitingCards)).contains("笔数", "金额（元）", "最近提醒");

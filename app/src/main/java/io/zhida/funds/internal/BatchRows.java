@@ -99,8 +99,9 @@ public class BatchRows {
                 .list();
     }
 
-    public List<PayoutBatch> all() {
-        return jdbc.sql(BATCH + " GROUP BY b.id ORDER BY b.id DESC LIMIT 200").query(BatchRows::batch).list();
+    /** Every batch, the newest first. */
+    public io.zhida.platform.Listing<PayoutBatch> all() {
+        return io.zhida.platform.Listing.sql(jdbc, "SELECT x.*", "FROM (" + BATCH + " GROUP BY b.id) x", "x.id DESC", BatchRows::batch);
     }
 
     public Optional<PayoutBatch> find(long id) {

@@ -46,7 +46,7 @@ class BatchController {
         FundsController.requireStaff(user);
         try (io.zhida.platform.Spreadsheet sheet = io.zhida.platform.Spreadsheet.of("拨付批次", java.util.List.of("批次号", "生成人", "生成时间",
                 "笔数", "金额（元）", "已拨付", "失败", "待回单", "回单时间"))) {
-            batches.all().forEach(b -> sheet.row(b.number(), b.createdBy(), b.createdAt().atZone(io.zhida.platform.Today.ZONE).toLocalDateTime(),
+            batches.all().all().forEach(b -> sheet.row(b.number(), b.createdBy(), b.createdAt().atZone(io.zhida.platform.Today.ZONE).toLocalDateTime(),
                     b.lines(), b.total(), b.paid(), b.failed(), b.pending(),
                     b.settledAt() == null ? null : b.settledAt().atZone(io.zhida.platform.Today.ZONE).toLocalDateTime()));
             return io.zhida.platform.Spreadsheet.download("拨付批次-" + io.zhida.platform.Today.date() + ".xlsx", sheet.bytes());
@@ -54,15 +54,24 @@ class BatchController {
     }
 
     @GetMapping("/funds/batches")
-    String list(@RequestParam(required = false) String q, io.zhida.platform.PageQuery page, @AuthenticationPrincipal ZhidaUser user, Model model) {
+    String list(io.zhida.platform.PageQuery page, @AuthenticationPrincipal ZhidaUser user, Model model) {
         FundsController.requireStaff(user);
-        model.addAttribute("batches", batches.all());
+        model.addAttribute("batches", batches.all().page(page));
         model.addAttribute("ready", batches.readyToPay());
         model.addAttribute("waiting", batches.waitingForAccount());
+        model.addAttribute("waitingEnterprises", batches.waitingForAccount(null).count());
         model.addAttribute("mismatches", batches.nameMismatches());
-        model.addAttribute("waitingList", batches.waitingForAccount(q).page(page));
-        model.addAttribute("q", q);
         return "funds/batches";
+    }
+
+    /** 待企业确认收款账户: the enterprises to chase, longest waiting first, found by name or credit code. */
+    @GetMapping("/funds/accounts/waiting")
+    String waiting(@RequestParam(required = false) String q, io.zhida.platform.PageQuery page, @AuthenticationPrincipal ZhidaUser user, Model model) {
+        FundsController.requireStaff(user);
+        model.addAttribute("waitingList", batches.waitingForAccount(q).page(page));
+        model.addAttribute("waiting", batches.waitingForAccount());
+        model.addAttribute("q", q);
+        return "funds/waiting-accounts";
     }
 
     /** The enterprises whose money waits for their receiving account, to chase them (all of them, not just the page). */
@@ -85,7 +94,7 @@ class BatchController {
         FundsController.requireFinance(user);
         int reminded = batches.remindWaitingForAccount();
         flash.addFlashAttribute("message", reminded == 0 ? "今天已提醒过这些企业，明天可再次提醒" : "已向 " + reminded + " 家企业发送提醒（站内信，并按其设置发短信或邮件）");
-        return "redirect:/funds/batches";
+        return "redirect:/funds/accounts/waiting";
     }
 
     /** 户名例外: the finance officer has checked that the differently named account belongs to the enterprise. */

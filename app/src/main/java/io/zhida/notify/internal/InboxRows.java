@@ -108,9 +108,10 @@ public class InboxRows {
                 .query(Long.class).single();
     }
 
-    public List<InboxMessage> forEnterprise(String uscc) {
-        return jdbc.sql("SELECT * FROM inbox_message WHERE uscc = :u ORDER BY created_at DESC, id DESC LIMIT 200")
-                .param("u", uscc).query(InboxRows::message).list();
+    /** The enterprise's messages, the newest first. */
+    public io.zhida.platform.Listing<InboxMessage> forEnterprise(String uscc) {
+        return io.zhida.platform.Listing.sql(jdbc, "SELECT *", "FROM inbox_message WHERE uscc = :u", "created_at DESC, id DESC", InboxRows::message)
+                .param("u", uscc);
     }
 
     public long unread(String uscc) {

@@ -38,15 +38,15 @@ class InboxController {
     }
 
     @GetMapping("/my/messages")
-    String list(@AuthenticationPrincipal ZhidaUser user, Model model) {
-        model.addAttribute("messages", inbox.messages(uscc(user)));
+    String list(io.zhida.platform.PageQuery page, @AuthenticationPrincipal ZhidaUser user, Model model) {
+        model.addAttribute("messages", inbox.messages(uscc(user)).page(page));
         return "notify/messages";
     }
 
     @GetMapping("/my/messages/export.xlsx")
     org.springframework.http.ResponseEntity<byte[]> exportMessages(@AuthenticationPrincipal ZhidaUser user) {
         try (io.zhida.platform.Spreadsheet sheet = io.zhida.platform.Spreadsheet.of("消息", java.util.List.of("时间", "标题", "内容", "已读"))) {
-            inbox.messages(uscc(user)).forEach(m -> sheet.row(m.createdAt().atZone(io.zhida.platform.Today.ZONE).toLocalDateTime(), m.title(), m.body(), m.readAt() != null));
+            inbox.messages(uscc(user)).all().forEach(m -> sheet.row(m.createdAt().atZone(io.zhida.platform.Today.ZONE).toLocalDateTime(), m.title(), m.body(), m.readAt() != null));
             return io.zhida.platform.Spreadsheet.download("消息-" + io.zhida.platform.Today.date() + ".xlsx", sheet.bytes());
         }
     }
