@@ -133,7 +133,7 @@ public class Cockpit {
                           AND (CAST(:industry AS text) IS NULL OR e.industry = :industry) AND (CAST(:size AS text) IS NULL OR e.size = :size)""")
                 .paramSource(params(f, items)).query(Long.class).single();
         BigDecimal budget = jdbc.sql("""
-                        SELECT coalesce(sum(budget), 0) FROM fund_pool WHERE year BETWEEN :fromYear AND :toYear
+                        SELECT coalesce(sum(budget), 0) FROM pool_facts WHERE year BETWEEN :fromYear AND :toYear
                           AND (CAST(:items AS text) IS NULL OR item_code = ANY(string_to_array(:items, ',')))""")
                 .paramSource(params(f, items)).query(BigDecimal.class).single();
         long overdue = limits.overdue(f.department()).size();

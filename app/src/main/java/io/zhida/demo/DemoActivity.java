@@ -22,6 +22,7 @@ import io.zhida.matching.MatchRow;
 import io.zhida.matching.MatchingRebuilt;
 import io.zhida.matching.MatchingService;
 import io.zhida.platform.Deployment;
+import io.zhida.platform.EventPublications;
 import io.zhida.platform.Today;
 import io.zhida.rectification.Appeals;
 import java.math.BigDecimal;
@@ -36,7 +37,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.env.Environment;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -55,7 +55,7 @@ class DemoActivity {
 
     private static final Logger log = LoggerFactory.getLogger(DemoActivity.class);
 
-    private final JdbcClient jdbc;
+    private final EventPublications publications;
     private final TransactionTemplate transaction;
     private final Environment env;
     private final DemoWorkingTables workingTables;
@@ -78,11 +78,11 @@ class DemoActivity {
                      EvaluationHistory evaluation) {
     }
 
-    DemoActivity(JdbcClient jdbc, TransactionTemplate transaction, Environment env, DemoWorkingTables workingTables, Histories histories,
+    DemoActivity(EventPublications publications, TransactionTemplate transaction, Environment env, DemoWorkingTables workingTables, Histories histories,
                  BackToBack backToBack, Campaigns campaigns, Indicators indicators, Surveys surveys, Appeals appeals, MatchingService matching,
                  Organisations organisations, Cockpit cockpit, ThreeRates threeRates,
                  @Value("${zhida.demo.activity:true}") boolean enabled, @Value("${zhida.demo.seed}") long seed) {
-        this.jdbc = jdbc;
+        this.publications = publications;
         this.transaction = transaction;
         this.env = env;
         this.workingTables = workingTables;
@@ -132,8 +132,7 @@ class DemoActivity {
      */
     private void awaitPushes() {
         long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(5);
-        while (jdbc.sql("SELECT count(*) FROM event_publication WHERE completion_date IS NULL").query(Long.class).single() > 0
-                && System.nanoTime() < deadline) {
+        while (publications.incomplete() > 0 && System.nanoTime() < deadline) {
             try {
                 Thread.sleep(500); // a background start-up thread of the demo, never a request or a test
             } catch (InterruptedException e) {

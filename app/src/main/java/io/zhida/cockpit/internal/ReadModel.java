@@ -87,12 +87,12 @@ public class ReadModel {
                 GROUP BY 1, 2, 3, 4, 5""").update(); // matched = announced new matches, as MatchesFound counts them
         upsert("""
                 SELECT (a.submitted_at AT TIME ZONE 'Asia/Shanghai')::date, a.item_code, e.region, e.industry, e.size, count(*) AS submitted
-                FROM application a JOIN cockpit_enterprise e ON e.uscc = a.uscc GROUP BY 1, 2, 3, 4, 5""", "submitted");
+                FROM application_facts a JOIN cockpit_enterprise e ON e.uscc = a.uscc GROUP BY 1, 2, 3, 4, 5""", "submitted");
         upsert("""
                 SELECT (a.decided_at AT TIME ZONE 'Asia/Shanghai')::date, a.item_code, e.region, e.industry, e.size,
                        count(*) FILTER (WHERE a.status IN ('APPROVED', 'PAID')) AS approved,
                        count(*) FILTER (WHERE a.status IN ('REJECTED', 'REFUSED')) AS declined
-                FROM application a JOIN cockpit_enterprise e ON e.uscc = a.uscc WHERE a.decided_at IS NOT NULL GROUP BY 1, 2, 3, 4, 5""",
+                FROM application_facts a JOIN cockpit_enterprise e ON e.uscc = a.uscc WHERE a.decided_at IS NOT NULL GROUP BY 1, 2, 3, 4, 5""",
                 "approved", "declined");
         decidedDays();
         upsert("""
@@ -100,22 +100,22 @@ public class ReadModel {
                        count(*) AS granted, sum(g.amount) AS granted_amount,
                        count(*) FILTER (WHERE g.route = 'NO_APPLICATION') AS no_app_granted,
                        coalesce(sum(g.amount) FILTER (WHERE g.route = 'NO_APPLICATION'), 0) AS no_app_amount
-                FROM fund_grant g JOIN cockpit_enterprise e ON e.uscc = g.uscc WHERE g.status <> 'CANCELLED' GROUP BY 1, 2, 3, 4, 5""",
+                FROM grant_facts g JOIN cockpit_enterprise e ON e.uscc = g.uscc WHERE g.status <> 'CANCELLED' GROUP BY 1, 2, 3, 4, 5""",
                 "granted", "granted_amount", "no_app_granted", "no_app_amount");
         upsert("""
                 SELECT (g.paid_at AT TIME ZONE 'Asia/Shanghai')::date, g.item_code, e.region, e.industry, e.size, count(*) AS paid,
                        count(*) FILTER (WHERE g.pay_due_at IS NULL OR g.paid_at <= g.pay_due_at) AS paid_on_time, sum(g.amount) AS paid_amount
-                FROM fund_grant g JOIN cockpit_enterprise e ON e.uscc = g.uscc WHERE g.status = 'PAID' GROUP BY 1, 2, 3, 4, 5""",
+                FROM grant_facts g JOIN cockpit_enterprise e ON e.uscc = g.uscc WHERE g.status = 'PAID' GROUP BY 1, 2, 3, 4, 5""",
                 "paid", "paid_on_time", "paid_amount");
         upsert("""
-                SELECT (r.rated_at AT TIME ZONE 'Asia/Shanghai')::date, a.item_code, e.region, e.industry, e.size,
+                SELECT (r.rated_at AT TIME ZONE 'Asia/Shanghai')::date, r.item_code, e.region, e.industry, e.size,
                        count(*) AS ratings, count(*) FILTER (WHERE r.stars >= 4) AS satisfied
-                FROM service_rating r JOIN application a ON a.id = r.application_id JOIN cockpit_enterprise e ON e.uscc = a.uscc
+                FROM service_rating_facts r JOIN cockpit_enterprise e ON e.uscc = r.uscc
                 GROUP BY 1, 2, 3, 4, 5""", "ratings", "satisfied");
         jdbc.sql("""
                 INSERT INTO cockpit_stage (item_code, region, industry, size, status, n)
                 SELECT a.item_code, e.region, e.industry, e.size, a.status, count(*)
-                FROM application a JOIN cockpit_enterprise e ON e.uscc = a.uscc GROUP BY 1, 2, 3, 4, 5""").update();
+                FROM application_facts a JOIN cockpit_enterprise e ON e.uscc = a.uscc GROUP BY 1, 2, 3, 4, 5""").update();
         rollUpMonths();
         log.info("Cockpit read model rebuilt in {} ms", (System.nanoTime() - t0) / 1_000_000);
     }
@@ -157,7 +157,7 @@ public class ReadModel {
         jdbc.sql("""
                         SELECT (a.decided_at AT TIME ZONE 'Asia/Shanghai')::date AS decided, (a.submitted_at AT TIME ZONE 'Asia/Shanghai')::date AS submitted,
                                a.item_code, e.region, e.industry, e.size, count(*) AS n
-                        FROM application a JOIN cockpit_enterprise e ON e.uscc = a.uscc WHERE a.decided_at IS NOT NULL GROUP BY 1, 2, 3, 4, 5, 6""")
+                        FROM application_facts a JOIN cockpit_enterprise e ON e.uscc = a.uscc WHERE a.decided_at IS NOT NULL GROUP BY 1, 2, 3, 4, 5, 6""")
                 .query((rs, i) -> {
                     LocalDate decided = rs.getObject("decided", LocalDate.class);
                     long days = (long) time.workingDaysBetween(rs.getObject("submitted", LocalDate.class), decided) * rs.getLong("n");

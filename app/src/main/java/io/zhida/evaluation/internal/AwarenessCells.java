@@ -72,7 +72,7 @@ public class AwarenessCells {
 
     private Map<String, String> regions(List<String> usccs) {
         Map<String, String> regions = new HashMap<>();
-        jdbc.sql("SELECT uscc, region FROM enterprise WHERE uscc = ANY(CAST(? AS char(18)[]))").param(usccs.toArray(String[]::new))
+        jdbc.sql("SELECT uscc, region FROM enterprise_facts WHERE uscc = ANY(CAST(? AS char(18)[]))").param(usccs.toArray(String[]::new))
                 .query(rs -> {
                     regions.put(rs.getString(1), rs.getString(2) == null ? "" : rs.getString(2));
                 });
@@ -127,11 +127,11 @@ public class AwarenessCells {
         jdbc.sql("""
                 INSERT INTO awareness_cell (day, item_code, region, announced)
                 SELECT (n.created_at AT TIME ZONE 'Asia/Shanghai')::date, n.item_code, coalesce(e.region, ''), count(*)
-                FROM announced_pair n JOIN enterprise e ON e.uscc = n.uscc GROUP BY 1, 2, 3""").update();
+                FROM announced_pair n JOIN enterprise_facts e ON e.uscc = n.uscc GROUP BY 1, 2, 3""").update();
         jdbc.sql("""
                 INSERT INTO awareness_cell (day, item_code, region, knew)
                 SELECT (n.read_at AT TIME ZONE 'Asia/Shanghai')::date, n.item_code, coalesce(e.region, ''), count(*)
-                FROM announced_pair n JOIN enterprise e ON e.uscc = n.uscc
+                FROM announced_pair n JOIN enterprise_facts e ON e.uscc = n.uscc
                 WHERE n.read_at IS NOT NULL GROUP BY 1, 2, 3
                 ON CONFLICT (day, item_code, region) DO UPDATE SET knew = excluded.knew""").update();
     }

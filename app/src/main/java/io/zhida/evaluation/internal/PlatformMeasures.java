@@ -26,10 +26,10 @@ public class PlatformMeasures {
         Map<String, Rate> m = new LinkedHashMap<>();
         String sql = """
                 SELECT %s AS unit, count(*) AS d, count(*) FILTER (WHERE t.done_at <= t.due_at) AS n
-                FROM application_task t JOIN application a ON a.id = t.application_id
+                FROM application_task_facts t
                 WHERE t.done_at >= :from AND t.done_at < :to GROUP BY 1""";
         collect(m, sql.formatted("'DEPARTMENT:' || t.department_code"), from, to);
-        collect(m, sql.formatted("'COUNTY:' || a.region"), from, to);
+        collect(m, sql.formatted("'COUNTY:' || t.region"), from, to);
         return m;
     }
 
@@ -38,7 +38,7 @@ public class PlatformMeasures {
         Map<String, Rate> m = new LinkedHashMap<>();
         jdbc.sql("""
                         SELECT item_code, region, round(sum(amount))::bigint AS d, round(coalesce(sum(amount) FILTER (WHERE route = 'NO_APPLICATION'), 0))::bigint AS n
-                        FROM fund_grant WHERE status <> 'CANCELLED' AND created_at >= :from AND created_at < :to GROUP BY 1, 2""")
+                        FROM grant_facts WHERE status <> 'CANCELLED' AND created_at >= :from AND created_at < :to GROUP BY 1, 2""")
                 .param("from", Timestamp.from(from)).param("to", Timestamp.from(to))
                 .query((rs, i) -> {
                     Rate r = new Rate(rs.getLong("n"), rs.getLong("d"));
@@ -54,7 +54,7 @@ public class PlatformMeasures {
         Map<String, Rate> m = new LinkedHashMap<>();
         String sql = """
                 SELECT %s AS unit, count(*) AS d, count(*) FILTER (WHERE answered_at IS NOT NULL AND answered_at <= due_at) AS n
-                FROM appeal WHERE due_at >= :from AND due_at < :to AND %s IS NOT NULL GROUP BY 1""";
+                FROM appeal_facts WHERE due_at >= :from AND due_at < :to AND %s IS NOT NULL GROUP BY 1""";
         collect(m, sql.formatted("'DEPARTMENT:' || department_code", "department_code"), from, to);
         collect(m, sql.formatted("'COUNTY:' || region", "region"), from, to);
         return m;
@@ -66,7 +66,7 @@ public class PlatformMeasures {
         collect(m, """
                 SELECT unit_kind || ':' || unit_code AS unit, count(*) AS d,
                        count(*) FILTER (WHERE done_at IS NOT NULL AND (done_at AT TIME ZONE 'Asia/Shanghai')::date <= deadline) AS n
-                FROM problem WHERE deadline >= (CAST(:from AS timestamptz) AT TIME ZONE 'Asia/Shanghai')::date
+                FROM problem_facts WHERE deadline >= (CAST(:from AS timestamptz) AT TIME ZONE 'Asia/Shanghai')::date
                   AND deadline < (CAST(:to AS timestamptz) AT TIME ZONE 'Asia/Shanghai')::date GROUP BY 1""", from, to);
         return m;
     }

@@ -41,16 +41,16 @@ public class RateQueries {
     private static final String KNEW_BY_SURVEY_ONLY = """
             SELECT k.item_code, coalesce(e.region, '') AS region, count(*) FROM (""" + SURVEY_KNEW + """
             ) k JOIN announced_pair n ON n.uscc = k.uscc AND n.item_code = k.item_code
-            JOIN enterprise e ON e.uscc = k.uscc
+            JOIN enterprise_facts e ON e.uscc = k.uscc
             WHERE n.created_at < :to AND (n.read_at IS NULL OR n.read_at >= :to) GROUP BY 1, 2""";
 
     private static final String FULFILMENT_SET = """
-            FROM fund_grant g WHERE g.status <> 'CANCELLED' AND g.created_at >= :from AND g.created_at < :to
+            FROM grant_facts g WHERE g.status <> 'CANCELLED' AND g.created_at >= :from AND g.created_at < :to
               AND (g.status = 'PAID' OR g.pay_due_at < :now)""";
 
     private static final String RATINGS = """
-            SELECT a.item_code AS item, a.region, r.stars, a.uscc, a.enterprise_name AS name, 'ratings' AS src, a.number AS ref
-            FROM service_rating r JOIN application a ON a.id = r.application_id
+            SELECT r.item_code AS item, r.region, r.stars, r.uscc, r.enterprise_name AS name, 'ratings' AS src, r.number AS ref
+            FROM service_rating_facts r
             WHERE r.rated_at >= :from AND r.rated_at < :to
             UNION ALL
             SELECT s.item_code, a.region, CAST(v.value AS int), a.uscc, coalesce(a.uscc, a.respondent), 'survey', s.title
@@ -145,7 +145,7 @@ public class RateQueries {
                         SELECT n.uscc, e.name, n.item_code, e.region,
                                (n.read_at < :to OR EXISTS (SELECT 1 FROM (""" + SURVEY_KNEW + """
                                    ) k WHERE k.uscc = n.uscc AND k.item_code = n.item_code)) AS knew
-                        FROM announced_pair n JOIN enterprise e ON e.uscc = n.uscc
+                        FROM announced_pair n JOIN enterprise_facts e ON e.uscc = n.uscc
                         WHERE n.created_at < :to AND (CAST(:items AS text[]) IS NULL OR n.item_code = ANY(CAST(:items AS text[])))
                           AND (CAST(:region AS text) IS NULL OR e.region = :region)
                         ORDER BY knew, n.item_code, n.uscc LIMIT :limit""")

@@ -146,7 +146,7 @@ public class OutboundRows {
             SELECT o.id, o.channel, o.address, o.text, o.created_at, o.delivered_at, o.attempts, o.last_error, m.uscc, e.name,
                    o.due_at, o.bulk""";
     private static final String SENT_FROM = """
-            FROM outbound_message o LEFT JOIN inbox_message m ON m.id = o.message_id LEFT JOIN enterprise e ON e.uscc = m.uscc""";
+            FROM outbound_message o LEFT JOIN inbox_message m ON m.id = o.message_id LEFT JOIN enterprise_facts e ON e.uscc = m.uscc""";
 
     public List<Sent> recent(int limit) {
         return jdbc.sql(SENT_COLUMNS + " " + SENT_FROM + " ORDER BY o.id DESC LIMIT :l").param("l", limit)
