@@ -61,7 +61,7 @@ class TableOwnershipTest {
     private static final Pattern CREATED = Pattern.compile("CREATE\\s+(?:UNLOGGED\\s+)?(TABLE|VIEW)\\s+(?:IF NOT EXISTS\\s+)?(\\w+)", Pattern.CASE_INSENSITIVE);
     private static final Pattern DROPPED = Pattern.compile("DROP\\s+(?:TABLE|VIEW)\\s+(?:IF EXISTS\\s+)?(\\w+)", Pattern.CASE_INSENSITIVE);
     /** A table named where SQL names tables. */
-    private static final Pattern NAMED = Pattern.compile("\\b(?:FROM|JOIN|INTO|UPDATE|TABLE|TRUNCATE)\\s+(?:ONLY\\s+)?(\\w+)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern NAMED = Pattern.compile("\\b(?:FROM|JOIN|INTO|UPDATE|TABLE|TRUNCATE|COPY)\\s+(?:ONLY\\s+)?(\\w+)", Pattern.CASE_INSENSITIVE);
     /** Java string literals and text blocks: where the SQL is. */
     private static final Pattern STRINGS = Pattern.compile("\"\"\"(.*?)\"\"\"|\"((?:[^\"\\\\\\n]|\\\\.)*)\"", Pattern.DOTALL);
 
