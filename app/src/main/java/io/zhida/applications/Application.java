@@ -29,7 +29,26 @@ public record Application(long id, String number, String uscc, String enterprise
         }
 
         public boolean finished() {
-            return this == REJECTED || this == REFUSED || this == PAID;
+            return next().isEmpty();
+        }
+
+        /**
+         * The workflow: where an application may go from here. 秒批 approves straight from SUBMITTED; a cancelled grant
+         * turns an approval into a rejection. Every transition is checked against this before it is written.
+         */
+        public java.util.Set<Status> next() {
+            return switch (this) {
+                case SUBMITTED -> java.util.EnumSet.of(ACCEPTED, RETURNED, REFUSED, APPROVED);
+                case RETURNED -> java.util.EnumSet.of(SUBMITTED);
+                case ACCEPTED -> java.util.EnumSet.of(DISPATCHED, REFUSED);
+                case DISPATCHED -> java.util.EnumSet.of(APPROVED, REJECTED);
+                case APPROVED -> java.util.EnumSet.of(PAID, REJECTED);
+                case REJECTED, REFUSED, PAID -> java.util.EnumSet.noneOf(Status.class);
+            };
+        }
+
+        public boolean canMoveTo(Status to) {
+            return next().contains(to);
         }
     }
 

@@ -162,7 +162,7 @@ public class Applications {
         }
         checkUploads(List.of(), uploads, List.of());
         store(id, uploads);
-        if (rows.move(id, "RETURNED", "SUBMITTED") == 0) {
+        if (rows.move(id, Application.Status.RETURNED, Application.Status.SUBMITTED) == 0) {
             throw new InvalidInputException("status", "该申报不在待补正状态");
         }
         limits.resumeWindow(id);

@@ -154,7 +154,7 @@ public class Decisions {
         limits.close(id, TimeLimitTask.Kind.DECIDE, department);
         String unit = limits.departmentName(department);
         if (!approve) {
-            rows.reject(id, "DISPATCHED", unit + "：" + reason.trim());
+            rows.reject(id, Application.Status.DISPATCHED, unit + "：" + reason.trim());
             limits.closeAll(id);
             records.event(id, user.getUsername(), "REJECTED", "审核未通过", unit + "：" + reason.trim());
             audit.record("application.reject", "application", a.number(), "审核未通过", null, reason);
@@ -236,7 +236,7 @@ public class Decisions {
         List<Application.Review> reviews = records.reviews(a.id());
         if (reviews.stream().allMatch(r -> "APPROVE".equals(r.decision()))) {
             Application.Review lead = reviews.stream().filter(r -> r.departmentCode().equals(a.departments().get(0))).findFirst().orElseThrow();
-            approve(a, "DISPATCHED", lead.amount(), amountReason, lead.reason(), GrantRoute.APPLICATION, lead.decidedBy(), confirmedBy);
+            approve(a, Application.Status.DISPATCHED, lead.amount(), amountReason, lead.reason(), GrantRoute.APPLICATION, lead.decidedBy(), confirmedBy);
         }
     }
 
@@ -246,7 +246,7 @@ public class Decisions {
             return false;
         }
         try {
-            approve(a, "SUBMITTED", a.estimate(), null, "系统按共享数据核验全部条件成立，自动核准（秒批）", GrantRoute.INSTANT,
+            approve(a, Application.Status.SUBMITTED, a.estimate(), null, "系统按共享数据核验全部条件成立，自动核准（秒批）", GrantRoute.INSTANT,
                     CurrentUser.SYSTEM, null);
             return true;
         } catch (GrantRefusedException refused) {
@@ -255,7 +255,7 @@ public class Decisions {
         }
     }
 
-    private void approve(Application a, String fromStatus, BigDecimal amount, String amountReason, String reason, GrantRoute route,
+    private void approve(Application a, Application.Status fromStatus, BigDecimal amount, String amountReason, String reason, GrantRoute route,
                          String decidedBy, String confirmedBy) {
         ItemContent item = catalog.version(a.itemCode(), a.itemVersion()).orElseThrow().content();
         Grant grant = grants.grant(new GrantRequest(a.uscc(), a.enterpriseName(), a.region(), a.itemCode(), a.itemName(),

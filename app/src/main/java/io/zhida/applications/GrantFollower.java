@@ -96,7 +96,7 @@ class GrantFollower {
             return;
         }
         if (cancelled.applicationId() != null) {
-            rows.reject(cancelled.applicationId(), "APPROVED", cancelled.reason());
+            rows.reject(cancelled.applicationId(), Application.Status.APPROVED, cancelled.reason());
             limits.closeAll(cancelled.applicationId());
             records.event(cancelled.applicationId(), CurrentUser.SYSTEM, "CANCELLED", "核准撤销", cancelled.reason());
         }

@@ -49,6 +49,8 @@ class ApplicationFlowIT {
     TimeLimits limits;
     @Autowired
     UserAdministration users;
+    @Autowired
+    io.zhida.applications.internal.ApplicationRows rows;
 
     String uscc;
 
@@ -198,6 +200,12 @@ class ApplicationFlowIT {
                 .anyMatch(t -> t.startsWith("申报已受理")).anyMatch(t -> t.startsWith("申报已核准")).anyMatch(t -> t.startsWith("资金已拨付"));
         String page = mvc.perform(get("/applications/" + id).cookie(enterprise)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(page).contains("资金已拨付").contains("已兑付").contains("★★★★★");
+        // the workflow refuses a step it does not have, before anything is written
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> rows.move(id, Application.Status.PAID, Application.Status.SUBMITTED))
+                .isInstanceOf(IllegalStateException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> rows.reject(id, Application.Status.PAID, "再次驳回"))
+                .isInstanceOf(IllegalStateException.class);
+        assertThat(statusOf(id)).isEqualTo("PAID");
     }
 
     @Test

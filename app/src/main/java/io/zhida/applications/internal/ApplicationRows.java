@@ -56,12 +56,21 @@ public class ApplicationRows {
                 .query(Long.class).single();
         jdbc.sql("UPDATE application SET number = 'SQ' || to_char(now() AT TIME ZONE 'Asia/Shanghai', 'YYYYMMDD') || '-' || lpad(id::text, 6, '0') WHERE id = ?")
                 .param(id).update();
-        changed(id, null, "SUBMITTED", 1);
+        changed(id, null, Application.Status.SUBMITTED, 1);
         return id;
     }
 
-    /** Every transition goes through this class, so every transition is announced, once, after it happened. */
-    private int changed(long id, String from, String to, int updated) {
+    /**
+     * Every transition goes through this class, so every transition is announced, once, after it happened; one the
+     * workflow does not allow ({@link Application.Status#next()}) is a defect and is refused before anything is written.
+     */
+    private static void allowed(Application.Status from, Application.Status to) {
+        if (from != null && !from.canMoveTo(to)) {
+            throw new IllegalStateException("an application cannot go from " + from + " to " + to);
+        }
+    }
+
+    private int changed(long id, Application.Status from, Application.Status to, int updated) {
         if (updated == 1) {
             jdbc.sql("SELECT uscc, item_code, submitted_at, approved_amount FROM application WHERE id = ?").param(id)
                     .query((rs, n) -> {
@@ -73,8 +82,9 @@ public class ApplicationRows {
         return updated;
     }
 
-    private String statusOf(long id) {
-        return jdbc.sql("SELECT status FROM application WHERE id = ?").param(id).query(String.class).optional().orElse(null);
+    private Application.Status statusOf(long id) {
+        return jdbc.sql("SELECT status FROM application WHERE id = ?").param(id).query(String.class).optional()
+                .map(Application.Status::valueOf).orElse(null);
     }
 
     public Optional<Application> find(long id) {
@@ -110,42 +120,48 @@ public class ApplicationRows {
                 .param("department", departmentCode).param("status", status);
     }
 
-    public int move(long id, String from, String to) {
-        return changed(id, from, to, jdbc.sql("UPDATE application SET status = ? WHERE id = ? AND status = ?").params(to, id, from).update());
+    public int move(long id, Application.Status from, Application.Status to) {
+        allowed(from, to);
+        return changed(id, from, to, jdbc.sql("UPDATE application SET status = ? WHERE id = ? AND status = ?").params(to.name(), id, from.name()).update());
     }
 
     public int accept(long id) {
-        return changed(id, "SUBMITTED", "ACCEPTED",
+        return changed(id, Application.Status.SUBMITTED, Application.Status.ACCEPTED,
                 jdbc.sql("UPDATE application SET status = 'ACCEPTED', accepted_at = now() WHERE id = ? AND status = 'SUBMITTED'").param(id).update());
     }
 
     public int returnForCorrection(long id, String note) {
-        return changed(id, "SUBMITTED", "RETURNED",
+        return changed(id, Application.Status.SUBMITTED, Application.Status.RETURNED,
                 jdbc.sql("UPDATE application SET status = 'RETURNED', correction_note = ? WHERE id = ? AND status = 'SUBMITTED'").params(note, id).update());
     }
 
     public int refuse(long id, String reason) {
-        String before = statusOf(id);
-        return changed(id, before, "REFUSED", jdbc.sql("UPDATE application SET status = 'REFUSED', decision_reason = ?, decided_at = now() "
-                + "WHERE id = ? AND status = ? AND status IN ('SUBMITTED', 'ACCEPTED')").params(reason, id, before).update());
+        Application.Status before = statusOf(id);
+        if (before == null || !before.canMoveTo(Application.Status.REFUSED)) {
+            return 0; // decided meanwhile, or gone
+        }
+        return changed(id, before, Application.Status.REFUSED, jdbc.sql("UPDATE application SET status = 'REFUSED', decision_reason = ?, "
+                + "decided_at = now() WHERE id = ? AND status = ?").params(reason, id, before.name()).update());
     }
 
     public int dispatch(long id) {
-        return changed(id, "ACCEPTED", "DISPATCHED",
+        return changed(id, Application.Status.ACCEPTED, Application.Status.DISPATCHED,
                 jdbc.sql("UPDATE application SET status = 'DISPATCHED', dispatched_at = now() WHERE id = ? AND status = 'ACCEPTED'").param(id).update());
     }
 
-    public int approve(long id, String fromStatus, BigDecimal amount, String amountReason, String reason, long grantId) {
-        return changed(id, fromStatus, "APPROVED", jdbc.sql("""
+    public int approve(long id, Application.Status fromStatus, BigDecimal amount, String amountReason, String reason, long grantId) {
+        allowed(fromStatus, Application.Status.APPROVED);
+        return changed(id, fromStatus, Application.Status.APPROVED, jdbc.sql("""
                 UPDATE application SET status = 'APPROVED', approved_amount = ?, amount_reason = ?, decision_reason = ?, grant_id = ?,
                   decided_at = now() WHERE id = ? AND status = ?""")
-                .params(amount, amountReason, reason, grantId, id, fromStatus).update());
+                .params(amount, amountReason, reason, grantId, id, fromStatus.name()).update());
     }
 
-    public int reject(long id, String fromStatus, String reason) {
-        return changed(id, fromStatus, "REJECTED",
+    public int reject(long id, Application.Status fromStatus, String reason) {
+        allowed(fromStatus, Application.Status.REJECTED);
+        return changed(id, fromStatus, Application.Status.REJECTED,
                 jdbc.sql("UPDATE application SET status = 'REJECTED', decision_reason = ?, decided_at = now() WHERE id = ? AND status = ?")
-                        .params(reason, id, fromStatus).update());
+                        .params(reason, id, fromStatus.name()).update());
     }
 
     /** Approved applications of the enterprise whose payment clock waits (paused) for its receiving account. */
@@ -157,7 +173,7 @@ public class ApplicationRows {
     }
 
     public int paid(long id) {
-        return changed(id, "APPROVED", "PAID",
+        return changed(id, Application.Status.APPROVED, Application.Status.PAID,
                 jdbc.sql("UPDATE application SET status = 'PAID', paid_at = now() WHERE id = ? AND status = 'APPROVED'").param(id).update());
     }
 

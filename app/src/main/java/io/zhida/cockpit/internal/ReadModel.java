@@ -239,17 +239,17 @@ public class ReadModel {
             return;
         }
         if (c.from() != null) {
-            stage(c.uscc(), c.itemCode(), c.from(), -1);
+            stage(c.uscc(), c.itemCode(), c.from().name(), -1);
         }
-        stage(c.uscc(), c.itemCode(), c.to(), 1);
+        stage(c.uscc(), c.itemCode(), c.to().name(), 1);
         switch (c.to()) {
-            case "SUBMITTED" -> {
+            case SUBMITTED -> {
                 if (c.from() == null) {
                     add(c.at(), c.uscc(), c.itemCode(), "submitted", 1);
                 }
             }
-            case "APPROVED", "REJECTED", "REFUSED" -> {
-                add(c.at(), c.uscc(), c.itemCode(), c.to().equals("APPROVED") ? "approved" : "declined", 1);
+            case APPROVED, REJECTED, REFUSED -> {
+                add(c.at(), c.uscc(), c.itemCode(), c.to() == io.zhida.applications.Application.Status.APPROVED ? "approved" : "declined", 1);
                 LocalDate submitted = LocalDate.ofInstant(c.submittedAt(), Today.ZONE);
                 add(c.at(), c.uscc(), c.itemCode(), "decided_days",
                         calendar.time().workingDaysBetween(submitted, LocalDate.ofInstant(c.at(), Today.ZONE)));
