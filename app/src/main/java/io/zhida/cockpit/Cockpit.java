@@ -1,5 +1,6 @@
 package io.zhida.cockpit;
 
+import io.zhida.identity.Unit;
 import io.zhida.applications.TimeLimits;
 import io.zhida.cockpit.internal.ReadModel;
 import io.zhida.evaluation.BackToBack;
@@ -200,7 +201,7 @@ public class Cockpit {
             }
         });
         List<CockpitSummary.Slice> departments = departmentCounts.entrySet().stream()
-                .map(e -> new CockpitSummary.Slice(e.getKey(), unitNames.getOrDefault("DEPARTMENT:" + e.getKey(), e.getKey()), e.getValue()[0],
+                .map(e -> new CockpitSummary.Slice(e.getKey(), unitNames.getOrDefault(Unit.department(e.getKey()).key(), e.getKey()), e.getValue()[0],
                         departmentAmounts.get(e.getKey())))
                 .sorted((a, b) -> b.amount().compareTo(a.amount())).toList();
         List<CockpitSummary.Month> months = counts.getOrDefault("month", Map.of()).entrySet().stream()
@@ -211,7 +212,7 @@ public class Cockpit {
         Map<String, Long> overdue = new LinkedHashMap<>();
         limits.overdue(f.department()).forEach(t -> overdue.merge(t.departmentCode(), 1L, Long::sum));
         List<CockpitSummary.Slice> overdueSlices = overdue.entrySet().stream()
-                .map(e -> new CockpitSummary.Slice(e.getKey(), unitNames.getOrDefault("DEPARTMENT:" + e.getKey(), e.getKey()), e.getValue(), BigDecimal.ZERO))
+                .map(e -> new CockpitSummary.Slice(e.getKey(), unitNames.getOrDefault(Unit.department(e.getKey()).key(), e.getKey()), e.getValue(), BigDecimal.ZERO))
                 .sorted((a, b) -> Long.compare(b.count(), a.count())).toList();
         return new CockpitSummary.Breakdown(slices(counts, amounts, "region", k -> regionNames.getOrDefault(k, k)), departments,
                 slices(counts, amounts, "industry", k -> k + " " + IndustrySections.name(k)), slices(counts, amounts, "size", k -> k), itemSlices,

@@ -1,5 +1,6 @@
 package io.zhida.evaluation;
 
+import io.zhida.identity.Unit;
 import io.zhida.evaluation.internal.BackToBackRows;
 import io.zhida.identity.AuditLog;
 import io.zhida.identity.Organisations;
@@ -32,7 +33,7 @@ public class BackToBack {
     /** A unit evaluated: a county or a city department. */
     public record Target(String kind, String code, String name) {
         public String key() {
-            return kind + ":" + code;
+            return Unit.key(kind, code);
         }
     }
 
@@ -262,7 +263,7 @@ public class BackToBack {
     public List<BackToBackRound.Result> results(long roundId) {
         Map<String, String> names = organisations.unitNames();
         return rows.results(roundId).stream().map(r -> new BackToBackRound.Result(r.kind(), r.code(),
-                names.getOrDefault(r.kind() + ":" + r.code(), r.code()), r.concentrated(), r.realtime(), r.total(), r.rank(), r.answers(),
+                names.getOrDefault(Unit.key(r.kind(), r.code()), r.code()), r.concentrated(), r.realtime(), r.total(), r.rank(), r.answers(),
                 r.ratings(), r.consequence(), r.points())).toList();
     }
 

@@ -1,5 +1,6 @@
 package io.zhida.evaluation;
 
+import io.zhida.identity.Unit;
 import io.zhida.calendar.WorkingCalendar;
 import io.zhida.catalog.PolicyCatalog;
 import io.zhida.catalog.PolicyItem;
@@ -152,7 +153,7 @@ public class Campaigns {
         for (String d : c.departments()) {
             String state = submitted.containsKey(d) ? "SUBMITTED" : today.isAfter(c.selfDeadline()) ? "OVERDUE"
                     : !calendar.addWorkingDays(today, 2).isBefore(c.selfDeadline()) ? "DUE_SOON" : "OPEN";
-            status.add(new Campaign.SelfStatus(d, names.getOrDefault("DEPARTMENT:" + d, d), submitted.get(d), counts.getOrDefault(d, 0L),
+            status.add(new Campaign.SelfStatus(d, names.getOrDefault(Unit.department(d).key(), d), submitted.get(d), counts.getOrDefault(d, 0L),
                     leaves, state, reminders.getOrDefault(d, List.of())));
         }
         return status;
@@ -212,7 +213,7 @@ public class Campaigns {
             List<RoundRanking> totals = new ArrayList<>();
             Map<String, Integer> missing = new LinkedHashMap<>();
             for (String code : kind.equals("COUNTY") ? c.counties() : c.departments()) {
-                Map<Long, BigDecimal> s = scores.getOrDefault(kind + ":" + code, Map.of());
+                Map<Long, BigDecimal> s = scores.getOrDefault(Unit.key(kind, code), Map.of());
                 BigDecimal weighted = BigDecimal.ZERO;
                 BigDecimal weights = BigDecimal.ZERO;
                 int miss = 0;
@@ -247,8 +248,8 @@ public class Campaigns {
         Map<String, List<String>> departmentsOfItem = new LinkedHashMap<>();
         catalog.workingView().forEach(i -> departmentsOfItem.putIfAbsent(i.code(), i.content().departments()));
         Map<String, RateRow> three = new LinkedHashMap<>();
-        rates.rates(c.periodFrom(), c.periodTo(), ThreeRates.GroupBy.REGION, items).forEach(r -> three.put("COUNTY:" + r.key(), r));
-        rates.rates(c.periodFrom(), c.periodTo(), ThreeRates.GroupBy.DEPARTMENT, items).forEach(r -> three.put("DEPARTMENT:" + r.key(), r));
+        rates.rates(c.periodFrom(), c.periodTo(), ThreeRates.GroupBy.REGION, items).forEach(r -> three.put(Unit.county(r.key()).key(), r));
+        rates.rates(c.periodFrom(), c.periodTo(), ThreeRates.GroupBy.DEPARTMENT, items).forEach(r -> three.put(Unit.department(r.key()).key(), r));
         Map<String, Map<String, Rate>> platform = Map.of("ON_TIME", measures.onTime(from, to),
                 "NO_APPLICATION", measures.noApplicationShare(from, to, departmentsOfItem), "APPEALS", measures.appealsOnTime(from, to),
                 "RECTIFICATION", measures.rectification(from, to));
@@ -256,10 +257,10 @@ public class Campaigns {
         for (CampaignRows.SurveyCell cell : rows.surveyCells(c.id())) {
             List<String> units = new ArrayList<>();
             if (cell.region() != null) {
-                units.add("COUNTY:" + cell.region());
+                units.add(Unit.county(cell.region()).key());
             }
             if (cell.item() != null) {
-                departmentsOfItem.getOrDefault(cell.item(), List.of()).forEach(d -> units.add("DEPARTMENT:" + d));
+                departmentsOfItem.getOrDefault(cell.item(), List.of()).forEach(d -> units.add(Unit.department(d).key()));
             }
             for (String u : units) {
                 long[] acc = survey.computeIfAbsent(u + "|" + cell.measure(), k -> new long[2]);
@@ -268,14 +269,15 @@ public class Campaigns {
             }
         }
         Map<String, List<BigDecimal>> third = new LinkedHashMap<>();
-        rows.thirdParties(c.id()).forEach(t -> third.computeIfAbsent(t.kind() + ":" + t.code() + "|" + t.indicator(), k -> new ArrayList<>()).add(t.score()));
+        rows.thirdParties(c.id()).forEach(t -> third.computeIfAbsent(Unit.key(t.kind(), t.code()) + "|" + t.indicator(), k -> new ArrayList<>()).add(t.score()));
         Map<String, Map<Long, BigDecimal>> result = new LinkedHashMap<>();
         List<String> units = new ArrayList<>();
-        c.counties().forEach(x -> units.add("COUNTY:" + x));
-        c.departments().forEach(x -> units.add("DEPARTMENT:" + x));
+        c.counties().forEach(x -> units.add(Unit.county(x).key()));
+        c.departments().forEach(x -> units.add(Unit.department(x).key()));
         for (String unit : units) {
             Map<Long, BigDecimal> s = new LinkedHashMap<>();
-            Map<Long, CampaignRows.SelfAnswer> self = unit.startsWith("DEPARTMENT:") ? rows.selfAnswers(c.id(), unit.substring(11)) : Map.of();
+            Unit u = Unit.parse(unit).orElseThrow();
+            Map<Long, CampaignRows.SelfAnswer> self = u.kind() == Unit.Kind.DEPARTMENT ? rows.selfAnswers(c.id(), u.code()) : Map.of();
             for (Indicator leaf : leaves) {
                 BigDecimal v = switch (leaf.source() == null ? Indicator.Source.SELF : leaf.source()) {
                     case PLATFORM -> platformScore(leaf.sourceRef(), three.get(unit), platform, unit);
@@ -327,7 +329,7 @@ public class Campaigns {
         Map<String, String> names = organisations.unitNames();
         List<Campaign.Result> results = new ArrayList<>();
         for (CampaignRows.Stored r : rows.results(campaignId)) {
-            Map<Long, BigDecimal> s = scores.getOrDefault(r.kind() + ":" + r.code(), Map.of());
+            Map<Long, BigDecimal> s = scores.getOrDefault(Unit.key(r.kind(), r.code()), Map.of());
             BigDecimal weights = leaves.entrySet().stream().filter(e -> s.get(e.getKey().id()) != null).map(Map.Entry::getValue)
                     .reduce(BigDecimal.ZERO, BigDecimal::add);
             Map<String, BigDecimal> subtotals = new LinkedHashMap<>();
@@ -337,7 +339,7 @@ public class Campaigns {
                 subtotals.merge(root, v == null || weights.signum() == 0 ? BigDecimal.ZERO
                         : v.multiply(leaf.getValue()).divide(weights, 2, RoundingMode.HALF_UP), BigDecimal::add);
             }
-            results.add(new Campaign.Result(r.kind(), r.code(), names.getOrDefault(r.kind() + ":" + r.code(), r.code()), r.total(), r.rank(), r.missing(), subtotals));
+            results.add(new Campaign.Result(r.kind(), r.code(), names.getOrDefault(Unit.key(r.kind(), r.code()), r.code()), r.total(), r.rank(), r.missing(), subtotals));
         }
         return results;
     }
@@ -345,7 +347,7 @@ public class Campaigns {
     /** Every leaf score of one target, in scheme order. */
     public List<Campaign.LeafScore> leafScores(long campaignId, String kind, String code) {
         Campaign c = get(campaignId);
-        Map<Long, BigDecimal> s = rows.scores(campaignId).getOrDefault(kind + ":" + code, Map.of());
+        Map<Long, BigDecimal> s = rows.scores(campaignId).getOrDefault(Unit.key(kind, code), Map.of());
         List<Campaign.LeafScore> list = new ArrayList<>();
         indicators.leaves(c.schemeId()).forEach((leaf, w) -> list.add(new Campaign.LeafScore(kind, code, leaf.id(), leaf.code(), leaf.name(),
                 leaf.source() == null ? "" : leaf.source().label(), w.setScale(2, RoundingMode.HALF_UP), s.get(leaf.id()))));

@@ -81,11 +81,11 @@ public class Organisations {
                 : departmentByCode(code).map(Department::name).orElse(code);
     }
 
-    /** Every evaluated unit's name in one pass, keyed "COUNTY:code" or "DEPARTMENT:code", for lists of many units. */
+    /** Every evaluated unit's name in one pass, keyed by {@link Unit#key()}, for lists of many units. */
     public Map<String, String> unitNames() {
         Map<String, String> names = new java.util.HashMap<>();
-        regions().forEach(r -> names.put("COUNTY:" + r.code(), r.name()));
-        departments().forEach(d -> names.put("DEPARTMENT:" + d.code(), d.name()));
+        regions().forEach(r -> names.put(Unit.county(r.code()).key(), r.name()));
+        departments().forEach(d -> names.put(Unit.department(d.code()).key(), d.name()));
         return names;
     }
 

@@ -1,5 +1,6 @@
 package io.zhida.evaluation.internal;
 
+import io.zhida.identity.Unit;
 import io.zhida.evaluation.BackToBackRound;
 import io.zhida.evaluation.Consequences;
 import io.zhida.evaluation.RoundRanking;
@@ -106,7 +107,7 @@ public class BackToBackRows {
     public Map<String, long[]> concentrated(long round) {
         Map<String, long[]> sums = new LinkedHashMap<>();
         jdbc.sql("SELECT target_kind, target_code, sum(score), count(*) FROM b2b_answer WHERE round_id = ? GROUP BY 1, 2").param(round)
-                .query((rs, n) -> sums.put(rs.getString(1) + ":" + rs.getString(2), new long[] {rs.getLong(3), rs.getLong(4)})).list();
+                .query((rs, n) -> sums.put(Unit.key(rs.getString(1), rs.getString(2)), new long[] {rs.getLong(3), rs.getLong(4)})).list();
         return sums;
     }
 
@@ -114,7 +115,7 @@ public class BackToBackRows {
         Map<String, long[]> sums = new LinkedHashMap<>();
         jdbc.sql("SELECT unit_kind, unit_code, sum(stars), count(*) FROM unit_rating WHERE rated_on BETWEEN ? AND ? GROUP BY 1, 2")
                 .params(from, to)
-                .query((rs, n) -> sums.put(rs.getString(1) + ":" + rs.getString(2), new long[] {rs.getLong(3), rs.getLong(4)})).list();
+                .query((rs, n) -> sums.put(Unit.key(rs.getString(1), rs.getString(2)), new long[] {rs.getLong(3), rs.getLong(4)})).list();
         return sums;
     }
 

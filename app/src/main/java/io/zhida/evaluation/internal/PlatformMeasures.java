@@ -1,5 +1,6 @@
 package io.zhida.evaluation.internal;
 
+import io.zhida.identity.Unit;
 import io.zhida.evaluation.Rate;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -9,7 +10,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Platform measures besides the three rates, per unit ("DEPARTMENT:code" or "COUNTY:code") for a period:
+ * Platform measures besides the three rates, per unit (keyed by {@link Unit#key()}) for a period:
  * steps finished on time, 免申即享's share of the money, appeals answered on time, problems closed.
  */
 @Repository
@@ -28,8 +29,8 @@ public class PlatformMeasures {
                 SELECT %s AS unit, count(*) AS d, count(*) FILTER (WHERE t.done_at <= t.due_at) AS n
                 FROM application_task_facts t
                 WHERE t.done_at >= :from AND t.done_at < :to GROUP BY 1""";
-        collect(m, sql.formatted("'DEPARTMENT:' || t.department_code"), from, to);
-        collect(m, sql.formatted("'COUNTY:' || t.region"), from, to);
+        collect(m, sql.formatted(Unit.sqlKey(Unit.Kind.DEPARTMENT, "t.department_code")), from, to);
+        collect(m, sql.formatted(Unit.sqlKey(Unit.Kind.COUNTY, "t.region")), from, to);
         return m;
     }
 
@@ -42,8 +43,8 @@ public class PlatformMeasures {
                 .param("from", Timestamp.from(from)).param("to", Timestamp.from(to))
                 .query((rs, i) -> {
                     Rate r = new Rate(rs.getLong("n"), rs.getLong("d"));
-                    m.merge("COUNTY:" + rs.getString(2), r, Rate::plus);
-                    departmentsOfItem.getOrDefault(rs.getString(1), java.util.List.of()).forEach(d -> m.merge("DEPARTMENT:" + d, r, Rate::plus));
+                    m.merge(Unit.county(rs.getString(2)).key(), r, Rate::plus);
+                    departmentsOfItem.getOrDefault(rs.getString(1), java.util.List.of()).forEach(d -> m.merge(Unit.department(d).key(), r, Rate::plus));
                     return r;
                 }).list();
         return m;
@@ -55,8 +56,8 @@ public class PlatformMeasures {
         String sql = """
                 SELECT %s AS unit, count(*) AS d, count(*) FILTER (WHERE answered_at IS NOT NULL AND answered_at <= due_at) AS n
                 FROM appeal_facts WHERE due_at >= :from AND due_at < :to AND %s IS NOT NULL GROUP BY 1""";
-        collect(m, sql.formatted("'DEPARTMENT:' || department_code", "department_code"), from, to);
-        collect(m, sql.formatted("'COUNTY:' || region", "region"), from, to);
+        collect(m, sql.formatted(Unit.sqlKey(Unit.Kind.DEPARTMENT, "department_code"), "department_code"), from, to);
+        collect(m, sql.formatted(Unit.sqlKey(Unit.Kind.COUNTY, "region"), "region"), from, to);
         return m;
     }
 

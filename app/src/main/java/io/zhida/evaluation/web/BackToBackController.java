@@ -1,5 +1,6 @@
 package io.zhida.evaluation.web;
 
+import io.zhida.identity.Unit;
 import io.zhida.evaluation.BackToBack;
 import io.zhida.evaluation.BackToBackRound;
 import io.zhida.evaluation.internal.QrCode;
@@ -154,7 +155,7 @@ class BackToBackController {
         Map<String, String> names = new LinkedHashMap<>();
         for (BackToBackRound round : rounds) {
             for (BackToBackRound.Result r : backToBack.results(round.id())) {
-                String key = (r.kind().equals("COUNTY") ? "1" : "2") + r.kind() + ":" + r.code();
+                String key = (r.kind().equals("COUNTY") ? "1" : "2") + Unit.key(r.kind(), r.code());
                 byUnit.computeIfAbsent(key, k -> new LinkedHashMap<>()).put(round.id(), r);
                 names.put(key, r.name());
             }

@@ -1,5 +1,6 @@
 package io.zhida.evaluation.web;
 
+import io.zhida.identity.Unit;
 import io.zhida.evaluation.Campaign;
 import io.zhida.evaluation.CampaignReport;
 import io.zhida.evaluation.Campaigns;
@@ -112,8 +113,8 @@ class CampaignController {
         model.addAttribute("counties", results.stream().filter(r -> r.kind().equals("COUNTY")).toList());
         model.addAttribute("departments", results.stream().filter(r -> r.kind().equals("DEPARTMENT")).toList());
         Map<String, String> names = new LinkedHashMap<>();
-        c.counties().forEach(x -> names.put("COUNTY:" + x, organisations.unitName("COUNTY", x)));
-        c.departments().forEach(x -> names.put("DEPARTMENT:" + x, organisations.unitName("DEPARTMENT", x)));
+        c.counties().forEach(x -> names.put(Unit.county(x).key(), organisations.unitName("COUNTY", x)));
+        c.departments().forEach(x -> names.put(Unit.department(x).key(), organisations.unitName("DEPARTMENT", x)));
         model.addAttribute("targetNames", names);
         model.addAttribute("officer", isOfficer(user));
         model.addAttribute("myDepartment", organisations.departmentCodeOf(user).orElse(null));

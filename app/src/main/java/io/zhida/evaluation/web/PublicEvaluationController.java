@@ -1,5 +1,6 @@
 package io.zhida.evaluation.web;
 
+import io.zhida.identity.Unit;
 import io.zhida.evaluation.BackToBack;
 import io.zhida.evaluation.UnitRatings;
 import io.zhida.evaluation.internal.QrCode;
@@ -55,8 +56,8 @@ class PublicEvaluationController {
                   RedirectAttributes flash) {
         Map<String, Integer> scores = new LinkedHashMap<>();
         params.forEach((k, v) -> {
-            if ((k.startsWith("COUNTY:") || k.startsWith("DEPARTMENT:")) && v != null && v.matches("[1-5]")) {
-                scores.put(k, Integer.parseInt(v));
+            if (v != null && v.matches("[1-5]")) {
+                Unit.parse(k).ifPresent(unit -> scores.put(unit.key(), Integer.parseInt(v)));
             }
         });
         try {

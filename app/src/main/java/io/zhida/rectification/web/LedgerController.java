@@ -1,5 +1,6 @@
 package io.zhida.rectification.web;
 
+import io.zhida.identity.Unit;
 import io.zhida.identity.AccessRule;
 import io.zhida.identity.Audience;
 import io.zhida.identity.DataScope;
@@ -76,8 +77,8 @@ class LedgerController {
         try (Spreadsheet sheet = Spreadsheet.of("整改台账", List.of("编号", "来源", "问题", "描述", "责任单位", "配合单位", "责任人",
                 "整改目标", "整改措施", "整改时限", "状态", "是否逾期", "整改成效", "重新打开次数", "登记时间"))) {
             for (Problem p : ledger.listFor(user, status, unit, category, overdue).all()) {
-                sheet.row(p.number(), p.category().label(), p.title(), p.description(), names.getOrDefault(p.unitKind() + ":" + p.unitCode(), p.unitCode()),
-                        String.join("、", p.coUnits().stream().map(c -> names.getOrDefault("DEPARTMENT:" + c, c)).toList()), p.person(),
+                sheet.row(p.number(), p.category().label(), p.title(), p.description(), names.getOrDefault(Unit.key(p.unitKind(), p.unitCode()), p.unitCode()),
+                        String.join("、", p.coUnits().stream().map(c -> names.getOrDefault(Unit.department(c).key(), c)).toList()), p.person(),
                         p.target(), p.measures(), p.deadline(), p.status().label(), p.overdue(today), p.evidence(), p.reopened(),
                         p.createdAt().atZone(Today.ZONE).toLocalDateTime());
             }
@@ -94,10 +95,10 @@ class LedgerController {
         if (!user.has(Role.EVALUATOR) && !user.has(Role.ADMIN)) {
             throw new AccessDeniedException("evaluation officers register problems");
         }
-        String[] u = unit.split(":", 2);
+        java.util.Optional<Unit> u = Unit.parse(unit);
         try {
             List<String> co = coUnits == null || coUnits.isBlank() ? List.of() : Arrays.stream(coUnits.split("[,，、\\s]+")).filter(s -> !s.isBlank()).toList();
-            Problem p = ledger.open(new Problem.New(category, null, title, description, u[0], u.length > 1 ? u[1] : null, co, person,
+            Problem p = ledger.open(new Problem.New(category, null, title, description, u.map(x -> x.kind().name()).orElse(unit), u.map(Unit::code).orElse(null), co, person,
                     target, null, workingDays), user.getUsername()).orElseThrow();
             flash.addFlashAttribute("message", "已登记问题 " + p.number());
             return "redirect:/rectification/" + p.id();
