@@ -265,9 +265,11 @@ public class Decisions {
         if (rows.approve(a.id(), fromStatus, grant.amount(), amountReason, reason + basis, grant.id()) == 0) {
             throw new InvalidInputException("status", "该申报状态已变化，请刷新后重试");
         }
-        records.event(a.id(), CurrentUser.actor(), "APPROVED", route == GrantRoute.INSTANT ? "秒批核准" : "审核核准",
+        // 秒批 is the platform's decision, on the enterprise's submission: recorded as the system's, not the enterprise's
+        String actor = route == GrantRoute.INSTANT ? CurrentUser.SYSTEM : CurrentUser.actor();
+        records.event(a.id(), actor, "APPROVED", route == GrantRoute.INSTANT ? "秒批核准" : "审核核准",
                 "核定金额 " + Applications.money(grant.amount()) + " 元" + basis + "；公示至 " + grant.disclosureUntil());
-        audit.record("application.approve", "application", a.number(), "核准 " + grant.amount().toPlainString() + " 元",
+        audit.recordBy(actor, "application.approve", "application", a.number(), "核准 " + grant.amount().toPlainString() + " 元",
                 a.estimate() == null ? null : a.estimate().toPlainString(), grant.amount().toPlainString());
         progress.tell(a, "申报已核准：" + a.itemName(), "核定金额 " + Applications.money(grant.amount()) + " 元" + basis
                 + "。将在政府网站公示至 " + grant.disclosureUntil() + "，公示无异议后 1 个工作日内拨付。"

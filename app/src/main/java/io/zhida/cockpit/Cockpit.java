@@ -137,7 +137,7 @@ public class Cockpit {
                         SELECT coalesce(sum(budget), 0) FROM pool_facts WHERE year BETWEEN :fromYear AND :toYear
                           AND (CAST(:items AS text) IS NULL OR item_code = ANY(string_to_array(:items, ',')))""")
                 .paramSource(params(f, items)).query(BigDecimal.class).single();
-        long overdue = limits.overdue(f.department()).size();
+        long overdue = overdue(f, items).size();
         long[] problems = f.department() != null ? ledger.openCounts("DEPARTMENT", f.department())
                 : f.region() != null ? ledger.openCounts("COUNTY", f.region()) : ledger.openCounts(null, null);
         return new CockpitSummary(online, enterprises, rs.getLong("matched"), rs.getLong("read"), rs.getLong("submitted"), rs.getLong("approved"),
@@ -145,6 +145,26 @@ public class Cockpit {
                 rs.getLong("paid_on_time"), rs.getBigDecimal("no_app_amount"), rs.getLong("no_app_granted"), budget,
                 decided == 0 ? null : BigDecimal.valueOf(rs.getLong("days")).divide(BigDecimal.valueOf(decided), 1, RoundingMode.HALF_UP),
                 rs.getLong("ratings"), rs.getLong("satisfied"), stages, overdue, problems[0], problems[1]);
+    }
+
+    /**
+     * The steps overdue now (a state, not a flow: the period does not apply) of the applications the filters choose —
+     * their county, items (department, theme) and the enterprise's industry and size as the cockpit knows them.
+     */
+    private List<io.zhida.applications.TimeLimitTask> overdue(CockpitFilter f, String items) {
+        java.util.Set<String> chosenItems = items == null ? null : java.util.Set.of(items.split(","));
+        List<io.zhida.applications.TimeLimitTask> tasks = limits.overdue(f.department()).stream()
+                .filter(t -> f.region() == null || f.region().equals(t.region()))
+                .filter(t -> chosenItems == null || chosenItems.contains(t.itemCode())).toList();
+        if ((f.industry() == null && f.size() == null) || tasks.isEmpty()) {
+            return tasks;
+        }
+        java.util.Set<String> enterprises = new java.util.HashSet<>(jdbc.sql("""
+                        SELECT uscc FROM cockpit_enterprise WHERE uscc = ANY(CAST(:usccs AS text[]))
+                          AND (CAST(:industry AS text) IS NULL OR industry = :industry) AND (CAST(:size AS text) IS NULL OR size = :size)""")
+                .param("usccs", tasks.stream().map(io.zhida.applications.TimeLimitTask::uscc).distinct().toArray(String[]::new))
+                .param("industry", f.industry()).param("size", f.size()).query(String.class).list());
+        return tasks.stream().filter(t -> enterprises.contains(t.uscc())).toList();
     }
 
     /**
@@ -210,7 +230,7 @@ public class Cockpit {
                     return new CockpitSummary.Month(e.getKey(), c[1], c[2], amounts.get("month").get(e.getKey())[1], c[3], c[4], c[5], c[6], c[7], c[8]);
                 }).toList();
         Map<String, Long> overdue = new LinkedHashMap<>();
-        limits.overdue(f.department()).forEach(t -> overdue.merge(t.departmentCode(), 1L, Long::sum));
+        overdue(f, items).forEach(t -> overdue.merge(t.departmentCode(), 1L, Long::sum));
         List<CockpitSummary.Slice> overdueSlices = overdue.entrySet().stream()
                 .map(e -> new CockpitSummary.Slice(e.getKey(), unitNames.getOrDefault(Unit.department(e.getKey()).key(), e.getKey()), e.getValue(), BigDecimal.ZERO))
                 .sorted((a, b) -> Long.compare(b.count(), a.count())).toList();

@@ -102,10 +102,11 @@ class DemoCitySeeder implements ApplicationRunner {
                     a.role() == Role.ENTERPRISE ? demoEnterprise : null, null));
         }
         // every other city department has a reviewer too, so that no application waits for a department nobody staffs
+        int reviewers = 0;
         for (DemoCity.Department d : DemoCity.departments()) {
             boolean staffed = DemoAccounts.ALL.stream().anyMatch(a -> a.role() == Role.REVIEWER && d.code().equals(a.departmentCode()));
             if (d.code().startsWith("C-") && !staffed) {
-                users.create(new UserForm(DemoAccounts.reviewerOf(d.code()), d.name() + "审核员", password, Set.of(Role.REVIEWER), null,
+                users.create(new UserForm(DemoAccounts.reviewerOf(d.code()), DemoAccounts.reviewerName(reviewers++, d.name()), password, Set.of(Role.REVIEWER), null,
                         organisations.departmentByCode(d.code()).orElseThrow().id(), null, null));
             }
         }

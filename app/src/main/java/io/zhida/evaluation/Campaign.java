@@ -11,8 +11,9 @@ public record Campaign(long id, String name, long schemeId, LocalDate periodFrom
                        List<String> items, List<String> departments, List<String> counties) {
 
     /** One target's place after scoring; subtotals by first-level indicator (points contributed out of 100). */
+    /** ranked: false when too few indicators had data to compare the unit with the others (shown, not ranked). */
     public record Result(String kind, String code, String name, BigDecimal total, int rank, int missing,
-                         java.util.Map<String, BigDecimal> subtotals) {
+                         java.util.Map<String, BigDecimal> subtotals, boolean ranked) {
     }
 
     /** One leaf's score for one target; null when there was nothing to score it with. */

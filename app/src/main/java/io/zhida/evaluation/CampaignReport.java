@@ -56,7 +56,7 @@ public class CampaignReport {
         roots.forEach(r -> header.add(r + "（得分）"));
         try (Spreadsheet sheet = Spreadsheet.of(c.name(), header)) {
             for (Campaign.Result r : results) {
-                List<Object> row = new ArrayList<>(List.of(r.kind().equals("COUNTY") ? "县（区）" : "部门", r.name(), r.rank(), r.total(), r.missing()));
+                List<Object> row = new ArrayList<>(List.of(r.kind().equals("COUNTY") ? "县（区）" : "部门", r.name(), r.ranked() ? (Object) r.rank() : "数据不足，不参与排名", r.total(), r.missing()));
                 roots.forEach(root -> row.add(r.subtotals().get(root)));
                 sheet.row(row);
             }

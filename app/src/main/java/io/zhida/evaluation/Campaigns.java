@@ -203,6 +203,12 @@ public class Campaigns {
     }
 
     /** Scores every leaf for every target, weighs, ranks; may be run again while evidence comes in. */
+    /**
+     * A unit takes part in the ranking only when indicators carrying at least half of the scheme's weight have data for
+     * it: the total is re-weighted over the indicators with data, and a few good figures must not outrank a full account.
+     */
+    static final BigDecimal MIN_COVERAGE = new BigDecimal("0.5");
+
     @Transactional
     public List<Campaign.Result> score(long campaignId, String actor) {
         Campaign c = get(campaignId);
@@ -211,7 +217,9 @@ public class Campaigns {
         rows.clearScores(campaignId);
         for (String kind : List.of("COUNTY", "DEPARTMENT")) {
             List<RoundRanking> totals = new ArrayList<>();
+            List<RoundRanking> withoutEnoughData = new ArrayList<>();
             Map<String, Integer> missing = new LinkedHashMap<>();
+            BigDecimal allWeights = leaves.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
             for (String code : kind.equals("COUNTY") ? c.counties() : c.departments()) {
                 Map<Long, BigDecimal> s = scores.getOrDefault(Unit.key(kind, code), Map.of());
                 BigDecimal weighted = BigDecimal.ZERO;
@@ -228,11 +236,14 @@ public class Campaigns {
                     }
                 }
                 BigDecimal total = weights.signum() == 0 ? BigDecimal.ZERO : weighted.divide(weights, 2, RoundingMode.HALF_UP);
-                totals.add(new RoundRanking(kind, code, total, null, total, 0, 0, 0));
+                (covered(weights, allWeights) ? totals : withoutEnoughData).add(new RoundRanking(kind, code, total, null, total, 0, 0, 0));
                 missing.put(code, miss);
             }
             for (RoundRanking r : RoundRanking.rank(totals)) {
                 rows.result(campaignId, kind, r.code(), r.total(), r.rank(), missing.get(r.code()));
+            }
+            for (RoundRanking r : RoundRanking.rank(withoutEnoughData)) { // listed after every ranked unit
+                rows.result(campaignId, kind, r.code(), r.total(), totals.size() + r.rank(), missing.get(r.code()));
             }
         }
         rows.markScored(campaignId);
@@ -320,10 +331,15 @@ public class Campaigns {
                 : values.stream().reduce(BigDecimal.ZERO, BigDecimal::add).divide(BigDecimal.valueOf(values.size()), 2, RoundingMode.HALF_UP);
     }
 
+    private static boolean covered(BigDecimal withData, BigDecimal all) {
+        return all.signum() > 0 && withData.compareTo(all.multiply(MIN_COVERAGE)) >= 0;
+    }
+
     /** Ranked results with subtotals per first-level indicator (points contributed out of the total). */
     public List<Campaign.Result> results(long campaignId) {
         Campaign c = get(campaignId);
         Map<Indicator, BigDecimal> leaves = indicators.leaves(c.schemeId());
+        BigDecimal allWeights = leaves.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
         Map<Long, Indicator> roots = rootsOfLeaves(c.schemeId());
         Map<String, Map<Long, BigDecimal>> scores = rows.scores(campaignId);
         Map<String, String> names = organisations.unitNames();
@@ -339,7 +355,8 @@ public class Campaigns {
                 subtotals.merge(root, v == null || weights.signum() == 0 ? BigDecimal.ZERO
                         : v.multiply(leaf.getValue()).divide(weights, 2, RoundingMode.HALF_UP), BigDecimal::add);
             }
-            results.add(new Campaign.Result(r.kind(), r.code(), names.getOrDefault(Unit.key(r.kind(), r.code()), r.code()), r.total(), r.rank(), r.missing(), subtotals));
+            results.add(new Campaign.Result(r.kind(), r.code(), names.getOrDefault(Unit.key(r.kind(), r.code()), r.code()), r.total(), r.rank(),
+                    r.missing(), subtotals, covered(weights, allWeights)));
         }
         return results;
     }

@@ -45,10 +45,15 @@ public class AuditLog {
 
     /** Records a change by the current user (or "system"); before/after are serialised as JSON. */
     public void record(String action, String subjectType, String subjectId, String summary, Object before, Object after) {
+        recordBy(CurrentUser.actor(), action, subjectType, subjectId, summary, before, after);
+    }
+
+    /** Records a change the platform made on its own in someone's request (秒批 on an enterprise's submission). */
+    public void recordBy(String actor, String action, String subjectType, String subjectId, String summary, Object before, Object after) {
         jdbc.sql("""
                 INSERT INTO audit_log (actor, action, subject_type, subject_id, summary, before_state, after_state)
                 VALUES (:actor, :action, :type, :id, :summary, CAST(:before AS jsonb), CAST(:after AS jsonb))""")
-                .param("actor", CurrentUser.actor())
+                .param("actor", actor)
                 .param("action", action)
                 .param("type", subjectType)
                 .param("id", subjectId)

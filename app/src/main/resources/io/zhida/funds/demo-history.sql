@@ -1,6 +1,6 @@
 -- The demo city's grants: for approved applications (working table demo_application) with 公示 and payment times,
 -- 免申即享 grants from monthly runs (demo_match, demo_enterprise, demo_item), and pools that add up. Writes only the
--- funds module's tables, and leaves demo_grant (application_id, grant_id) for the applications module.
+-- funds module's tables, and leaves demo_grant (application_id, grant_id, waiting_for_account) for the applications module.
 -- grants for approvals, with 公示 and payment times; unpaid old ones are overdue
 INSERT INTO fund_grant (uscc, enterprise_name, region, item_code, item_name, period, year, amount, formula_amount, basis, route,
                         application_id, status, disclosure_from, disclosure_until, payable_at, pay_due_at, paid_at, created_by, created_at)
@@ -53,4 +53,16 @@ SELECT g.item_code, g.year,
 FROM fund_grant g LEFT JOIN demo_item d ON d.code = g.item_code WHERE g.status <> 'CANCELLED' GROUP BY g.item_code, g.year
 ON CONFLICT (item_code, year) DO UPDATE SET budget = greatest(fund_pool.budget, excluded.budget), reserved = excluded.reserved, paid = excluded.paid
 --;
-CREATE TEMP TABLE demo_grant ON COMMIT DROP AS SELECT application_id, id AS grant_id FROM fund_grant WHERE application_id IS NOT NULL
+-- receiving accounts: every enterprise that has been paid, and about four in five of those whose money is payable; the
+-- rest have not confirmed one yet and wait on 待企业确认收款账户, where finance reminds them
+INSERT INTO bank_account (uscc, account_name, bank_name, account_no, confirmed_by, confirmed_at)
+SELECT uscc, max(enterprise_name), '中国工商银行示范市分行', '6222' || lpad(floor(random() * 1e15)::bigint::text, 15, '0'), 'system',
+       min(created_at) + interval '1 day'
+FROM fund_grant WHERE status <> 'CANCELLED'
+GROUP BY uscc HAVING bool_or(status = 'PAID') OR random() < 0.8
+ON CONFLICT (uscc) DO NOTHING
+--;
+CREATE TEMP TABLE demo_grant ON COMMIT DROP AS
+SELECT g.application_id, g.id AS grant_id,
+       g.status IN ('PAYABLE', 'FAILED') AND NOT EXISTS (SELECT 1 FROM bank_account a WHERE a.uscc = g.uscc) AS waiting_for_account
+FROM fund_grant g WHERE g.application_id IS NOT NULL

@@ -153,7 +153,9 @@ class ApplicationFlowIT {
         assertThat(sheetText(mvc.perform(get("/portal/disclosures/export.xlsx").param("q", "测试技改承诺补贴")).andExpect(status().isOk()).andReturn()))
                 .contains("测试技改承诺补贴").contains(uscc.substring(0, 6) + "********").doesNotContain(uscc);
         assertThat(sheetText(mvc.perform(get("/admin/audit/export.xlsx").param("action", "grant.create").cookie(Sessions.login(mvc, "admin")))
-                .andExpect(status().isOk()).andReturn())).contains("grant.create").contains("测试技改承诺补贴");
+                .andExpect(status().isOk()).andReturn())).contains("grant.create").contains("核定资金").contains("测试技改承诺补贴");
+        assertThat(mvc.perform(get("/admin/audit").param("action", "grant.create").cookie(Sessions.login(mvc, "admin"))).andReturn().getResponse()
+                .getContentAsString()).as("actions in words on the page").contains("核定资金").contains(">资金 ");
         jdbc.sql("UPDATE fund_grant SET disclosure_until = current_date - 1 WHERE id = ?").param(grant).update(); // 公示 over
         assertThat(disclosure.endDisclosures()).isGreaterThanOrEqualTo(1);
         Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> count("SELECT count(*) FROM application_task WHERE application_id = " + id + " AND kind = 'PAY'") == 1);

@@ -69,6 +69,18 @@ class DemoCityIT {
         // payable grants: finance can pay them, or they wait (visibly) for the enterprise's account
         assertThat(number("SELECT count(*) FROM app_user u JOIN user_role ur ON ur.user_id = u.id AND ur.role = 'FINANCE' WHERE u.enabled")).isPositive();
 
+        // finance has payable money it can pay now, and what waits for an enterprise's account does not run its time limit
+        assertThat(number("""
+                SELECT count(*) FROM fund_grant g JOIN bank_account b ON b.uscc = g.uscc WHERE g.status IN ('PAYABLE', 'FAILED')""")).as("payable with an account").isPositive();
+        assertThat(number("""
+                SELECT count(*) FROM fund_grant g WHERE g.status IN ('PAYABLE', 'FAILED')
+                  AND NOT EXISTS (SELECT 1 FROM bank_account b WHERE b.uscc = g.uscc)""")).as("some wait for their account").isPositive();
+        assertThat(number("""
+                SELECT count(*) FROM application_task t JOIN fund_grant g ON g.application_id = t.application_id
+                WHERE t.kind = 'PAY' AND t.done_at IS NULL AND t.paused_at IS NULL
+                  AND NOT EXISTS (SELECT 1 FROM bank_account b WHERE b.uscc = g.uscc)""")).as("finance is not charged for a wait it cannot end").isZero();
+        assertThat(number("SELECT count(*) FROM fund_grant g WHERE g.status = 'PAID' AND NOT EXISTS (SELECT 1 FROM bank_account b WHERE b.uscc = g.uscc)"))
+                .as("nothing paid without an account").isZero();
         // money: each pool's paid and reserved equal its grants; nothing paid above the approved amount
         assertThat(number("""
                 SELECT count(*) FROM fund_pool p WHERE p.paid <> coalesce((SELECT sum(g.amount) FROM fund_grant g

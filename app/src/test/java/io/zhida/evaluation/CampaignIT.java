@@ -166,6 +166,20 @@ class CampaignIT {
             assertThat(r.total()).isEqualByComparingTo(weighted.divide(weights, 2, RoundingMode.HALF_UP));
             assertThat(r.subtotals().values().stream().reduce(BigDecimal.ZERO, BigDecimal::add)).isCloseTo(r.total(), org.assertj.core.data.Offset.offset(new BigDecimal("0.05")));
         }
+        // a unit is ranked only when indicators carrying half of the weight have data; the others come after, unranked
+        Map<Indicator, BigDecimal> weightOf = indicators.leaves(scheme);
+        BigDecimal all = weightOf.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+        for (Campaign.Result r : results) {
+            BigDecimal withData = campaigns.leafScores(id, r.kind(), r.code()).stream().filter(l -> l.score() != null)
+                    .map(l -> weightOf.entrySet().stream().filter(e -> e.getKey().id() == l.indicatorId()).findFirst().orElseThrow().getValue())
+                    .reduce(BigDecimal.ZERO, BigDecimal::add);
+            assertThat(r.ranked()).as("%s: %s of %s weight with data", r.name(), withData, all)
+                    .isEqualTo(withData.compareTo(all.multiply(new BigDecimal("0.5"))) >= 0);
+        }
+        for (String kind : List.of("COUNTY", "DEPARTMENT")) {
+            List<Campaign.Result> ofKind = results.stream().filter(r -> r.kind().equals(kind)).sorted(java.util.Comparator.comparingInt(Campaign.Result::rank)).toList();
+            assertThat(ofKind).as("ranked units before unranked ones").isSortedAccordingTo((a, b) -> Boolean.compare(b.ranked(), a.ranked()));
+        }
         assertThat(campaigns.leafScores(id, "DEPARTMENT", "C-JXJ")).filteredOn(l -> l.source().equals("部门自评"))
                 .extracting(Campaign.LeafScore::score).allSatisfy(s -> assertThat(s).isEqualByComparingTo("80"));
         assertThat(campaigns.leafScores(id, "DEPARTMENT", "C-CZJ")).filteredOn(l -> l.source().equals("部门自评"))

@@ -24,13 +24,13 @@ class PeopleIT {
 
     @Test
     void aUsernameIsShownAsThePersonsNameAndAnythingElseAsRecorded() throws Exception {
-        assertThat(people.name("reviewer")).isEqualTo("经信局审核员");
+        assertThat(people.name("reviewer")).isEqualTo("张伟（经信局审核员）");
         assertThat(people.name("定时任务")).isEqualTo("定时任务");
         assertThat(people.name(null)).isEmpty();
         jdbc.sql("INSERT INTO audit_log (actor, action, subject_type, subject_id, summary) VALUES ('reviewer', 'test.people', 'test', '1', '按姓名显示测试')")
                 .update();
         String audit = mvc.perform(get("/admin/audit").param("actor", "reviewer").cookie(Sessions.login(mvc, "admin")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        assertThat(audit).contains("经信局审核员（reviewer）");
+        assertThat(audit).contains("<span>张伟（经信局审核员）</span> <small class=\"text-muted font-monospace\">reviewer</small>");
     }
 }

@@ -169,7 +169,8 @@ class FirstHourBrowserIT extends BrowserTest {
         // opens the item from 我的政策: its state and what happens next
         click(By.xpath(itemEntry("eligible", QUICK) + "//a[text()='查看进度']"));
         waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "已核准"));
-        assertThat(browser.findElement(By.id("timeline")).getText()).contains("秒批核准");
+        assertThat(browser.findElement(By.xpath("//*[@id='timeline']//li[contains(., '秒批核准')]")).getText())
+                .as("the platform approved it, not the enterprise").contains("系统自动");
         String application = currentPath();
         shot("enterprise-1366-application");
 

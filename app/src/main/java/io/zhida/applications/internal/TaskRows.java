@@ -16,7 +16,7 @@ public class TaskRows {
 
     private static final String SELECT_COLUMNS = """
             SELECT t.id, t.application_id, a.number, a.item_name, a.enterprise_name, t.kind, t.department_code, t.started_at, t.due_at,
-                   t.paused_at, t.done_at, t.escalated_at, t.reminders""";
+                   t.paused_at, t.done_at, t.escalated_at, t.reminders, a.uscc, a.item_code, a.region""";
     private static final String FROM = "FROM application_task t JOIN application a ON a.id = t.application_id";
     private static final String SELECT = SELECT_COLUMNS + " " + FROM;
 
@@ -68,15 +68,15 @@ public class TaskRows {
         return jdbc.sql("UPDATE application_task SET escalated_at = now() WHERE id = ? AND escalated_at IS NULL").param(id).update();
     }
 
-    /** Open tasks that are overdue or escalated, for 督办; department null = all. */
+    /** Open tasks that are overdue or escalated, for 督办; department null = all. A paused task waits for the enterprise. */
     public List<TimeLimitTask> overdue(String department, Instant now, int limit) {
-        return jdbc.sql(SELECT + " WHERE t.done_at IS NULL AND (t.due_at < ? OR t.escalated_at IS NOT NULL) AND (CAST(? AS text) IS NULL OR t.department_code = ?) ORDER BY t.due_at, t.id LIMIT ?")
+        return jdbc.sql(SELECT + " WHERE t.done_at IS NULL AND t.paused_at IS NULL AND (t.due_at < ? OR t.escalated_at IS NOT NULL) AND (CAST(? AS text) IS NULL OR t.department_code = ?) ORDER BY t.due_at, t.id LIMIT ?")
                 .params(Timestamp.from(now), department, department, limit).query(TaskRows::task).list();
     }
 
     /** The 督办 list: as {@link #overdue}, optionally of one step, longest overdue first. */
     public Listing<TimeLimitTask> overdueListing(String department, String kind, Instant now) {
-        return Listing.sql(jdbc, SELECT_COLUMNS, FROM + " WHERE t.done_at IS NULL AND (t.due_at < :now OR t.escalated_at IS NOT NULL) "
+        return Listing.sql(jdbc, SELECT_COLUMNS, FROM + " WHERE t.done_at IS NULL AND t.paused_at IS NULL AND (t.due_at < :now OR t.escalated_at IS NOT NULL) "
                         + "AND (CAST(:department AS text) IS NULL OR t.department_code = :department) AND (CAST(:kind AS text) IS NULL OR t.kind = :kind)",
                         "t.due_at, t.id", TaskRows::task)
                 .param("now", Timestamp.from(now)).param("department", department).param("kind", kind);
@@ -90,6 +90,7 @@ public class TaskRows {
     private static TimeLimitTask task(ResultSet rs, int n) throws SQLException {
         return new TimeLimitTask(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
                 TimeLimitTask.Kind.valueOf(rs.getString(6)), rs.getString(7), rs.getTimestamp(8).toInstant(), rs.getTimestamp(9).toInstant(),
-                ApplicationRows.instant(rs, 10), ApplicationRows.instant(rs, 11), ApplicationRows.instant(rs, 12), rs.getInt(13));
+                ApplicationRows.instant(rs, 10), ApplicationRows.instant(rs, 11), ApplicationRows.instant(rs, 12), rs.getInt(13),
+                rs.getString(14), rs.getString(15), rs.getString(16));
     }
 }

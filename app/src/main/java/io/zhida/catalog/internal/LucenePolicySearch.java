@@ -227,7 +227,7 @@ class LucenePolicySearch implements PolicySearch {
         doc.add(new StringField("kind", "item", Field.Store.NO));
         doc.add(new StringField("code", c.code(), Field.Store.YES));
         doc.add(new TextField("name", c.name(), Field.Store.YES));
-        String text = String.join("。", nonNull(c.name(), c.target(), c.conditionsText(), c.benefitType(), c.interpretation(),
+        String text = sentences(nonNull(c.name(), c.target(), c.conditionsText(), c.benefitType(), c.interpretation(),
                 source.map(PolicyDocument::title).orElse(null), source.map(PolicyDocument::fullText).orElse(null),
                 c.faq().stream().map(f -> f.question() + " " + f.answer()).collect(Collectors.joining(" "))));
         doc.add(new TextField("text", text, Field.Store.YES));
@@ -250,10 +250,23 @@ class LucenePolicySearch implements PolicySearch {
         doc.add(new StringField("id", String.valueOf(d.id()), Field.Store.YES));
         doc.add(new StringField("code", d.number(), Field.Store.YES));
         doc.add(new TextField("name", d.title(), Field.Store.YES));
-        doc.add(new TextField("text", String.join("。", nonNull(d.title(), d.issuer(), d.fullText())), Field.Store.YES));
+        doc.add(new TextField("text", sentences(nonNull(d.title(), d.issuer(), d.fullText())), Field.Store.YES));
         doc.add(new StringField("summary", d.title(), Field.Store.YES));
         doc.add(new StringField("level", d.level(), Field.Store.YES));
         return doc;
+    }
+
+    /** The parts as one text, a full stop between two only where the first does not already end a sentence ("。。"). */
+    static String sentences(List<String> parts) {
+        StringBuilder text = new StringBuilder();
+        for (String part : parts) {
+            String p = part.strip();
+            if (text.length() > 0 && "。！？；!?;.".indexOf(text.charAt(text.length() - 1)) < 0) {
+                text.append('。');
+            }
+            text.append(p);
+        }
+        return text.toString();
     }
 
     private static List<String> nonNull(String... parts) {

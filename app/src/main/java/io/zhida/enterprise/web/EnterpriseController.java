@@ -78,6 +78,7 @@ class EnterpriseController {
                 .map(h -> new HistoryLine(attributes.label(h.attribute()), h.oldValue(), h.newValue(), h.source().system(),
                         h.source().asOf(), h.changedAt())).toList());
         model.addAttribute("corrections", corrections.forEnterprise(uscc, user));
+        model.addAttribute("industryName", ProfileLines.industry(e.industry()));
         return "enterprise/profile";
     }
 

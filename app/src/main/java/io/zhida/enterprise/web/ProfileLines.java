@@ -43,15 +43,27 @@ final class ProfileLines {
             names.add("scale"); // given by a source; otherwise the computed size class is shown above
         }
         attributes.declared().forEach(d -> names.add(d.name()));
+        Map<String, String> regionNames = organisations.regionNames();
         for (String name : names) {
             AttributeCatalog.Owner owner = attributes.owner(name).orElse(new AttributeCatalog.Owner("其他", ""));
             String department = organisations.departmentByCode(owner.departmentCode()).map(Organisations.Department::name).orElse("");
             Group group = groups.computeIfAbsent(owner.sourceSystem(), s -> new Group(s, department, new ArrayList<>()));
             String unit = attributes.schema().find(name).map(Attribute::unit).orElse("");
-            group.lines().add(new Line(name, attributes.label(name), display(e.value(name)), unit, provenance.get(name),
+            String value = display(e.value(name));
+            if (value != null && name.equals("industry")) { // codes with their names: an enterprise reads 农副食品加工业, not C1391
+                value = industry(value);
+            } else if (value != null && name.equals("region")) {
+                value = regionNames.getOrDefault(value, value) + "（" + value + "）";
+            }
+            group.lines().add(new Line(name, attributes.label(name), value, unit, provenance.get(name),
                     !"tags".equals(name) && !"scale".equals(name)));
         }
         return List.copyOf(groups.values());
+    }
+
+    /** An industry code with its GB/T 4754 name: "C1391 农副食品加工业". */
+    static String industry(String code) {
+        return code == null ? null : io.zhida.engine.standard.IndustryCode.name(code).map(n -> code + " " + n).orElse(code);
     }
 
     /** The derived attributes as the rules see them (规模, 成立年份, 研发投入强度, 营收增长率). */

@@ -191,7 +191,8 @@ class CampaignController {
         model.addAttribute("leaves", campaigns.selfLeaves(c));
         model.addAttribute("answers", campaigns.selfAnswers(id, department));
         model.addAttribute("status", campaigns.selfStatus(id).stream().filter(s -> s.department().equals(department)).findFirst().orElse(null));
-        model.addAttribute("editable", organisations.departmentCodeOf(user).map(department::equals).orElse(false));
+        // only the department itself, and only while the campaign is open: a scored campaign's self-evaluation is read-only
+        model.addAttribute("editable", "OPEN".equals(c.status()) && organisations.departmentCodeOf(user).map(department::equals).orElse(false));
         return "evaluation/self";
     }
 

@@ -18,8 +18,13 @@ class AuditLogController {
 
     private final AuditLog audit;
 
-    AuditLogController(AuditLog audit) {
+    private final io.zhida.identity.AuditWords words;
+    private final io.zhida.identity.People people;
+
+    AuditLogController(AuditLog audit, io.zhida.identity.AuditWords words, io.zhida.identity.People people) {
         this.audit = audit;
+        this.words = words;
+        this.people = people;
     }
 
     @GetMapping("/admin/audit")
@@ -42,9 +47,9 @@ class AuditLogController {
                                                            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
         var result = audit.search(new AuditLog.Query(actor, action, subjectType, text, from, to, 0, 100_000));
         try (io.zhida.platform.Spreadsheet sheet = io.zhida.platform.Spreadsheet.of("审计日志",
-                java.util.List.of("时间", "操作人", "操作", "对象类型", "对象", "摘要", "修改前", "修改后"))) {
-            result.entries().forEach(e -> sheet.row(e.at().atZone(io.zhida.platform.Today.ZONE).toLocalDateTime(), e.actor(), e.action(),
-                    e.subjectType(), e.subjectId(), e.summary(), e.before(), e.after()));
+                java.util.List.of("时间", "操作人", "账号", "操作", "操作代码", "对象", "摘要", "修改前", "修改后"))) {
+            result.entries().forEach(e -> sheet.row(e.at().atZone(io.zhida.platform.Today.ZONE).toLocalDateTime(), people.name(e.actor()), e.actor(),
+                    words.action(e.action()), e.action(), words.subject(e.subjectType(), e.subjectId()), e.summary(), e.before(), e.after()));
             return io.zhida.platform.Spreadsheet.download("审计日志-" + io.zhida.platform.Today.date() + ".xlsx", sheet.bytes());
         }
     }

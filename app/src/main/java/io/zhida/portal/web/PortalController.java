@@ -50,7 +50,11 @@ class PortalController {
     @GetMapping("/workbench")
     String workbench(@AuthenticationPrincipal ZhidaUser user, Model model) {
         if (user.enterpriseUscc() != null) {
-            enterprises.find(user.enterpriseUscc()).ifPresent(e -> model.addAttribute("myEnterprise", e));
+            enterprises.find(user.enterpriseUscc()).ifPresent(e -> {
+                model.addAttribute("myEnterprise", e);
+                model.addAttribute("myIndustry", e.industry() == null ? "未归集"
+                        : io.zhida.engine.standard.IndustryCode.name(e.industry()).orElse(e.industry()));
+            });
         }
         return "portal/workbench";
     }
