@@ -107,3 +107,32 @@ window.zhidaPageData = function (name) {
   }
   schedule();
 })();
+
+// Lists as cards on a phone: every staff list (table.table-zd) that does not say how itself gets the column names
+// as labels (data-label) from its header and its first column as the card's title; the CSS does the rest below 576 px.
+(function () {
+  document.querySelectorAll('table.table-zd:not(.zd-cards):not([data-no-cards])').forEach(function (table) {
+    const heads = Array.from(table.querySelectorAll(':scope > thead > tr:first-child > th')).map(function (th) {
+      return th.textContent.trim();
+    });
+    if (heads.length < 2) {
+      return;
+    }
+    table.classList.add('zd-cards');
+    const wrap = table.closest('.table-responsive');
+    if (wrap) {
+      wrap.classList.add('zd-cards-wrap');
+    }
+    table.querySelectorAll(':scope > tbody > tr').forEach(function (tr) {
+      let column = 0;
+      Array.from(tr.children).forEach(function (td) {
+        if (column === 0 && !td.hasAttribute('colspan')) {
+          td.classList.add('zd-card-title');
+        } else if (!td.hasAttribute('data-label') && heads[column]) {
+          td.setAttribute('data-label', heads[column]);
+        }
+        column += td.colSpan || 1;
+      });
+    });
+  });
+})();

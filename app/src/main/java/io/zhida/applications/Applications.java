@@ -108,7 +108,7 @@ public class Applications {
             return "不在申报期内（申报期 " + (c.applyFrom() == null ? "" : c.applyFrom()) + " 至 " + (c.applyTo() == null ? "" : c.applyTo()) + "）";
         }
         if (calculation.result() == Outcome.INELIGIBLE) {
-            return "按平台数据，贵单位暂不符合本事项条件；如数据有误，请先在企业画像中提交数据纠错";
+            return "按平台数据，贵单位暂不符合本事项条件；如数据有误，请先在“企业档案”中提交数据纠错";
         }
         return null;
     }

@@ -33,7 +33,9 @@ public record ItemContent(
         // an AND chain stays one chain, so that each clause is still explained on its own
         StringBuilder c = new StringBuilder(rule.contains("||") ? "(" + rule + "\n)" : rule);
         List<String> codes = industries == null ? List.of() : industries.stream().filter(i -> i.matches("[A-T](\\d{2,4})?")).toList();
-        if (!codes.isEmpty() && !impliedBy(rule, INDUSTRY_CLAUSE, prefix -> codes.stream().anyMatch(prefix::startsWith))) {
+        java.util.function.Predicate<String> inScope = prefix -> codes.stream().anyMatch(prefix::startsWith);
+        if (!codes.isEmpty() && !impliedBy(rule, INDUSTRY_CLAUSE, inScope)
+                && !impliedBy(rule, INDUSTRY_MATCHES, regex -> IndustryPattern.prefixes(regex).map(p -> p.stream().allMatch(inScope)).orElse(false))) {
             c.append("\n&& e.industry.matches(\"^(").append(String.join("|", codes)).append(")\")");
         }
         boolean cityWide = regions == null || regions.isEmpty() || regions.stream().anyMatch(r -> !r.matches("\\d{6}") || r.endsWith("00"));
@@ -51,6 +53,8 @@ public record ItemContent(
 
     private static final java.util.regex.Pattern INDUSTRY_CLAUSE =
             java.util.regex.Pattern.compile("(?<![!\\w.])e\\.industry\\.startsWith\\(\"([A-T]\\d{0,4})\"\\)");
+    private static final java.util.regex.Pattern INDUSTRY_MATCHES =
+            java.util.regex.Pattern.compile("(?<![!\\w.])e\\.industry\\.matches\\(\"(\\^[^\"]{1,80})\"\\)");
     private static final java.util.regex.Pattern NEGATED_SCOPE = java.util.regex.Pattern.compile("!\\s*e\\.(industry|region)\\b");
     private static final java.util.regex.Pattern REGION_CLAUSE = java.util.regex.Pattern.compile("(?<![!\\w.])e\\.region\\s*==\\s*\"(\\d{6})\"");
 

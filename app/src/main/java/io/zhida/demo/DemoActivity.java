@@ -163,7 +163,7 @@ class DemoActivity {
                     backToBack.answer(token, scores);
                 }
             }
-            backToBack.score(round, "evaluator", "演示数据：按生成的答卷计分");
+            backToBack.score(round, "evaluator", "按回收的答卷计分");
         }
     }
 

@@ -78,6 +78,8 @@ public final class Spreadsheet implements AutoCloseable {
                 cell.setCellValue(n.doubleValue());
             } else if (v instanceof Boolean b) {
                 cell.setCellValue(b ? "是" : "否");
+            } else if (v instanceof java.time.LocalDateTime t) { // to the second, as people write times
+                cell.setCellValue(t.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString().replace('T', ' '));
             } else if (v instanceof TemporalAccessor) {
                 cell.setCellValue(v.toString().replace('T', ' '));
             } else {

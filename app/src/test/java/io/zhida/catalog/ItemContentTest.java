@@ -21,6 +21,24 @@ class ItemContentTest {
                 .as("a division of the scope's section").doesNotContain("matches");
         assertThat(item("e.region == \"519921\" // 青山县\n&& e.employees >= 10", List.of(), List.of("519921")).matchingCondition())
                 .doesNotContain("e.region in");
+        // patterns that name the same industries as the scope, or narrower ones
+        assertThat(item("e.scale in [\"小型\"] && e.industry.matches(\"^(C|I|M)\")", List.of("C", "I", "M"), List.of()).matchingCondition())
+                .isEqualTo("e.scale in [\"小型\"] && e.industry.matches(\"^(C|I|M)\")");
+        assertThat(item("e.industry.matches(\"^[BCD]\") // 工业企业\n&& e.revenue >= 20000000", List.of("B", "C", "D"), List.of()).matchingCondition())
+                .doesNotContain("^(B|C|D)");
+        assertThat(item("e.industry.matches(\"^C1[34]\")", List.of("C13", "C14"), List.of()).matchingCondition())
+                .isEqualTo("e.industry.matches(\"^C1[34]\")");
+    }
+
+    @Test
+    void aPatternWiderThanTheScopeOrTooCleverToReadKeepsTheScope() {
+        assertThat(item("e.industry.matches(\"^[CF]\")", List.of("C"), List.of()).matchingCondition()).contains("^(C)");
+        assertThat(item("e.industry.matches(\"^C.*\")", List.of("C"), List.of()).matchingCondition()).contains("^(C)");
+        assertThat(item("e.industry.matches(\"^C1[3-4]\")", List.of("C13", "C14"), List.of()).matchingCondition()).contains("^(C13|C14)");
+        assertThat(IndustryPattern.prefixes("^(C|I65)")).contains(List.of("C", "I65"));
+        assertThat(IndustryPattern.prefixes("^C1[34]")).contains(List.of("C13", "C14"));
+        assertThat(IndustryPattern.prefixes("C")).isEmpty();
+        assertThat(IndustryPattern.prefixes("^(C|(I))")).isEmpty();
     }
 
     @Test

@@ -93,6 +93,8 @@ class PlainWordsIT {
         assertThat(near).as("listed as one clause away").isPresent();
         assertThat(near.get().select(".near-clause").text()).isEqualTo("参保职工人数不少于 " + String.format("%,d", insured + 3) + " 人");
         assertThat(near.get().select(".near-gap").text()).isEqualTo("，还差 3 人");
+        assertThat(io.zhida.support.Sheets.text(mvc.perform(get("/my/policies/export.xlsx").cookie(session)).andExpect(status().isOk()).andReturn()))
+                .as("the export lists the near miss with its gap").contains("差一点符合测试补贴").contains("差一点符合").contains("还差 3 人");
         long withState = jdbc.sql("SELECT count(DISTINCT item_code) FROM application WHERE uscc = ? AND period = ? AND status NOT IN ('REJECTED', 'REFUSED')")
                 .params(uscc, String.valueOf(io.zhida.platform.Today.date().getYear())).query(Long.class).single();
         assertThat(page.select("#eligible .item-state").stream().filter(b -> !b.text().contains("可重新申报")).count())

@@ -201,6 +201,22 @@ class LayoutBrowserIT extends BrowserTest {
         assertTable("disclosures", "anonymous 390 公示", true);
     }
 
+    @Test
+    void atPhoneWidthStaffListsAreCardsToo() throws IOException {
+        browser.manage().window().setSize(new Dimension(390, 844));
+        login("finance", "zhida-demo");
+        phonePage("finance", "pools", "/funds/pools");
+        assertTable("pools", "finance 390 资金池", true);
+        phonePage("finance", "grants", "/funds/grants");
+        browser.manage().window().setSize(new Dimension(1280, 900));
+        open("/funds/pools");
+        assertTable("pools", "finance 1280 资金池", false);
+        browser.manage().window().setSize(new Dimension(390, 844));
+        login("clerk", "zhida-demo");
+        phonePage("clerk", "window", "/window");
+        browser.manage().window().setSize(new Dimension(1280, 900));
+    }
+
     /** 即申即享 for the demo enterprise, applied for in the browser: approved at once (秒批) and put on 公示. */
     private void enterpriseHasAnApplicationAndAGrantOnDisclosure() {
         if (jdbc.sql("SELECT count(*) FROM policy_item WHERE code = ?").param(ITEM).query(Long.class).single() == 0) {

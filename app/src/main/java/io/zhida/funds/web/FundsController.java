@@ -47,9 +47,11 @@ class FundsController {
     private final Disclosure disclosure;
     private final BankAccounts accounts;
     private final PolicyCatalog catalog;
+    private final io.zhida.identity.Organisations organisations;
 
     FundsController(FundPools pools, Grants grants, NoApplicationRuns runs, Disclosure disclosure, BankAccounts accounts,
-                    PolicyCatalog catalog) {
+                    PolicyCatalog catalog, io.zhida.identity.Organisations organisations) {
+        this.organisations = organisations;
         this.pools = pools;
         this.grants = grants;
         this.runs = runs;
@@ -74,7 +76,7 @@ class FundsController {
         model.addAttribute("total", all.stream().map(FundPool::budget).reduce(BigDecimal.ZERO, BigDecimal::add));
         model.addAttribute("paid", all.stream().map(FundPool::paid).reduce(BigDecimal.ZERO, BigDecimal::add));
         model.addAttribute("reserved", all.stream().map(FundPool::reserved).reduce(BigDecimal.ZERO, BigDecimal::add));
-        model.addAttribute("grants", grants.recent(null, 200));
+        model.addAttribute("grants", grants.recent(null, 20)); // the latest; the whole list is 资金明细, paged
         return "funds/pools";
     }
 
@@ -126,8 +128,9 @@ class FundsController {
         int y = year == null ? Today.date().getYear() : Inputs.year(year, "year");
         try (Spreadsheet sheet = Spreadsheet.of(y + " 年度惠企资金", List.of("编号", "企业名称", "统一社会信用代码", "县（区）",
                 "事项编码", "事项", "年度", "途径", "核定金额（元）", "公式金额（元）", "依据", "状态", "公示起", "公示止", "拨付时间"))) {
+            Map<String, String> counties = organisations.regionNames();
             for (Grant g : grants.forYear(y)) {
-                sheet.row(g.id(), g.enterpriseName(), g.uscc(), g.region(), g.itemCode(), g.itemName(), g.period(), g.route().label(),
+                sheet.row(g.id(), g.enterpriseName(), g.uscc(), g.region() == null ? null : counties.getOrDefault(g.region(), g.region()), g.itemCode(), g.itemName(), g.period(), g.route().label(),
                         g.amount(), g.formulaAmount(), g.basis(), g.status().label(), g.disclosureFrom(), g.disclosureUntil(),
                         g.paidAt() == null ? null : g.paidAt().atZone(Today.ZONE).toLocalDateTime());
             }

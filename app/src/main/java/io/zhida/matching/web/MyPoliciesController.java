@@ -60,13 +60,24 @@ class MyPoliciesController {
             throw new AccessDeniedException("not bound to an enterprise");
         }
         Map<String, Object> values = profiles.get(user.enterpriseUscc(), user).attributes();
-        try (io.zhida.platform.Spreadsheet sheet = io.zhida.platform.Spreadsheet.of("我的政策", List.of("事项编码", "事项", "办理方式", "结果", "预计金额（元）", "需补充的数据"))) {
+        try (io.zhida.platform.Spreadsheet sheet = io.zhida.platform.Spreadsheet.of("我的政策",
+                List.of("事项编码", "事项", "办理方式", "结果", "预计金额（元）", "需补充的数据", "未满足的条件"))) {
+            java.util.Set<String> matched = new java.util.HashSet<>();
             for (MatchRow m : matching.forEnterprise(user.enterpriseUscc())) {
                 catalog.onlineItem(m.itemCode()).ifPresent(item -> {
+                    matched.add(item.code());
                     Calculator.Result r = explanations.explain(user.enterpriseUscc(), values, item);
                     sheet.row(item.code(), item.content().name(), item.content().mode().label(), m.outcome().label(), r.amount(),
-                            String.join("、", r.missing().stream().map(attributes::label).toList()));
+                            String.join("、", r.missing().stream().map(attributes::label).toList()), null);
                 });
+            }
+            // the items it misses too, one step away first, each with what it lacks in words
+            for (MatchExplanations.NotMet n : explanations.notMet(user.enterpriseUscc(), values, catalog.onlineItems(), matched)) {
+                Calculator.Result r = n.result();
+                String lacking = r.nearMiss().map(c -> c.text() + (c.gap() == null ? "" : "，" + c.gap()))
+                        .orElse(String.join("；", r.notMet().stream().map(io.zhida.engine.rule.Condition.ClauseResult::text).toList()));
+                sheet.row(n.item().code(), n.item().content().name(), n.item().content().mode().label(), n.nearMiss() ? "差一点符合" : "暂不符合",
+                        null, null, lacking);
             }
             return io.zhida.platform.Spreadsheet.download("我的政策-" + PolicyCatalog.today() + ".xlsx", sheet.bytes());
         }
