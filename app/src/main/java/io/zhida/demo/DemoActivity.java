@@ -68,6 +68,7 @@ class DemoActivity {
     private final MatchingService matching;
     private final Organisations organisations;
     private final Cockpit cockpit;
+    private final io.zhida.cockpit.Reports reports;
     private final ThreeRates threeRates;
     private final boolean enabled;
     private final long seed;
@@ -80,7 +81,7 @@ class DemoActivity {
 
     DemoActivity(EventPublications publications, TransactionTemplate transaction, Environment env, DemoWorkingTables workingTables, Histories histories,
                  BackToBack backToBack, Campaigns campaigns, Indicators indicators, Surveys surveys, Appeals appeals, MatchingService matching,
-                 Organisations organisations, Cockpit cockpit, ThreeRates threeRates,
+                 Organisations organisations, Cockpit cockpit, io.zhida.cockpit.Reports reports, ThreeRates threeRates,
                  @Value("${zhida.demo.activity:true}") boolean enabled, @Value("${zhida.demo.seed}") long seed) {
         this.publications = publications;
         this.transaction = transaction;
@@ -95,6 +96,7 @@ class DemoActivity {
         this.matching = matching;
         this.organisations = organisations;
         this.cockpit = cockpit;
+        this.reports = reports;
         this.threeRates = threeRates;
         this.enabled = enabled;
         this.seed = seed;
@@ -123,6 +125,9 @@ class DemoActivity {
         });
         cockpit.rebuild(); // the histories were written without events
         threeRates.recount();
+        java.time.YearMonth last = java.time.YearMonth.from(Today.date()).minusMonths(1);
+        reports.generate("MONTHLY", last.toString(), "system"); // what the 1st of the month would have left
+        log.info("Demo monthly 兑现 report for {} generated", last);
         log.info("Demo activity for the last 12 months generated in {} ms", (System.nanoTime() - started) / 1_000_000);
     }
 

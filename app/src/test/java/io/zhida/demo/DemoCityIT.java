@@ -81,6 +81,7 @@ class DemoCityIT {
                   AND NOT EXISTS (SELECT 1 FROM bank_account b WHERE b.uscc = g.uscc)""")).as("finance is not charged for a wait it cannot end").isZero();
         assertThat(number("SELECT count(*) FROM fund_grant g WHERE g.status = 'PAID' AND NOT EXISTS (SELECT 1 FROM bank_account b WHERE b.uscc = g.uscc)"))
                 .as("nothing paid without an account").isZero();
+        assertThat(number("SELECT count(*) FROM cockpit_report WHERE kind = 'MONTHLY'")).as("last month's 兑现 report is there to open").isPositive();
         // money: each pool's paid and reserved equal its grants; nothing paid above the approved amount
         assertThat(number("""
                 SELECT count(*) FROM fund_pool p WHERE p.paid <> coalesce((SELECT sum(g.amount) FROM fund_grant g
