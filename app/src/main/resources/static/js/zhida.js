@@ -113,7 +113,7 @@ window.zhidaPageData = function (name) {
 (function () {
   document.querySelectorAll('table.table-zd:not(.zd-cards):not([data-no-cards])').forEach(function (table) {
     const heads = Array.from(table.querySelectorAll(':scope > thead > tr:first-child > th')).map(function (th) {
-      return th.textContent.trim();
+      return (th.dataset.short || th.textContent).trim(); // a short label where the column head is long
     });
     if (heads.length < 2) {
       return;

@@ -161,7 +161,7 @@ public class Decisions {
             progress.tell(a, "申报审核未通过：" + a.itemName(), unit + "审核意见：" + reason.trim() + "\n欢迎对本次服务进行评价。");
             return;
         }
-        records.event(id, user.getUsername(), "REVIEWED", unit + "审核通过", reason.trim()
+        records.event(id, user.getUsername(), "REVIEWED", unit + "审核通过", reason.trim().replaceFirst("[。；;.]+$", "")
                 + (granted == null ? "" : "；核定金额 " + Applications.money(granted) + " 元"));
         approveWhenAllApproved(a, null, null);
     }

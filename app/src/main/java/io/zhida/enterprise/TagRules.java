@@ -7,8 +7,8 @@ import io.zhida.engine.rule.Outcome;
 import io.zhida.engine.rule.RuleCompilationException;
 import io.zhida.enterprise.internal.EnterpriseRows;
 import io.zhida.enterprise.internal.TagRuleRows;
+import io.zhida.identity.AccessPolicy;
 import io.zhida.identity.AuditLog;
-import io.zhida.identity.Role;
 import io.zhida.identity.ZhidaUser;
 import io.zhida.platform.InvalidInputException;
 import io.zhida.platform.NotFoundException;
@@ -24,7 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -61,7 +60,7 @@ public class TagRules {
     /** Creates or replaces a rule (administrators), then retags everyone and tells matching who changed. */
     @Transactional
     public List<String> save(String tag, String condition, String description, ZhidaUser user) {
-        requireAdmin(user);
+        AccessPolicy.ADMINISTRATION.require(user);
         String name = tag == null ? "" : tag.trim();
         Validation v = new Validation().requireText(name, "tag", "标签名称", 40)
                 .requireText(condition, "condition", "标签规则", 2000);
@@ -82,7 +81,7 @@ public class TagRules {
 
     @Transactional
     public List<String> delete(String tag, ZhidaUser user) {
-        requireAdmin(user);
+        AccessPolicy.ADMINISTRATION.require(user);
         TagRule before = rows.find(tag).orElseThrow(() -> new NotFoundException("标签规则不存在：" + tag));
         rows.delete(tag);
         audit.record("enterprise.tag-rule.delete", "tag_rule", tag, "删除标签规则“" + tag + "”", before, null);
@@ -147,12 +146,6 @@ public class TagRules {
         }
         if (compiled.attributes().contains("tags")) {
             throw new InvalidInputException("condition", "标签规则不能引用企业标签（e.tags），以免标签互相依赖");
-        }
-    }
-
-    private static void requireAdmin(ZhidaUser user) {
-        if (!user.has(Role.ADMIN)) {
-            throw new AccessDeniedException("administrators maintain tag rules");
         }
     }
 }

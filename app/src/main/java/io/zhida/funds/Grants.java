@@ -104,7 +104,10 @@ public class Grants {
         long id = inserted.get();
         events.publishEvent(new GrantEvents.GrantMade(id, request.applicationId(), request.uscc(), request.itemCode(), request.route(), amount,
                 java.time.Instant.now()));
-        audit.record("grant.create", "grant", String.valueOf(id), request.enterpriseName() + " " + request.itemName() + " "
+        // 秒批 and 免申即享 grants are the platform's, whoever's request set them off
+        String actor = request.route() == GrantRoute.INSTANT || request.route() == GrantRoute.NO_APPLICATION
+                ? io.zhida.identity.CurrentUser.SYSTEM : io.zhida.identity.CurrentUser.actor();
+        audit.recordBy(actor, "grant.create", "grant", String.valueOf(id), request.enterpriseName() + " " + request.itemName() + " "
                 + yuan(amount) + " 元（" + request.route().label() + "）", null, amount.toPlainString());
         return rows.find(id).orElseThrow();
     }

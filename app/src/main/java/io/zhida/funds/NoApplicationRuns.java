@@ -5,9 +5,9 @@ import io.zhida.catalog.PolicyCatalog;
 import io.zhida.catalog.PolicyItem;
 import io.zhida.funds.internal.RunPlanner;
 import io.zhida.funds.internal.RunRows;
+import io.zhida.identity.AccessPolicy;
 import io.zhida.identity.AuditLog;
 import io.zhida.identity.CurrentUser;
-import io.zhida.identity.Role;
 import io.zhida.identity.ZhidaUser;
 import io.zhida.matching.MatchingService;
 import io.zhida.platform.InvalidInputException;
@@ -24,7 +24,6 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.scheduling.annotation.Scheduled;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 
 /**
@@ -85,7 +84,7 @@ public class NoApplicationRuns {
 
     /** 预览: plans the run in the background and returns it; an open preview of the item is returned instead of a second one. */
     public long preview(String itemCode, ZhidaUser user) {
-        requireFinance(user);
+        AccessPolicy.FUNDS_PAYMENT.require(user);
         PolicyItem item = noApplicationItem(itemCode);
         if (!matching.ready()) {
             throw new InvalidInputException("item", "平台启动后的全量匹配尚未完成，请稍后再运行");
@@ -110,7 +109,7 @@ public class NoApplicationRuns {
 
     /** 确认发放: the previewed run is queued under the confirming officer's name. */
     public void confirm(long runId, ZhidaUser user) {
-        requireFinance(user);
+        AccessPolicy.FUNDS_PAYMENT.require(user);
         NoApplicationRun run = get(runId);
         if (!run.awaitingConfirmation()) {
             throw new InvalidInputException("run", "该运行当前状态为“" + run.statusLabel() + "”，不是待确认的预览");
@@ -131,7 +130,7 @@ public class NoApplicationRuns {
     }
 
     public void discard(long runId, ZhidaUser user) {
-        requireFinance(user);
+        AccessPolicy.FUNDS_PAYMENT.require(user);
         if (!runs.transition(runId, "PREVIEW", "DISCARDED", nodes.current())) {
             throw new InvalidInputException("run", "只能放弃待确认的预览");
         }
@@ -199,11 +198,5 @@ public class NoApplicationRuns {
             throw new InvalidInputException("item", "「" + item.content().name() + "」不是免申即享事项");
         }
         return item;
-    }
-
-    private static void requireFinance(ZhidaUser user) {
-        if (user == null || !(user.has(Role.FINANCE) || user.has(Role.ADMIN))) {
-            throw new AccessDeniedException("finance officers only");
-        }
     }
 }

@@ -37,7 +37,9 @@ public class AuditWords {
             Map.entry("department.create", "新增部门"), Map.entry("department.update", "修改部门"),
             Map.entry("user.create", "新建用户"), Map.entry("user.update", "修改用户"), Map.entry("user.enable", "启用用户"),
             Map.entry("user.disable", "停用用户"), Map.entry("user.unlock", "解除登录限制"),
-            Map.entry("login.delay", "登录延时（多次失败）"), Map.entry("login.throttle", "登录限流"));
+            Map.entry("login.delay", "登录延时（多次失败）"), Map.entry("login.throttle", "登录限流"),
+            Map.entry("b2b.round", "发起背靠背评价"), Map.entry("b2b.score", "背靠背计分排名"),
+            Map.entry("enterprise.tag-rule.save", "保存标签规则"), Map.entry("payout.remind-accounts", "提醒企业确认收款账户"));
 
     private static final Map<String, String> SUBJECTS = Map.ofEntries(
             Map.entry("application", "申报"), Map.entry("grant", "资金"), Map.entry("fund_pool", "资金池"),
@@ -46,7 +48,8 @@ public class AuditWords {
             Map.entry("enterprise_attribute", "数据项"), Map.entry("correction_request", "纠错申请"), Map.entry("eval_campaign", "评估活动"),
             Map.entry("eval_indicator", "评估指标"), Map.entry("problem", "整改问题"), Map.entry("calendar", "工作日历"),
             Map.entry("region", "行政区划"), Map.entry("department", "部门"), Map.entry("user", "用户"), Map.entry("address", "访问地址"),
-            Map.entry("objection", "公示异议"));
+            Map.entry("objection", "公示异议"), Map.entry("fund_grant", "资金"), Map.entry("b2b_round", "背靠背评价"),
+            Map.entry("tag_rule", "标签规则"));
 
     public String action(String code) {
         return code == null ? "" : ACTIONS.getOrDefault(code, code);

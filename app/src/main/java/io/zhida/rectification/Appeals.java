@@ -4,6 +4,7 @@ import io.zhida.calendar.WorkingCalendar;
 import io.zhida.catalog.PolicyCatalog;
 import io.zhida.enterprise.EnterpriseProfile;
 import io.zhida.enterprise.EnterpriseProfiles;
+import io.zhida.identity.AccessPolicy;
 import io.zhida.identity.Organisations;
 import io.zhida.identity.Role;
 import io.zhida.identity.ZhidaUser;
@@ -71,7 +72,7 @@ public class Appeals {
     /** The evaluation officer hands it to the department that must answer, with a time limit. */
     @Transactional
     public void dispatch(long id, String departmentCode, int workingDays, ZhidaUser user) {
-        Ledger.requireOfficer(user);
+        AccessPolicy.EVALUATION_WORK.require(user);
         Appeal a = get(id);
         if (organisations.departmentByCode(departmentCode).isEmpty()) {
             throw new InvalidInputException("departmentCode", "请选择承办部门");

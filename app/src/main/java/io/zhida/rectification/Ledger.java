@@ -1,6 +1,7 @@
 package io.zhida.rectification;
 
 import io.zhida.calendar.WorkingCalendar;
+import io.zhida.identity.AccessPolicy;
 import io.zhida.identity.AuditLog;
 import io.zhida.identity.Organisations;
 import io.zhida.identity.Role;
@@ -153,7 +154,7 @@ public class Ledger {
     /** 回头看: the evaluation officer checks the result; not passed → back in progress with a new deadline. */
     @Transactional
     public void check(long id, boolean passed, String note, int extraWorkingDays, ZhidaUser user) {
-        requireOfficer(user);
+        AccessPolicy.EVALUATION_WORK.require(user);
         Problem p = locked(id);
         if (p.status() != Problem.Status.DONE && p.status() != Problem.Status.CHECKED) {
             throw new InvalidInputException("status", "只有已整改或已销号的问题可以复查");
@@ -213,11 +214,6 @@ public class Ledger {
         }
     }
 
-    static void requireOfficer(ZhidaUser user) {
-        if (!user.has(Role.EVALUATOR) && !user.has(Role.ADMIN)) {
-            throw new AccessDeniedException("evaluation officers only");
-        }
-    }
 
     private Problem locked(long id) {
         return rows.lockForUpdate(id).orElseThrow(() -> new NotFoundException("没有这个问题：" + id));

@@ -214,6 +214,12 @@ class LayoutBrowserIT extends BrowserTest {
         browser.manage().window().setSize(new Dimension(390, 844));
         login("clerk", "zhida-demo");
         phonePage("clerk", "window", "/window");
+        phonePage("clerk", "enterprises", "/enterprises");
+        login("evaluator", "zhida-demo");
+        phonePage("evaluator", "b2b", "/evaluation/b2b");
+        phonePage("evaluator", "ledger", "/rectification");
+        login("leader", "zhida-demo");
+        phonePage("leader", "cockpit", "/cockpit");
         browser.manage().window().setSize(new Dimension(1280, 900));
     }
 

@@ -11,6 +11,7 @@ import io.zhida.applications.TimeLimitTask;
 import io.zhida.applications.TimeLimits;
 import io.zhida.applications.WindowDesk;
 import io.zhida.applications.internal.RecordRows;
+import io.zhida.identity.AccessPolicy;
 import io.zhida.identity.AccessRule;
 import io.zhida.identity.DataScope;
 import io.zhida.identity.Role;
@@ -167,7 +168,7 @@ class ApplicationController {
     @PostMapping("/applications/{id}/tasks/{taskId}/remind")
     String remind(@PathVariable long id, @PathVariable long taskId, @RequestParam(required = false) String note,
                   @AuthenticationPrincipal ZhidaUser user, RedirectAttributes flash) {
-        SupervisionController.requireSupervisor(user);
+        AccessPolicy.SUPERVISION.require(user);
         Application a = applications.get(id, user);
         return Actions.run(() -> limits.remind(a, taskId, note), "已催办", back(id), flash);
     }

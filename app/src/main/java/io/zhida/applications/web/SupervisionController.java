@@ -7,6 +7,7 @@ import io.zhida.applications.TimeLimitTask;
 import io.zhida.applications.TimeLimits;
 import io.zhida.applications.WindowDesk;
 import io.zhida.applications.WorkingTimeText;
+import io.zhida.identity.AccessPolicy;
 import io.zhida.identity.AccessRule;
 import io.zhida.identity.DataScope;
 import io.zhida.identity.Organisations;
@@ -140,7 +141,7 @@ class SupervisionController {
     }
 
     private Listing<TimeLimitTask> overdue(ZhidaUser user, String department, TimeLimitTask.Kind kind) {
-        requireSupervisor(user);
+        AccessPolicy.SUPERVISION.require(user);
         String scoped = seesAllDepartments(user) ? blankToNull(department) : access.departmentCode(user).orElse("-");
         return limits.overdueList(scoped, kind);
     }
@@ -151,11 +152,5 @@ class SupervisionController {
 
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.strip();
-    }
-
-    static void requireSupervisor(ZhidaUser user) {
-        if (!user.has(Role.DEPT_HEAD) && !user.has(Role.EVALUATOR) && !user.has(Role.ADMIN)) {
-            throw new AccessDeniedException("department heads and evaluation officers only");
-        }
     }
 }

@@ -2,6 +2,7 @@ package io.zhida.calendar.web;
 
 import io.zhida.calendar.WorkingCalendar;
 import io.zhida.calendar.WorkingTime;
+import io.zhida.identity.AccessPolicy;
 import io.zhida.identity.AccessRule;
 import io.zhida.identity.Audience;
 import io.zhida.identity.DataScope;
@@ -13,7 +14,6 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -73,7 +73,7 @@ class CalendarPageController {
     @PostMapping("/calendar/days")
     String setDay(@RequestParam String date, @RequestParam boolean working, @RequestParam String name,
                   @AuthenticationPrincipal ZhidaUser user, RedirectAttributes redirect) {
-        requireAdmin(user);
+        AccessPolicy.ADMINISTRATION.require(user);
         LocalDate d = parse(date, redirect);
         if (d != null) {
             try {
@@ -88,7 +88,7 @@ class CalendarPageController {
 
     @PostMapping("/calendar/days/delete")
     String removeDay(@RequestParam String date, @AuthenticationPrincipal ZhidaUser user, RedirectAttributes redirect) {
-        requireAdmin(user);
+        AccessPolicy.ADMINISTRATION.require(user);
         LocalDate d = parse(date, redirect);
         if (d != null) {
             calendar.removeDay(d);
@@ -100,7 +100,7 @@ class CalendarPageController {
     @PostMapping("/calendar/years")
     String confirmYear(@RequestParam int year, @RequestParam(required = false) String source,
                        @AuthenticationPrincipal ZhidaUser user, RedirectAttributes redirect) {
-        requireAdmin(user);
+        AccessPolicy.ADMINISTRATION.require(user);
         calendar.confirmYear(year, source);
         redirect.addFlashAttribute("message", year + " 年节假日安排已确认录入");
         return "redirect:/calendar?year=" + year;
@@ -112,12 +112,6 @@ class CalendarPageController {
         } catch (RuntimeException e) {
             redirect.addFlashAttribute("error", "日期应为 YYYY-MM-DD");
             return null;
-        }
-    }
-
-    private static void requireAdmin(ZhidaUser user) {
-        if (!user.has(Role.ADMIN)) {
-            throw new AccessDeniedException("administrators only");
         }
     }
 }

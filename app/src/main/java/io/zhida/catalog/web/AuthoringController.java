@@ -7,14 +7,15 @@ import io.zhida.catalog.PolicyCatalog;
 import io.zhida.catalog.PolicyLibraryExchange;
 import io.zhida.catalog.RuleBook;
 import io.zhida.engine.rule.RuleCompilationException;
+import io.zhida.identity.AccessPolicy;
 import io.zhida.identity.AccessRule;
 import io.zhida.identity.DataScope;
 import io.zhida.identity.Organisations;
 import io.zhida.identity.Role;
 import io.zhida.identity.ZhidaUser;
 import io.zhida.platform.InvalidInputException;
-import io.zhida.platform.TextFiles;
 import io.zhida.platform.NotFoundException;
+import io.zhida.platform.TextFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -58,7 +59,7 @@ class AuthoringController {
 
     @ModelAttribute
     void onlyAuthors(@AuthenticationPrincipal ZhidaUser user) {
-        CatalogAccess.requireAuthor(user);
+        AccessPolicy.POLICY_AUTHORING.require(user);
     }
 
     @GetMapping

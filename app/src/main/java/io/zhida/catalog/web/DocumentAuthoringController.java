@@ -4,6 +4,7 @@ import io.zhida.catalog.PolicyAuthoring;
 import io.zhida.catalog.PolicyCatalog;
 import io.zhida.catalog.PolicyDocument;
 import io.zhida.catalog.internal.DocumentText;
+import io.zhida.identity.AccessPolicy;
 import io.zhida.identity.AccessRule;
 import io.zhida.identity.DataScope;
 import io.zhida.identity.Role;
@@ -44,7 +45,7 @@ class DocumentAuthoringController {
 
     @ModelAttribute
     void onlyAuthors(@AuthenticationPrincipal ZhidaUser user) {
-        CatalogAccess.requireAuthor(user);
+        AccessPolicy.POLICY_AUTHORING.require(user);
     }
 
     @GetMapping("/export.xlsx")

@@ -2,6 +2,7 @@ package io.zhida.catalog.web;
 
 import io.zhida.catalog.ImportRejectedException;
 import io.zhida.catalog.PolicyLibraryExchange;
+import io.zhida.identity.AccessPolicy;
 import io.zhida.identity.AccessRule;
 import io.zhida.identity.DataScope;
 import io.zhida.identity.Role;
@@ -30,13 +31,13 @@ class PolicyExchangeApiController {
 
     @PostMapping(value = "/api/v1/policy-items/import", consumes = {"application/yaml", "application/x-yaml", "text/yaml", "text/plain"})
     PolicyLibraryExchange.ImportReport importYaml(@RequestBody byte[] yaml, @AuthenticationPrincipal ZhidaUser user) {
-        CatalogAccess.requireAuthor(user);
+        AccessPolicy.POLICY_AUTHORING.require(user);
         return exchange.importYaml(TextFiles.decode(yaml, "body"), false);
     }
 
     @GetMapping(value = "/api/v1/policy-items/export", produces = "application/yaml")
     String export(@AuthenticationPrincipal ZhidaUser user) {
-        CatalogAccess.requireAuthor(user);
+        AccessPolicy.POLICY_AUTHORING.require(user);
         return exchange.exportYaml();
     }
 
@@ -48,5 +49,4 @@ class PolicyExchangeApiController {
         problem.setProperty("errors", e.problems());
         return ResponseEntity.badRequest().body(problem);
     }
-
 }

@@ -83,7 +83,10 @@ class PortalLibraryController {
         model.addAttribute("c", item.content());
         model.addAttribute("departmentNames", item.content().departments().stream()
                 .map(d -> organisations.departmentByCode(d).map(Organisations.Department::name).orElse(d)).toList());
-        model.addAttribute("regionNames", regionNames());
+        Map<String, String> regions = regionNames();
+        model.addAttribute("regionNames", regions);
+        model.addAttribute("scopeRegions", item.content().regions().isEmpty() ? "全市"
+                : String.join("、", item.content().regions().stream().map(r -> regions.getOrDefault(r, r)).toList()));
         model.addAttribute("today", PolicyCatalog.today());
         model.addAttribute("interpretation", InterpretationParts.of(item.content().interpretation()));
         int year = PolicyCatalog.today().getYear();

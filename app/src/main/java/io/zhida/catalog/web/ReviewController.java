@@ -4,6 +4,7 @@ import io.zhida.catalog.PolicyAuthoring;
 import io.zhida.catalog.PolicyCatalog;
 import io.zhida.catalog.PolicyItem;
 import io.zhida.catalog.ReviewScope;
+import io.zhida.identity.AccessPolicy;
 import io.zhida.identity.AccessRule;
 import io.zhida.identity.DataScope;
 import io.zhida.identity.Role;
@@ -43,7 +44,7 @@ class ReviewController {
 
     @ModelAttribute
     void onlyReviewers(@AuthenticationPrincipal ZhidaUser user) {
-        CatalogAccess.requireReviewer(user);
+        AccessPolicy.POLICY_REVIEW.require(user);
     }
 
     @GetMapping("/export.xlsx")

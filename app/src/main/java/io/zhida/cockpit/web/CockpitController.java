@@ -1,5 +1,6 @@
 package io.zhida.cockpit.web;
 
+import io.zhida.identity.AccessPolicy;
 import io.zhida.cockpit.Cockpit;
 import io.zhida.cockpit.CockpitFilter;
 import io.zhida.cockpit.CockpitSummary;
@@ -54,7 +55,24 @@ class CockpitController {
         model.addAttribute("regionName", f.region() == null ? "全市" : organisations.unitName("COUNTY", f.region()));
         model.addAttribute("departmentName", f.department() == null ? null : organisations.unitName("DEPARTMENT", f.department()));
         model.addAttribute("scopedRegion", !user.seesWholeCity());
+        model.addAttribute("canOpen", linksFor(user));
         return "cockpit/cockpit";
+    }
+
+    /** The pages the cockpit links to that this user may open: a figure links on only where its page opens. */
+    static java.util.Map<String, Boolean> linksFor(ZhidaUser user) {
+        boolean funds = AccessPolicy.FUNDS_OVERSIGHT.allows(user);
+        boolean evaluation = AccessPolicy.EVALUATION_READING.allows(user);
+        return java.util.Map.of(
+                "/review?open=false", user.has(io.zhida.identity.Role.REVIEWER) || user.has(io.zhida.identity.Role.DEPT_HEAD),
+                "/supervision", AccessPolicy.SUPERVISION.allows(user),
+                "/funds/pools", funds && user.seesWholeCity(),
+                "/funds/batches", funds && user.seesWholeCity(),
+                "/funds/runs", funds && user.seesWholeCity(),
+                "/funds/grants", funds,
+                "/rectification", AccessPolicy.STAFF.allows(user),
+                "/evaluation/rates", evaluation,
+                "/evaluation/b2b", evaluation);
     }
 
     /** Leaders, evaluators and administrators see the city; a county's staff their county; a department head the department. */

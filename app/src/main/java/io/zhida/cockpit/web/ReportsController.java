@@ -1,6 +1,7 @@
 package io.zhida.cockpit.web;
 
 import io.zhida.cockpit.Reports;
+import io.zhida.identity.AccessPolicy;
 import io.zhida.identity.AccessRule;
 import io.zhida.identity.DataScope;
 import io.zhida.identity.Role;
@@ -10,7 +11,6 @@ import io.zhida.platform.Spreadsheet;
 import io.zhida.platform.Today;
 import java.time.YearMonth;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -33,7 +33,7 @@ class ReportsController {
 
     @GetMapping("/cockpit/reports")
     String list(@AuthenticationPrincipal ZhidaUser user, Model model) {
-        requireReader(user);
+        AccessPolicy.REPORT_READING.require(user);
         YearMonth last = YearMonth.from(Today.date()).minusMonths(1);
         model.addAttribute("reports", reports.all());
         model.addAttribute("lastMonth", last.toString());
@@ -44,7 +44,7 @@ class ReportsController {
 
     @PostMapping("/cockpit/reports")
     String generate(@RequestParam String kind, @RequestParam String period, @AuthenticationPrincipal ZhidaUser user, RedirectAttributes flash) {
-        requireReader(user);
+        AccessPolicy.REPORT_READING.require(user);
         try {
             flash.addFlashAttribute("message", "已生成：" + reports.generate(kind, period.trim(), user.getUsername()).title());
         } catch (InvalidInputException e) {
@@ -55,13 +55,7 @@ class ReportsController {
 
     @GetMapping("/cockpit/reports/{id}.{type:pdf|xlsx}")
     ResponseEntity<byte[]> download(@PathVariable long id, @PathVariable String type, @AuthenticationPrincipal ZhidaUser user) {
-        requireReader(user);
+        AccessPolicy.REPORT_READING.require(user);
         return Spreadsheet.download(reports.get(id).title() + "." + type, reports.file(id, type));
-    }
-
-    private static void requireReader(ZhidaUser user) {
-        if (!user.has(Role.LEADER) && !user.has(Role.EVALUATOR) && !user.has(Role.ADMIN) && !user.has(Role.FINANCE)) {
-            throw new AccessDeniedException("leaders, evaluation and finance officers only");
-        }
     }
 }

@@ -4,6 +4,7 @@ import io.zhida.enterprise.EnterpriseProfile;
 import io.zhida.enterprise.EnterpriseProfiles;
 import io.zhida.enterprise.ProfileUpdates;
 import io.zhida.enterprise.imports.EnterpriseImports;
+import io.zhida.identity.AccessPolicy;
 import io.zhida.identity.AccessRule;
 import io.zhida.identity.Audience;
 import io.zhida.identity.DataScope;
@@ -92,7 +93,7 @@ class EnterpriseApiController {
     @AccessRule(roles = Role.ADMIN, scope = DataScope.WHOLE_CITY)
     @GetMapping("/api/v1/enterprises/imports/{id}")
     Map<String, Object> importStatus(@PathVariable long id, @AuthenticationPrincipal ZhidaUser user) {
-        DataAdminAccess.require(user);
+        AccessPolicy.ADMINISTRATION.require(user);
         EnterpriseImports.Status status = imports.status(id);
         List<EnterpriseImports.ErrorRow> errors = status.running() ? List.of() : imports.errors(id);
         return Map.of("status", status, "errors", errors);

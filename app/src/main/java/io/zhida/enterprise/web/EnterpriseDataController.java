@@ -3,6 +3,7 @@ package io.zhida.enterprise.web;
 import io.zhida.enterprise.AttributeCatalog;
 import io.zhida.enterprise.TagRules;
 import io.zhida.enterprise.imports.EnterpriseImports;
+import io.zhida.identity.AccessPolicy;
 import io.zhida.identity.AccessRule;
 import io.zhida.identity.DataScope;
 import io.zhida.identity.Organisations;
@@ -45,7 +46,7 @@ class EnterpriseDataController {
 
     @GetMapping("/enterprises/imports/export.xlsx")
     org.springframework.http.ResponseEntity<byte[]> exportImports(@AuthenticationPrincipal ZhidaUser user) {
-        DataAdminAccess.require(user);
+        AccessPolicy.ADMINISTRATION.require(user);
         try (io.zhida.platform.Spreadsheet sheet = io.zhida.platform.Spreadsheet.of("企业数据导入", java.util.List.of("编号", "文件", "来源系统", "数据日期", "状态", "读取", "新增", "更新", "未变", "拒收",
                 "说明", "导入人", "开始", "结束"))) {
             imports.recent(10_000).forEach(i -> sheet.row(i.id(), i.fileName(), i.sourceSystem(), i.asOf(), i.state(), i.rowsRead(), i.created(),
@@ -57,7 +58,7 @@ class EnterpriseDataController {
 
     @GetMapping("/enterprises/tag-rules/export.xlsx")
     org.springframework.http.ResponseEntity<byte[]> exportTagRules(@AuthenticationPrincipal ZhidaUser user) {
-        DataAdminAccess.require(user);
+        AccessPolicy.ADMINISTRATION.require(user);
         try (io.zhida.platform.Spreadsheet sheet = io.zhida.platform.Spreadsheet.of("企业标签规则", java.util.List.of("标签", "规则", "说明", "修改人", "修改时间"))) {
             tagRules.all().forEach(r -> sheet.row(r.tag(), r.condition(), r.description(), r.updatedBy(), r.updatedAt().atZone(io.zhida.platform.Today.ZONE).toLocalDateTime()));
             return io.zhida.platform.Spreadsheet.download("企业标签规则-" + io.zhida.platform.Today.date() + ".xlsx", sheet.bytes());
@@ -66,7 +67,7 @@ class EnterpriseDataController {
 
     @GetMapping("/enterprises/attributes/export.xlsx")
     org.springframework.http.ResponseEntity<byte[]> exportAttributes(@AuthenticationPrincipal ZhidaUser user) {
-        DataAdminAccess.require(user);
+        AccessPolicy.ADMINISTRATION.require(user);
         try (io.zhida.platform.Spreadsheet sheet = io.zhida.platform.Spreadsheet.of("企业属性", java.util.List.of("属性名", "名称", "类型", "单位", "派生"))) {
             attributes.schema().all().forEach(a -> sheet.row(a.name(), a.label(), a.type().name(), a.unit(), a.derived()));
             return io.zhida.platform.Spreadsheet.download("企业属性-" + io.zhida.platform.Today.date() + ".xlsx", sheet.bytes());
@@ -75,7 +76,7 @@ class EnterpriseDataController {
 
     @GetMapping("/enterprises/imports")
     String imports(@AuthenticationPrincipal ZhidaUser user, Model model) {
-        DataAdminAccess.require(user);
+        AccessPolicy.ADMINISTRATION.require(user);
         model.addAttribute("imports", imports.recent(30));
         model.addAttribute("today", io.zhida.platform.Today.date());
         return "enterprise/imports";
@@ -85,7 +86,7 @@ class EnterpriseDataController {
     String startImport(@RequestParam MultipartFile file, @RequestParam String source,
                        @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
                        @AuthenticationPrincipal ZhidaUser user, RedirectAttributes redirect) throws IOException {
-        DataAdminAccess.require(user);
+        AccessPolicy.ADMINISTRATION.require(user);
         try {
             if (file.isEmpty()) {
                 throw new InvalidInputException("file", "请选择要导入的文件");
@@ -101,7 +102,7 @@ class EnterpriseDataController {
 
     @GetMapping("/enterprises/imports/{id}")
     String importDetail(@PathVariable long id, @AuthenticationPrincipal ZhidaUser user, Model model) {
-        DataAdminAccess.require(user);
+        AccessPolicy.ADMINISTRATION.require(user);
         EnterpriseImports.Status status = imports.status(id);
         model.addAttribute("s", status);
         model.addAttribute("errors", status.running() ? java.util.List.of() : imports.errors(id));
@@ -112,19 +113,19 @@ class EnterpriseDataController {
     @GetMapping("/enterprises/imports/{id}/status")
     @ResponseBody
     EnterpriseImports.Status importStatus(@PathVariable long id, @AuthenticationPrincipal ZhidaUser user) {
-        DataAdminAccess.require(user);
+        AccessPolicy.ADMINISTRATION.require(user);
         return imports.status(id);
     }
 
     @GetMapping("/enterprises/attributes")
     String attributes(@AuthenticationPrincipal ZhidaUser user, Model model) {
-        DataAdminAccess.require(user);
+        AccessPolicy.ADMINISTRATION.require(user);
         return attributesPage(model, Map.of(), new AttributeCatalog.Declared("", "", "double", "", "", "", ""));
     }
 
     @PostMapping("/enterprises/attributes")
     String declare(AttributeForm form, @AuthenticationPrincipal ZhidaUser user, Model model, RedirectAttributes redirect) {
-        DataAdminAccess.require(user);
+        AccessPolicy.ADMINISTRATION.require(user);
         AttributeCatalog.Declared declared = new AttributeCatalog.Declared(form.name(), form.label(), form.celType(), form.unit(),
                 form.sourceSystem(), form.ownerDepartment(), user.getUsername());
         try {
@@ -155,14 +156,14 @@ class EnterpriseDataController {
 
     @GetMapping("/enterprises/tag-rules")
     String tagRules(@AuthenticationPrincipal ZhidaUser user, Model model) {
-        DataAdminAccess.require(user);
+        AccessPolicy.ADMINISTRATION.require(user);
         return tagRulesPage(model, Map.of(), "", "", "");
     }
 
     @PostMapping("/enterprises/tag-rules")
     String saveTagRule(@RequestParam String tag, @RequestParam String condition, @RequestParam(required = false) String description,
                        @AuthenticationPrincipal ZhidaUser user, Model model, RedirectAttributes redirect) {
-        DataAdminAccess.require(user);
+        AccessPolicy.ADMINISTRATION.require(user);
         try {
             int changed = tagRules.save(tag, condition, description, user).size();
             redirect.addFlashAttribute("message", "已保存标签规则“" + tag.trim() + "”，" + changed + " 户企业的标签随之变化");

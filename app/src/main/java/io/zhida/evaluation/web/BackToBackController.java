@@ -1,12 +1,13 @@
 package io.zhida.evaluation.web;
 
-import io.zhida.identity.Unit;
 import io.zhida.evaluation.BackToBack;
 import io.zhida.evaluation.BackToBackRound;
 import io.zhida.evaluation.internal.QrCode;
+import io.zhida.identity.AccessPolicy;
 import io.zhida.identity.AccessRule;
 import io.zhida.identity.DataScope;
 import io.zhida.identity.Role;
+import io.zhida.identity.Unit;
 import io.zhida.identity.ZhidaUser;
 import io.zhida.platform.InvalidInputException;
 import io.zhida.platform.Spreadsheet;
@@ -47,7 +48,7 @@ class BackToBackController {
 
     @GetMapping("/evaluation/b2b")
     String overview(@AuthenticationPrincipal ZhidaUser user, Model model) {
-        EvaluationAccess.requireReader(user);
+        AccessPolicy.EVALUATION_READING.require(user);
         LocalDate today = Today.date();
         model.addAttribute("categories", backToBack.categories());
         model.addAttribute("rounds", backToBack.rounds());
@@ -64,7 +65,7 @@ class BackToBackController {
                  @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                  @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
                  @RequestParam(required = false) Long seed, @AuthenticationPrincipal ZhidaUser user, RedirectAttributes flash) {
-        EvaluationAccess.requireOfficer(user);
+        AccessPolicy.EVALUATION_WORK.require(user);
         try {
             long id = backToBack.startRound(name, size, from, to, seed, user.getUsername());
             flash.addFlashAttribute("message", "已抽取 " + size + " 名评价人并发送评价链接");
@@ -77,7 +78,7 @@ class BackToBackController {
 
     @GetMapping("/evaluation/b2b/rounds/{id}")
     String round(@PathVariable long id, @AuthenticationPrincipal ZhidaUser user, Model model) {
-        EvaluationAccess.requireReader(user);
+        AccessPolicy.EVALUATION_READING.require(user);
         BackToBackRound round = backToBack.round(id);
         List<BackToBackRound.Result> results = backToBack.results(id);
         model.addAttribute("round", round);
@@ -99,7 +100,7 @@ class BackToBackController {
 
     @PostMapping("/evaluation/b2b/rounds/{id}/verify")
     String verify(@PathVariable long id, @AuthenticationPrincipal ZhidaUser user, RedirectAttributes flash) {
-        EvaluationAccess.requireReader(user);
+        AccessPolicy.EVALUATION_READING.require(user);
         if (backToBack.verify(id)) {
             flash.addFlashAttribute("message", "复核一致：按记录的随机种子和候选名单重新抽取，结果与本轮抽中名单完全相同");
         } else {
@@ -112,7 +113,7 @@ class BackToBackController {
     @PostMapping("/evaluation/b2b/rounds/{id}/score")
     String score(@PathVariable long id, @RequestParam(required = false) String reason, @AuthenticationPrincipal ZhidaUser user,
                  RedirectAttributes flash) {
-        EvaluationAccess.requireOfficer(user);
+        AccessPolicy.EVALUATION_WORK.require(user);
         try {
             backToBack.score(id, user.getUsername(), reason);
             flash.addFlashAttribute("message", "已计分排名；末位单位已列入整改台账");
@@ -124,7 +125,7 @@ class BackToBackController {
 
     @GetMapping("/evaluation/b2b/rounds/{id}/export.xlsx")
     ResponseEntity<byte[]> export(@PathVariable long id, @AuthenticationPrincipal ZhidaUser user) {
-        EvaluationAccess.requireReader(user);
+        AccessPolicy.EVALUATION_READING.require(user);
         BackToBackRound round = backToBack.round(id);
         try (Spreadsheet sheet = Spreadsheet.of(round.name(), List.of("类别", "单位", "排名", "集中评价", "实时评价", "总分",
                 "集中评价份数", "实时评价条数", "结果运用", "年度绩效分"))) {
@@ -138,7 +139,7 @@ class BackToBackController {
 
     @GetMapping("/evaluation/b2b/rounds.xlsx")
     ResponseEntity<byte[]> exportRounds(@AuthenticationPrincipal ZhidaUser user) {
-        EvaluationAccess.requireReader(user);
+        AccessPolicy.EVALUATION_READING.require(user);
         try (Spreadsheet sheet = Spreadsheet.of("背靠背评价轮次", List.of("轮次", "评价期间起", "评价期间止", "抽取", "已答", "随机种子", "状态"))) {
             backToBack.rounds().forEach(r -> sheet.row(r.name(), r.periodFrom(), r.periodTo(), r.drawn(), r.answered(), String.valueOf(r.seed()),
                     r.status().equals("SCORED") ? "已计分" : "评价中"));
@@ -148,7 +149,7 @@ class BackToBackController {
 
     @GetMapping("/evaluation/b2b/history")
     String history(@AuthenticationPrincipal ZhidaUser user, Model model) {
-        EvaluationAccess.requireReader(user);
+        AccessPolicy.EVALUATION_READING.require(user);
         List<BackToBackRound> rounds = new ArrayList<>(backToBack.rounds().stream().filter(r -> r.status().equals("SCORED")).toList());
         java.util.Collections.reverse(rounds);
         Map<String, Map<Long, BackToBackRound.Result>> byUnit = new TreeMap<>();
@@ -169,7 +170,7 @@ class BackToBackController {
     @AccessRule(roles = {Role.EVALUATOR, Role.ADMIN}, scope = DataScope.WHOLE_CITY)
     @PostMapping("/evaluation/b2b/rules")
     String rules(@RequestParam Map<String, String> params, @AuthenticationPrincipal ZhidaUser user, RedirectAttributes flash) {
-        EvaluationAccess.requireOfficer(user);
+        AccessPolicy.EVALUATION_WORK.require(user);
         Map<String, String> values = new LinkedHashMap<>();
         backToBack.ruleValues().keySet().forEach(k -> {
             if (params.containsKey(k)) {
@@ -189,7 +190,7 @@ class BackToBackController {
     @PostMapping("/evaluation/b2b/categories/{code}/refresh")
     String refresh(@PathVariable String code, @RequestParam MultipartFile file, @AuthenticationPrincipal ZhidaUser user,
                    RedirectAttributes flash) throws IOException {
-        EvaluationAccess.requireOfficer(user);
+        AccessPolicy.EVALUATION_WORK.require(user);
         List<List<String>> lines = new ArrayList<>();
         String text = new String(file.getBytes(), StandardCharsets.UTF_8).replace("\uFEFF", "");
         for (String line : text.split("\\r?\\n")) {
@@ -207,7 +208,7 @@ class BackToBackController {
 
     @GetMapping("/evaluation/units")
     String qrWall(@AuthenticationPrincipal ZhidaUser user, Model model) {
-        EvaluationAccess.requireReader(user);
+        AccessPolicy.EVALUATION_READING.require(user);
         List<Map<String, String>> units = new ArrayList<>();
         for (BackToBack.Target t : backToBack.targets()) {
             String url = publicUrl + "/portal/rate/" + t.kind() + "/" + t.code();

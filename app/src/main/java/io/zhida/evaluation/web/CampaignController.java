@@ -1,17 +1,18 @@
 package io.zhida.evaluation.web;
 
-import io.zhida.identity.Unit;
 import io.zhida.evaluation.Campaign;
 import io.zhida.evaluation.CampaignReport;
 import io.zhida.evaluation.Campaigns;
 import io.zhida.evaluation.Indicator;
 import io.zhida.evaluation.Indicators;
 import io.zhida.evaluation.Surveys;
+import io.zhida.identity.AccessPolicy;
 import io.zhida.identity.AccessRule;
 import io.zhida.identity.Audience;
 import io.zhida.identity.DataScope;
 import io.zhida.identity.Organisations;
 import io.zhida.identity.Role;
+import io.zhida.identity.Unit;
 import io.zhida.identity.ZhidaUser;
 import io.zhida.platform.InvalidInputException;
 import io.zhida.platform.Spreadsheet;
@@ -54,7 +55,7 @@ class CampaignController {
 
     @GetMapping("/evaluation/campaigns")
     String list(@AuthenticationPrincipal ZhidaUser user, Model model) {
-        requireStaff(user);
+        AccessPolicy.STAFF.require(user);
         LocalDate today = Today.date();
         model.addAttribute("campaigns", campaigns.all());
         model.addAttribute("schemes", indicators.schemes());
@@ -70,7 +71,7 @@ class CampaignController {
 
     @GetMapping("/evaluation/campaigns/export.xlsx")
     ResponseEntity<byte[]> exportList(@AuthenticationPrincipal ZhidaUser user) {
-        requireStaff(user);
+        AccessPolicy.STAFF.require(user);
         try (Spreadsheet sheet = Spreadsheet.of("三评活动", List.of("编号", "活动", "评估期间起", "评估期间止", "自评截止", "参评部门", "参评县（区）", "状态"))) {
             campaigns.all().forEach(c -> sheet.row(c.id(), c.name(), c.periodFrom(), c.periodTo(), c.selfDeadline(), c.departments().size(),
                     c.counties().size(), c.status().equals("SCORED") ? "已计分" : "评估中"));
@@ -87,7 +88,7 @@ class CampaignController {
                   @RequestParam(required = false) List<String> items, @RequestParam(required = false) List<String> departments,
                   @RequestParam(required = false) List<String> counties, @RequestParam(defaultValue = "60") BigDecimal threshold,
                   @AuthenticationPrincipal ZhidaUser user, RedirectAttributes flash) {
-        EvaluationAccess.requireOfficer(user);
+        AccessPolicy.EVALUATION_WORK.require(user);
         try {
             long id = campaigns.create(name, scheme, from, to, selfDeadline, items == null ? List.of() : items,
                     departments == null ? List.of() : departments, counties == null ? List.of() : counties, threshold, user.getUsername());
@@ -101,7 +102,7 @@ class CampaignController {
 
     @GetMapping("/evaluation/campaigns/{id}")
     String detail(@PathVariable long id, @AuthenticationPrincipal ZhidaUser user, Model model) {
-        requireStaff(user);
+        AccessPolicy.STAFF.require(user);
         Campaign c = campaigns.get(id);
         List<Campaign.Result> results = campaigns.results(id);
         model.addAttribute("c", c);
@@ -123,7 +124,7 @@ class CampaignController {
 
     @GetMapping("/evaluation/campaigns/{id}/units/{kind}/{code}")
     String unit(@PathVariable long id, @PathVariable String kind, @PathVariable String code, @AuthenticationPrincipal ZhidaUser user, Model model) {
-        requireStaff(user);
+        AccessPolicy.STAFF.require(user);
         model.addAttribute("c", campaigns.get(id));
         model.addAttribute("unitName", organisations.unitName(kind, code));
         model.addAttribute("kind", kind);
@@ -136,7 +137,7 @@ class CampaignController {
     @AccessRule(roles = {Role.EVALUATOR, Role.ADMIN}, scope = DataScope.WHOLE_CITY)
     @PostMapping("/evaluation/campaigns/{id}/score")
     String score(@PathVariable long id, @AuthenticationPrincipal ZhidaUser user, RedirectAttributes flash) {
-        EvaluationAccess.requireOfficer(user);
+        AccessPolicy.EVALUATION_WORK.require(user);
         campaigns.score(id, user.getUsername());
         flash.addFlashAttribute("message", "已按指标体系计分排名");
         return "redirect:/evaluation/campaigns/" + id;
@@ -145,7 +146,7 @@ class CampaignController {
     @AccessRule(roles = {Role.EVALUATOR, Role.ADMIN}, scope = DataScope.WHOLE_CITY)
     @PostMapping("/evaluation/campaigns/{id}/ledger")
     String ledger(@PathVariable long id, @AuthenticationPrincipal ZhidaUser user, RedirectAttributes flash) {
-        EvaluationAccess.requireOfficer(user);
+        AccessPolicy.EVALUATION_WORK.require(user);
         try {
             flash.addFlashAttribute("message", "已将 " + campaigns.toLedger(id, user.getUsername()) + " 个单位的问题清单列入整改台账");
         } catch (InvalidInputException e) {
@@ -157,7 +158,7 @@ class CampaignController {
     @AccessRule(roles = {Role.EVALUATOR, Role.ADMIN}, scope = DataScope.WHOLE_CITY)
     @PostMapping("/evaluation/campaigns/{id}/remind")
     String remind(@PathVariable long id, @AuthenticationPrincipal ZhidaUser user, RedirectAttributes flash) {
-        EvaluationAccess.requireOfficer(user);
+        AccessPolicy.EVALUATION_WORK.require(user);
         flash.addFlashAttribute("message", "已发出 " + campaigns.remind() + " 条自评提醒/逾期警示");
         return "redirect:/evaluation/campaigns/" + id;
     }
@@ -166,7 +167,7 @@ class CampaignController {
     @PostMapping("/evaluation/campaigns/{id}/third-party")
     String thirdParty(@PathVariable long id, @RequestParam String target, @RequestParam long indicator, @RequestParam(required = false) BigDecimal score,
                       @RequestParam String finding, @RequestParam String checker, @AuthenticationPrincipal ZhidaUser user, RedirectAttributes flash) {
-        EvaluationAccess.requireOfficer(user);
+        AccessPolicy.EVALUATION_WORK.require(user);
         String[] t = target.split(":", 2);
         try {
             campaigns.addThirdParty(id, t[0], t.length > 1 ? t[1] : "", indicator, score, finding, checker);
@@ -180,7 +181,7 @@ class CampaignController {
     @AccessRule(audience = Audience.STAFF, scope = DataScope.OWN_DEPARTMENT)
     @GetMapping("/evaluation/campaigns/{id}/self/{department}")
     String selfForm(@PathVariable long id, @PathVariable String department, @AuthenticationPrincipal ZhidaUser user, Model model) {
-        requireStaff(user);
+        AccessPolicy.STAFF.require(user);
         if (!isOfficer(user) && !user.has(Role.LEADER) && !organisations.departmentCodeOf(user).map(department::equals).orElse(false)) {
             throw new AccessDeniedException("another department's self-evaluation");
         }
@@ -224,7 +225,7 @@ class CampaignController {
 
     @GetMapping("/evaluation/campaigns/{id}/report.pdf")
     ResponseEntity<byte[]> pdf(@PathVariable long id, @RequestParam(required = false) String unit, @AuthenticationPrincipal ZhidaUser user) {
-        requireStaff(user);
+        AccessPolicy.STAFF.require(user);
         String[] u = unit == null || unit.isBlank() ? null : unit.split(":", 2);
         Campaign c = campaigns.get(id);
         String name = c.name() + (u == null ? "-全市" : "-" + organisations.unitName(u[0], u[1])) + "-评估报告.pdf";
@@ -233,14 +234,14 @@ class CampaignController {
 
     @GetMapping("/evaluation/campaigns/{id}/report.xlsx")
     ResponseEntity<byte[]> xlsx(@PathVariable long id, @AuthenticationPrincipal ZhidaUser user) {
-        requireStaff(user);
+        AccessPolicy.STAFF.require(user);
         return Spreadsheet.download(campaigns.get(id).name() + "-评估结果.xlsx", report.xlsx(id));
     }
 
     @AccessRule(roles = {Role.EVALUATOR, Role.LEADER, Role.ADMIN}, scope = DataScope.WHOLE_CITY)
     @GetMapping("/evaluation/indicators")
     String indicators(@RequestParam(required = false) Long scheme, @AuthenticationPrincipal ZhidaUser user, Model model) {
-        EvaluationAccess.requireReader(user);
+        AccessPolicy.EVALUATION_READING.require(user);
         var schemes = indicators.schemes();
         long s = scheme != null ? scheme : schemes.get(0).id();
         model.addAttribute("schemes", schemes);
@@ -259,7 +260,7 @@ class CampaignController {
     String updateIndicator(@PathVariable long scheme, @PathVariable long id, @RequestParam String name, @RequestParam(required = false) BigDecimal weight,
                            @RequestParam(required = false) Indicator.Source source, @RequestParam(required = false) String sourceRef,
                            @RequestParam(defaultValue = "false") boolean delete, @AuthenticationPrincipal ZhidaUser user, RedirectAttributes flash) {
-        EvaluationAccess.requireOfficer(user);
+        AccessPolicy.EVALUATION_WORK.require(user);
         try {
             if (delete) {
                 indicators.delete(scheme, id);
@@ -278,7 +279,7 @@ class CampaignController {
     String addIndicator(@PathVariable long scheme, @RequestParam(required = false) Long parent, @RequestParam String code, @RequestParam String name,
                         @RequestParam(required = false) BigDecimal weight, @RequestParam(required = false) Indicator.Source source,
                         @RequestParam(required = false) String sourceRef, @AuthenticationPrincipal ZhidaUser user, RedirectAttributes flash) {
-        EvaluationAccess.requireOfficer(user);
+        AccessPolicy.EVALUATION_WORK.require(user);
         try {
             indicators.add(scheme, parent, code, name, weight, source, sourceRef);
             flash.addFlashAttribute("message", "已添加指标 " + code);
@@ -290,11 +291,5 @@ class CampaignController {
 
     private static boolean isOfficer(ZhidaUser user) {
         return user.has(Role.EVALUATOR) || user.has(Role.ADMIN);
-    }
-
-    private static void requireStaff(ZhidaUser user) {
-        if (user.isEnterpriseOnly()) {
-            throw new AccessDeniedException("staff only");
-        }
     }
 }

@@ -2,6 +2,7 @@ package io.zhida.evaluation.web;
 
 import io.zhida.evaluation.RateRow;
 import io.zhida.evaluation.ThreeRates;
+import io.zhida.identity.AccessPolicy;
 import io.zhida.identity.AccessRule;
 import io.zhida.identity.DataScope;
 import io.zhida.identity.Role;
@@ -29,7 +30,7 @@ class RatesApiController {
     List<RateRow> rates(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                         @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
                         @RequestParam(defaultValue = "city") String groupBy, @AuthenticationPrincipal ZhidaUser user) {
-        EvaluationAccess.requireReader(user);
+        AccessPolicy.EVALUATION_READING.require(user);
         return rates.rates(from, to, ThreeRates.groupBy(groupBy));
     }
 }

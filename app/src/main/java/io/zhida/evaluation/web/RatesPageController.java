@@ -3,6 +3,7 @@ package io.zhida.evaluation.web;
 import io.zhida.evaluation.Rate;
 import io.zhida.evaluation.RateRow;
 import io.zhida.evaluation.ThreeRates;
+import io.zhida.identity.AccessPolicy;
 import io.zhida.identity.AccessRule;
 import io.zhida.identity.DataScope;
 import io.zhida.identity.Role;
@@ -49,7 +50,7 @@ class RatesPageController {
                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate compareFrom,
                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate compareTo,
                 @AuthenticationPrincipal ZhidaUser user, Model model) {
-        EvaluationAccess.requireReader(user);
+        AccessPolicy.EVALUATION_READING.require(user);
         LocalDate t = to == null ? Today.date() : to;
         LocalDate f = from == null ? t.withDayOfYear(1) : from;
         LocalDate cf = compareFrom == null ? f.minusYears(1) : compareFrom;
@@ -81,7 +82,7 @@ class RatesPageController {
                    @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                    @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
                    @AuthenticationPrincipal ZhidaUser user, Model model) {
-        EvaluationAccess.requireReader(user);
+        AccessPolicy.EVALUATION_READING.require(user);
         ThreeRates.GroupBy group = ThreeRates.groupBy(groupBy);
         model.addAttribute("row", rates.rate(from, to, group, key));
         model.addAttribute("measure", measure);
@@ -98,7 +99,7 @@ class RatesPageController {
                                          @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                                          @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
                                          @AuthenticationPrincipal ZhidaUser user) {
-        EvaluationAccess.requireReader(user);
+        AccessPolicy.EVALUATION_READING.require(user);
         try (Spreadsheet sheet = Spreadsheet.of(MEASURE_LABELS.getOrDefault(measure, "明细"), List.of("统一社会信用代码", "企业", "事项", "县（区）", "情况", "计入分子"))) {
             rates.records(measure, from, to, ThreeRates.groupBy(groupBy), key, 100_000)
                     .forEach(l -> sheet.row(l.uscc(), l.enterprise(), l.item(), l.region(), l.detail(), l.counted()));
@@ -110,7 +111,7 @@ class RatesPageController {
     ResponseEntity<byte[]> export(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                                   @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
                                   @RequestParam(defaultValue = "region") String groupBy, @AuthenticationPrincipal ZhidaUser user) {
-        EvaluationAccess.requireReader(user);
+        AccessPolicy.EVALUATION_READING.require(user);
         ThreeRates.GroupBy group = ThreeRates.groupBy(groupBy);
         try (Spreadsheet sheet = Spreadsheet.of("三率 " + from + " 至 " + to, List.of("编码", GROUPS.get(group.name()),
                 "知晓·分子", "知晓·分母", "知晓覆盖率", "满意·分子", "满意·分母", "办理满意率", "兑现·分子", "兑现·分母", "兑现到位率",

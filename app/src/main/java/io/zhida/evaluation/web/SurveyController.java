@@ -3,13 +3,14 @@ package io.zhida.evaluation.web;
 import io.zhida.evaluation.Campaigns;
 import io.zhida.evaluation.Survey;
 import io.zhida.evaluation.Surveys;
+import io.zhida.evaluation.internal.PublicFormLimit;
+import io.zhida.identity.AccessPolicy;
 import io.zhida.identity.AccessRule;
 import io.zhida.identity.Audience;
 import io.zhida.identity.DataScope;
 import io.zhida.identity.Organisations;
 import io.zhida.identity.Role;
 import io.zhida.identity.ZhidaUser;
-import io.zhida.evaluation.internal.PublicFormLimit;
 import io.zhida.platform.InvalidInputException;
 import io.zhida.platform.TooManyRequestsException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -47,7 +48,7 @@ class SurveyController {
 
     @GetMapping("/evaluation/surveys")
     String list(@AuthenticationPrincipal ZhidaUser user, Model model) {
-        EvaluationAccess.requireReader(user);
+        AccessPolicy.EVALUATION_READING.require(user);
         model.addAttribute("surveys", surveys.all(null));
         model.addAttribute("campaigns", campaigns.all());
         model.addAttribute("items", campaigns.items());
@@ -61,7 +62,7 @@ class SurveyController {
     String create(@RequestParam String title, @RequestParam(required = false) Long campaign, @RequestParam(required = false) String item,
                   @RequestParam(defaultValue = "120") int quota, @RequestParam MultiValueMap<String, String> form,
                   @AuthenticationPrincipal ZhidaUser user, RedirectAttributes flash) {
-        EvaluationAccess.requireOfficer(user);
+        AccessPolicy.EVALUATION_WORK.require(user);
         List<String> kinds = form.getOrDefault("kind", List.of());
         List<String> texts = form.getOrDefault("text", List.of());
         List<String> options = form.getOrDefault("options", List.of());
@@ -89,7 +90,7 @@ class SurveyController {
 
     @GetMapping("/evaluation/surveys/export.xlsx")
     org.springframework.http.ResponseEntity<byte[]> export(@AuthenticationPrincipal ZhidaUser user) {
-        EvaluationAccess.requireReader(user);
+        AccessPolicy.EVALUATION_READING.require(user);
         try (io.zhida.platform.Spreadsheet sheet = io.zhida.platform.Spreadsheet.of("问卷", java.util.List.of("编号", "问卷", "政策事项", "每县（区）配额", "已发邀请", "有效答卷", "状态"))) {
             for (Survey s : surveys.all(null)) {
                 sheet.row(s.id(), s.title(), s.itemCode(), s.quota(), surveys.invitations(s.id()),
@@ -101,7 +102,7 @@ class SurveyController {
 
     @GetMapping("/evaluation/surveys/{id}")
     String detail(@PathVariable long id, @AuthenticationPrincipal ZhidaUser user, Model model) {
-        EvaluationAccess.requireReader(user);
+        AccessPolicy.EVALUATION_READING.require(user);
         model.addAttribute("s", surveys.get(id));
         model.addAttribute("progress", surveys.progress(id));
         model.addAttribute("invitations", surveys.invitations(id));
@@ -114,7 +115,7 @@ class SurveyController {
     @PostMapping("/evaluation/surveys/{id}/send")
     String send(@PathVariable long id, @RequestParam String channel, @RequestParam(defaultValue = "200") int limit,
                 @AuthenticationPrincipal ZhidaUser user, RedirectAttributes flash) {
-        EvaluationAccess.requireOfficer(user);
+        AccessPolicy.EVALUATION_WORK.require(user);
         try {
             flash.addFlashAttribute("message", "已向 " + surveys.send(id, channel, limit) + " 家符合条件的企业发出问卷链接");
         } catch (InvalidInputException e) {
@@ -128,7 +129,7 @@ class SurveyController {
     String phone(@PathVariable long id, @RequestParam(required = false) String uscc, @RequestParam(required = false) String phone,
                  @RequestParam(required = false) String region, @RequestParam MultiValueMap<String, String> form,
                  @AuthenticationPrincipal ZhidaUser user, RedirectAttributes flash) {
-        EvaluationAccess.requireOfficer(user);
+        AccessPolicy.EVALUATION_WORK.require(user);
         try {
             surveys.phone(id, uscc, phone, region, answers(form), user.getUsername());
             flash.addFlashAttribute("message", "电话访问结果已录入");

@@ -3,6 +3,7 @@ package io.zhida.funds.web;
 import io.zhida.funds.BankAccounts;
 import io.zhida.funds.PayoutBatch;
 import io.zhida.funds.PayoutBatches;
+import io.zhida.identity.AccessPolicy;
 import io.zhida.identity.AccessRule;
 import io.zhida.identity.DataScope;
 import io.zhida.identity.Role;
@@ -43,7 +44,7 @@ class BatchController {
 
     @GetMapping("/funds/batches/export.xlsx")
     org.springframework.http.ResponseEntity<byte[]> export(@AuthenticationPrincipal ZhidaUser user) {
-        FundsController.requireStaff(user);
+        AccessPolicy.FUNDS_OVERSIGHT.require(user);
         try (io.zhida.platform.Spreadsheet sheet = io.zhida.platform.Spreadsheet.of("拨付批次", java.util.List.of("批次号", "生成人", "生成时间",
                 "笔数", "金额（元）", "已拨付", "失败", "待回单", "回单时间"))) {
             batches.all().all().forEach(b -> sheet.row(b.number(), b.createdBy(), b.createdAt().atZone(io.zhida.platform.Today.ZONE).toLocalDateTime(),
@@ -55,7 +56,7 @@ class BatchController {
 
     @GetMapping("/funds/batches")
     String list(io.zhida.platform.PageQuery page, @AuthenticationPrincipal ZhidaUser user, Model model) {
-        FundsController.requireStaff(user);
+        AccessPolicy.FUNDS_OVERSIGHT.require(user);
         model.addAttribute("batches", batches.all().page(page));
         model.addAttribute("ready", batches.readyToPay());
         model.addAttribute("waiting", batches.waitingForAccount());
@@ -67,7 +68,7 @@ class BatchController {
     /** 待企业确认收款账户: the enterprises to chase, longest waiting first, found by name or credit code. */
     @GetMapping("/funds/accounts/waiting")
     String waiting(@RequestParam(required = false) String q, io.zhida.platform.PageQuery page, @AuthenticationPrincipal ZhidaUser user, Model model) {
-        FundsController.requireStaff(user);
+        AccessPolicy.FUNDS_OVERSIGHT.require(user);
         model.addAttribute("waitingList", batches.waitingForAccount(q).page(page));
         model.addAttribute("waiting", batches.waitingForAccount());
         model.addAttribute("q", q);
@@ -78,7 +79,7 @@ class BatchController {
     @AccessRule(roles = {Role.FINANCE, Role.ADMIN}, scope = DataScope.WHOLE_CITY)
     @GetMapping("/funds/accounts/waiting.xlsx")
     org.springframework.http.ResponseEntity<byte[]> exportWaiting(@AuthenticationPrincipal ZhidaUser user) {
-        FundsController.requireFinance(user);
+        AccessPolicy.FUNDS_PAYMENT.require(user);
         try (io.zhida.platform.Spreadsheet sheet = io.zhida.platform.Spreadsheet.of("待确认收款账户", java.util.List.of("统一社会信用代码", "企业",
                 "待拨付笔数", "金额（元）", "可拨付起", "最近提醒", "提醒次数"))) {
             batches.waitingForAccount(null).all().forEach(w -> sheet.row(w.uscc(), w.enterpriseName(), w.grants(), w.amount(),
@@ -91,7 +92,7 @@ class BatchController {
     @AccessRule(roles = {Role.FINANCE, Role.ADMIN}, scope = DataScope.WHOLE_CITY)
     @PostMapping("/funds/accounts/remind")
     String remind(@AuthenticationPrincipal ZhidaUser user, RedirectAttributes flash) {
-        FundsController.requireFinance(user);
+        AccessPolicy.FUNDS_PAYMENT.require(user);
         int reminded = batches.remindWaitingForAccount();
         flash.addFlashAttribute("message", reminded == 0 ? "今天已提醒过这些企业，明天可再次提醒" : "已向 " + reminded + " 家企业发送提醒（站内信，并按其设置发短信或邮件）");
         return "redirect:/funds/accounts/waiting";
@@ -102,7 +103,7 @@ class BatchController {
     @PostMapping("/funds/accounts/{uscc}/name-exception")
     String nameException(@PathVariable String uscc, @RequestParam(required = false) String reason, @AuthenticationPrincipal ZhidaUser user,
                          RedirectAttributes flash) {
-        FundsController.requireFinance(user);
+        AccessPolicy.FUNDS_PAYMENT.require(user);
         try {
             accounts.confirmNameException(uscc, reason);
             flash.addFlashAttribute("message", "已确认户名例外，下次生成批次时纳入拨付");
@@ -115,7 +116,7 @@ class BatchController {
     @AccessRule(roles = {Role.FINANCE, Role.ADMIN}, scope = DataScope.WHOLE_CITY)
     @PostMapping("/funds/batches")
     String create(@AuthenticationPrincipal ZhidaUser user, RedirectAttributes flash) {
-        FundsController.requireFinance(user);
+        AccessPolicy.FUNDS_PAYMENT.require(user);
         try {
             Optional<PayoutBatch> batch = batches.create();
             if (batch.isEmpty()) {
@@ -132,7 +133,7 @@ class BatchController {
 
     @GetMapping("/funds/batches/{id}")
     String show(@PathVariable long id, @AuthenticationPrincipal ZhidaUser user, Model model) {
-        FundsController.requireStaff(user);
+        AccessPolicy.FUNDS_OVERSIGHT.require(user);
         model.addAttribute("batch", batches.get(id));
         model.addAttribute("lines", batches.lines(id));
         return "funds/batch";
@@ -141,7 +142,7 @@ class BatchController {
     @AccessRule(roles = {Role.FINANCE, Role.ADMIN}, scope = DataScope.WHOLE_CITY)
     @GetMapping("/funds/batches/{id}/payment.{format:xlsx|csv}")
     ResponseEntity<byte[]> paymentFile(@PathVariable long id, @PathVariable String format, @AuthenticationPrincipal ZhidaUser user) {
-        FundsController.requireFinance(user);
+        AccessPolicy.FUNDS_PAYMENT.require(user);
         PayoutBatch batch = batches.get(id);
         boolean xlsx = format.equals("xlsx");
         return ResponseEntity.ok()
@@ -156,7 +157,7 @@ class BatchController {
     @PostMapping("/funds/batches/{id}/result")
     String result(@PathVariable long id, @RequestParam("file") MultipartFile file, @AuthenticationPrincipal ZhidaUser user,
                   RedirectAttributes flash) throws IOException {
-        FundsController.requireFinance(user);
+        AccessPolicy.FUNDS_PAYMENT.require(user);
         try {
             if (file.isEmpty() || file.getSize() > MAX_RESULT_FILE) {
                 throw new InvalidInputException("file", "请上传银行回单文件（CSV 或 XLSX，不超过 20 MB）");

@@ -11,6 +11,7 @@ import io.zhida.funds.Grant;
 import io.zhida.funds.Grants;
 import io.zhida.funds.NoApplicationRun;
 import io.zhida.funds.NoApplicationRuns;
+import io.zhida.identity.AccessPolicy;
 import io.zhida.identity.AccessRule;
 import io.zhida.identity.DataScope;
 import io.zhida.identity.Role;
@@ -62,7 +63,7 @@ class FundsController {
 
     @GetMapping("/funds/pools")
     String pools(@RequestParam(required = false) Integer year, @AuthenticationPrincipal ZhidaUser user, Model model) {
-        requireStaff(user);
+        AccessPolicy.FUNDS_OVERSIGHT.require(user);
         int y = year == null ? Today.date().getYear() : Inputs.year(year, "year");
         Map<String, String> names = catalog.workingView().stream().collect(Collectors.toMap(PolicyItem::code, i -> i.content().name(), (a, b) -> a));
         model.addAttribute("year", y);
@@ -112,7 +113,7 @@ class FundsController {
     }
 
     private Listing<Grant> grantRecords(String item, String region, Grant.Status status, ZhidaUser user) {
-        requireStaff(user);
+        AccessPolicy.FUNDS_OVERSIGHT.require(user);
         return grants.filtered(item, scopedRegion(region, user), status);
     }
 
@@ -124,7 +125,7 @@ class FundsController {
 
     @GetMapping("/funds/grants/export.xlsx")
     ResponseEntity<byte[]> exportGrants(@RequestParam(required = false) Integer year, @AuthenticationPrincipal ZhidaUser user) {
-        requireStaff(user);
+        AccessPolicy.FUNDS_OVERSIGHT.require(user);
         int y = year == null ? Today.date().getYear() : Inputs.year(year, "year");
         try (Spreadsheet sheet = Spreadsheet.of(y + " 年度惠企资金", List.of("编号", "企业名称", "统一社会信用代码", "县（区）",
                 "事项编码", "事项", "年度", "途径", "核定金额（元）", "公式金额（元）", "依据", "状态", "公示起", "公示止", "拨付时间"))) {
@@ -142,7 +143,7 @@ class FundsController {
     @PostMapping("/funds/pools")
     String setBudget(@RequestParam String item, @RequestParam int year, @RequestParam String budget,
                      @AuthenticationPrincipal ZhidaUser user, RedirectAttributes flash) {
-        requireFinance(user);
+        AccessPolicy.FUNDS_PAYMENT.require(user);
         // Refused before anything is written, as the 400 page naming the field: a year no budget can be for,
         // an item that does not exist, an amount that is not plain money (1e30, 1e2, three decimals).
         Inputs.year(year, "year");
@@ -160,7 +161,7 @@ class FundsController {
     @GetMapping("/funds/runs")
     String runs(@RequestParam(required = false) String item, @RequestParam(required = false) String status, PageQuery page,
                 @AuthenticationPrincipal ZhidaUser user, Model model) {
-        requireStaff(user);
+        AccessPolicy.FUNDS_OVERSIGHT.require(user);
         model.addAttribute("runs", runs.list(item, status).page(page));
         model.addAttribute("item", item == null || item.isBlank() ? null : item);
         model.addAttribute("status", status == null || status.isBlank() ? null : status);
@@ -173,7 +174,7 @@ class FundsController {
     @AccessRule(roles = {Role.FINANCE, Role.ADMIN}, scope = DataScope.WHOLE_CITY)
     @PostMapping("/funds/runs")
     String preview(@RequestParam String item, @AuthenticationPrincipal ZhidaUser user, RedirectAttributes flash) {
-        requireFinance(user);
+        AccessPolicy.FUNDS_PAYMENT.require(user);
         try {
             return "redirect:/funds/runs/" + runs.preview(item, user);
         } catch (InvalidInputException e) {
@@ -196,7 +197,7 @@ class FundsController {
 
     /** A finance officer's action on a run, answered on the run's page with the outcome or the reason it was refused. */
     private static String onRun(long id, Runnable action, String done, ZhidaUser user, RedirectAttributes flash) {
-        requireFinance(user);
+        AccessPolicy.FUNDS_PAYMENT.require(user);
         try {
             action.run();
             flash.addFlashAttribute("message", done);
@@ -208,7 +209,7 @@ class FundsController {
 
     @GetMapping("/funds/runs/{id}")
     String run(@PathVariable long id, @RequestParam(required = false) String outcome, @AuthenticationPrincipal ZhidaUser user, Model model) {
-        requireStaff(user);
+        AccessPolicy.FUNDS_OVERSIGHT.require(user);
         model.addAttribute("run", runs.get(id));
         model.addAttribute("outcome", outcome);
         model.addAttribute("plan", runs.plan(id));
@@ -218,7 +219,7 @@ class FundsController {
 
     @GetMapping("/funds/runs/{id}/export.xlsx")
     ResponseEntity<byte[]> exportRun(@PathVariable long id, @AuthenticationPrincipal ZhidaUser user) {
-        requireStaff(user);
+        AccessPolicy.FUNDS_OVERSIGHT.require(user);
         var run = runs.get(id);
         try (Spreadsheet sheet = Spreadsheet.of("免申即享运行报告", List.of("统一社会信用代码", "企业名称", "结果", "金额（元）", "说明"))) {
             runs.lines(id, null).forEach(l -> sheet.row(l.uscc(), l.enterpriseName(), l.outcome(), l.amount(), l.reason()));
@@ -229,7 +230,7 @@ class FundsController {
     @GetMapping("/funds/runs/export.xlsx")
     ResponseEntity<byte[]> exportRuns(@RequestParam(required = false) String item, @RequestParam(required = false) String status,
                                       @AuthenticationPrincipal ZhidaUser user) {
-        requireStaff(user);
+        AccessPolicy.FUNDS_OVERSIGHT.require(user);
         try (Spreadsheet sheet = Spreadsheet.of("免申即享运行", List.of("运行", "事项编码", "事项", "方式", "开始", "发放", "未发放", "待补充数据", "金额（元）"))) {
             runs.list(item, status).all().forEach(r -> sheet.row(r.id(), r.itemCode(), r.itemName(), r.trigger(), r.startedAt().atZone(Today.ZONE).toLocalDateTime(),
                     r.granted(), r.skipped(), r.undetermined(), r.totalAmount()));
@@ -240,7 +241,7 @@ class FundsController {
     @AccessRule(roles = {Role.FINANCE, Role.ADMIN}, scope = DataScope.WHOLE_CITY)
     @PostMapping("/funds/disclosures/close")
     String endDisclosures(@AuthenticationPrincipal ZhidaUser user, RedirectAttributes flash) {
-        requireFinance(user);
+        AccessPolicy.FUNDS_PAYMENT.require(user);
         flash.addFlashAttribute("message", "公示期满转入待拨付 " + disclosure.endDisclosures() + " 笔");
         return "redirect:/funds/batches";
     }
@@ -273,16 +274,6 @@ class FundsController {
         return user.enterpriseUscc();
     }
 
-    static void requireStaff(ZhidaUser user) {
-        if (!user.has(Role.FINANCE) && !user.has(Role.ADMIN) && !user.has(Role.LEADER) && !user.has(Role.EVALUATOR)) {
-            throw new AccessDeniedException("finance, leaders, evaluators and administrators only");
-        }
-    }
 
-    static void requireFinance(ZhidaUser user) {
-        if (!user.has(Role.FINANCE) && !user.has(Role.ADMIN)) {
-            throw new AccessDeniedException("finance officers only");
-        }
-    }
 
 }

@@ -2,6 +2,7 @@ package io.zhida.funds.web;
 
 import io.zhida.funds.Disclosure;
 import io.zhida.funds.Objection;
+import io.zhida.identity.AccessPolicy;
 import io.zhida.identity.AccessRule;
 import io.zhida.identity.DataScope;
 import io.zhida.identity.Role;
@@ -10,7 +11,6 @@ import io.zhida.platform.InvalidInputException;
 import io.zhida.platform.Spreadsheet;
 import io.zhida.platform.Today;
 import java.util.List;
-import java.util.Set;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -31,7 +31,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @AccessRule(roles = {Role.FINANCE, Role.ADMIN, Role.LEADER, Role.EVALUATOR, Role.REVIEWER, Role.DEPT_HEAD}, scope = DataScope.OWN_DEPARTMENT)
 class ObjectionsController {
 
-    private static final Set<Role> VIEWERS = Set.of(Role.FINANCE, Role.ADMIN, Role.LEADER, Role.EVALUATOR, Role.REVIEWER, Role.DEPT_HEAD);
 
     private final Disclosure disclosure;
 
@@ -41,7 +40,7 @@ class ObjectionsController {
 
     @GetMapping("/funds/objections")
     String objections(@AuthenticationPrincipal ZhidaUser user, Model model) {
-        requireViewer(user);
+        AccessPolicy.OBJECTION_HANDLING.require(user);
         List<Objection> objections = disclosure.objections(user);
         model.addAttribute("objections", objections);
         model.addAttribute("reviewable", objections.stream().filter(o -> disclosure.mayReview(user, o)).map(Objection::id).toList());
@@ -51,7 +50,7 @@ class ObjectionsController {
 
     @GetMapping("/funds/objections/export.xlsx")
     ResponseEntity<byte[]> export(@AuthenticationPrincipal ZhidaUser user) {
-        requireViewer(user);
+        AccessPolicy.OBJECTION_HANDLING.require(user);
         try (Spreadsheet sheet = Spreadsheet.of("公示异议", List.of("企业", "事项", "金额（元）", "公示止", "异议人", "联系方式", "理由", "状态",
                 "受理人", "受理意见", "答复", "答复人", "提出时间"))) {
             disclosure.objections(user).forEach(o -> sheet.row(o.enterpriseName(), o.itemName(), o.amount(), o.disclosureUntil(), o.name(),
@@ -93,11 +92,5 @@ class ObjectionsController {
             flash.addFlashAttribute("error", e.errors().get(0).message());
         }
         return "redirect:/funds/objections";
-    }
-
-    private static void requireViewer(ZhidaUser user) {
-        if (VIEWERS.stream().noneMatch(user::has)) {
-            throw new AccessDeniedException("finance, departments, leaders, evaluators and administrators only");
-        }
     }
 }

@@ -4,6 +4,7 @@ import io.zhida.catalog.ItemContent;
 import io.zhida.catalog.PolicyCatalog;
 import io.zhida.catalog.PolicyItem;
 import io.zhida.engine.standard.IndustryCode;
+import io.zhida.identity.AccessPolicy;
 import io.zhida.identity.AccessRule;
 import io.zhida.identity.DataScope;
 import io.zhida.identity.Organisations;
@@ -13,13 +14,10 @@ import io.zhida.matching.PolicySandbox;
 import io.zhida.platform.InvalidInputException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -33,8 +31,6 @@ import tools.jackson.databind.json.JsonMapper;
 @AccessRule(roles = {Role.AUTHOR, Role.ADMIN, Role.REVIEWER, Role.DEPT_HEAD, Role.LEADER, Role.EVALUATOR}, scope = DataScope.CITY_FIGURES)
 @Controller
 class SandboxController {
-
-    static final Set<Role> ROLES = EnumSet.of(Role.AUTHOR, Role.ADMIN, Role.REVIEWER, Role.DEPT_HEAD, Role.LEADER, Role.EVALUATOR);
 
     /** The form: variant A and optional B, and the budget they are measured against. */
     public static class Form {
@@ -75,7 +71,7 @@ class SandboxController {
 
     @GetMapping("/matching/sandbox")
     String page(@RequestParam(required = false) String item, @AuthenticationPrincipal ZhidaUser user, Model model) {
-        require(user);
+        AccessPolicy.SANDBOX.require(user);
         Form form = new Form();
         Optional<PolicyItem> chosen = item == null ? Optional.empty()
                 : catalog.workingView().stream().filter(i -> i.code().equals(item)).findFirst();
@@ -92,7 +88,7 @@ class SandboxController {
 
     @PostMapping("/matching/sandbox")
     String run(@ModelAttribute Form form, @AuthenticationPrincipal ZhidaUser user, Model model) {
-        require(user);
+        AccessPolicy.SANDBOX.require(user);
         List<PolicySandbox.Variant> variants = new ArrayList<>();
         variants.add(new PolicySandbox.Variant("方案 A", form.conditionA, form.formulaA, form.capA));
         if (form.hasB()) {
@@ -133,11 +129,5 @@ class SandboxController {
         List<String> keys = outcomes.stream().flatMap(o -> counts.apply(o).keySet().stream()).distinct().sorted().toList();
         return Map.of("categories", keys.stream().map(name).toList(),
                 "series", outcomes.stream().map(o -> keys.stream().map(k -> counts.apply(o).getOrDefault(k, 0)).toList()).toList());
-    }
-
-    private static void require(ZhidaUser user) {
-        if (user.roles().stream().noneMatch(ROLES::contains)) {
-            throw new AccessDeniedException("staff only");
-        }
     }
 }

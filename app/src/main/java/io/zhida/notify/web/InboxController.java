@@ -1,9 +1,10 @@
 package io.zhida.notify.web;
 
+import io.zhida.identity.AccessPolicy;
 import io.zhida.identity.AccessRule;
 import io.zhida.identity.DataScope;
-import io.zhida.identity.ZhidaUser;
 import io.zhida.identity.Role;
+import io.zhida.identity.ZhidaUser;
 import io.zhida.notify.Channel;
 import io.zhida.notify.Inbox;
 import io.zhida.notify.internal.OutboundRows;
@@ -11,15 +12,15 @@ import io.zhida.notify.internal.OutboxFilter;
 import io.zhida.notify.internal.OutboxOverview;
 import io.zhida.notify.internal.WaitState;
 import io.zhida.platform.PageQuery;
-import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** 站内信: an enterprise's messages; opening one records that it was read. */
 @AccessRule(roles = Role.ENTERPRISE, scope = DataScope.OWN_ENTERPRISE)
@@ -75,7 +76,7 @@ class InboxController {
     org.springframework.http.ResponseEntity<byte[]> exportOutbox(@RequestParam(required = false) Channel channel,
                                                                  @RequestParam(required = false) OutboxFilter state,
                                                                  @AuthenticationPrincipal ZhidaUser user) {
-        requireAdmin(user);
+        AccessPolicy.ADMINISTRATION.require(user);
         try (io.zhida.platform.Spreadsheet sheet = io.zhida.platform.Spreadsheet.of("发件箱", java.util.List.of("编号", "渠道", "收件地址", "内容", "企业", "生成时间", "状态", "发送时间", "预计发送", "尝试次数", "错误"))) {
             overview.all(java.time.Instant.now(), channel, state).forEach(r -> {
                 OutboundRows.Sent m = r.message();
@@ -94,7 +95,7 @@ class InboxController {
     @GetMapping("/notify/outbox")
     String outbox(@RequestParam(required = false) Channel channel, @RequestParam(required = false) OutboxFilter state, PageQuery page,
                   @AuthenticationPrincipal ZhidaUser user, Model model) {
-        requireAdmin(user);
+        AccessPolicy.ADMINISTRATION.require(user);
         model.addAttribute("view", overview.page(java.time.Instant.now(), channel, state, page));
         model.addAttribute("states", java.util.List.of(WaitState.DUE, WaitState.QUIET, WaitState.OVER_QUOTA, WaitState.RETRY,
                 WaitState.FAILED, WaitState.DELIVERED));
@@ -105,11 +106,6 @@ class InboxController {
         return "notify/outbox";
     }
 
-    private static void requireAdmin(ZhidaUser user) {
-        if (!user.has(Role.ADMIN)) {
-            throw new AccessDeniedException("administrators only");
-        }
-    }
 
     @GetMapping("/my/messages/{id:\\d+}")
     String open(@PathVariable long id, @AuthenticationPrincipal ZhidaUser user, Model model) {

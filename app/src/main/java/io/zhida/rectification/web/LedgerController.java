@@ -1,11 +1,12 @@
 package io.zhida.rectification.web;
 
-import io.zhida.identity.Unit;
+import io.zhida.identity.AccessPolicy;
 import io.zhida.identity.AccessRule;
 import io.zhida.identity.Audience;
 import io.zhida.identity.DataScope;
 import io.zhida.identity.Organisations;
 import io.zhida.identity.Role;
+import io.zhida.identity.Unit;
 import io.zhida.identity.ZhidaUser;
 import io.zhida.platform.InvalidInputException;
 import io.zhida.platform.PageQuery;
@@ -46,7 +47,7 @@ class LedgerController {
     String list(@RequestParam(required = false) String status, @RequestParam(required = false) String category,
                 @RequestParam(required = false) String unit, @RequestParam(defaultValue = "false") boolean overdue,
                 @RequestParam(defaultValue = "week") String view, PageQuery page, @AuthenticationPrincipal ZhidaUser user, Model model) {
-        requireStaff(user);
+        AccessPolicy.STAFF.require(user);
         model.addAttribute("problems", ledger.listFor(user, status, unit, category, overdue).page(page));
         LocalDate today = Today.date();
         LocalDate from = view.equals("month") ? today.withDayOfMonth(1) : today.with(DayOfWeek.MONDAY);
@@ -71,7 +72,7 @@ class LedgerController {
     ResponseEntity<byte[]> export(@RequestParam(required = false) String status, @RequestParam(required = false) String category,
                                   @RequestParam(required = false) String unit, @RequestParam(defaultValue = "false") boolean overdue,
                                   @AuthenticationPrincipal ZhidaUser user) {
-        requireStaff(user);
+        AccessPolicy.STAFF.require(user);
         LocalDate today = Today.date();
         Map<String, String> names = organisations.unitNames();
         try (Spreadsheet sheet = Spreadsheet.of("整改台账", List.of("编号", "来源", "问题", "描述", "责任单位", "配合单位", "责任人",
@@ -110,7 +111,7 @@ class LedgerController {
 
     @GetMapping("/rectification/{id}")
     String detail(@PathVariable long id, @AuthenticationPrincipal ZhidaUser user, Model model) {
-        requireStaff(user);
+        AccessPolicy.STAFF.require(user);
         Problem p = ledger.view(id, user);
         model.addAttribute("p", p);
         model.addAttribute("unitName", organisations.unitName(p.unitKind(), p.unitCode()));
@@ -138,11 +139,5 @@ class LedgerController {
             flash.addFlashAttribute("error", e.errors().get(0).message());
         }
         return "redirect:/rectification/" + id;
-    }
-
-    private static void requireStaff(ZhidaUser user) {
-        if (user.isEnterpriseOnly()) {
-            throw new AccessDeniedException("staff only");
-        }
     }
 }
