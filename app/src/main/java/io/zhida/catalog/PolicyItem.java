@@ -29,6 +29,11 @@ public record PolicyItem(String code, int version, State state, ItemContent cont
                 && (content.validTo() == null || !today.isAfter(content.validTo()));
     }
 
+    /** Whether /portal/items/{code} shows it: online, or published and in force from a later day. */
+    public boolean hasPublicPage(LocalDate today) {
+        return isOnline(today) || (content.validFrom() != null && today.isBefore(content.validFrom()) && isOnline(content.validFrom()));
+    }
+
     /** 状态 as a person reads it. */
     public String statusLabel(LocalDate today) {
         if (abolished) {

@@ -75,8 +75,7 @@ class PortalLibraryController {
     String item(@PathVariable String code, Model model) {
         LocalDate today = PolicyCatalog.today();
         PolicyItem item = catalog.onlineItem(code)
-                .or(() -> catalog.published(code).filter(i -> i.content().validFrom() != null && today.isBefore(i.content().validFrom())
-                        && i.isOnline(i.content().validFrom()))) // published, in force from a later day: its page says so
+                .or(() -> catalog.published(code).filter(i -> i.hasPublicPage(today))) // in force from a later day: its page says so
                 .orElseThrow(() -> new NotFoundException("该政策事项不存在或已下线"));
         model.addAttribute("item", item);
         model.addAttribute("notYetInForce", !item.isOnline(today));

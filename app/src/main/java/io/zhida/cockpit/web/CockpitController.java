@@ -27,10 +27,12 @@ class CockpitController {
 
     private final Cockpit cockpit;
     private final Organisations organisations;
+    private final io.zhida.catalog.PolicyCatalog catalog;
 
-    CockpitController(Cockpit cockpit, Organisations organisations) {
+    CockpitController(Cockpit cockpit, Organisations organisations, io.zhida.catalog.PolicyCatalog catalog) {
         this.cockpit = cockpit;
         this.organisations = organisations;
+        this.catalog = catalog;
     }
 
     @GetMapping("/cockpit")
@@ -56,6 +58,8 @@ class CockpitController {
         model.addAttribute("departmentName", f.department() == null ? null : organisations.unitName("DEPARTMENT", f.department()));
         model.addAttribute("scopedRegion", !user.seesWholeCity());
         model.addAttribute("canOpen", linksFor(user));
+        model.addAttribute("onlineItems", catalog.onlineItems().stream().map(io.zhida.catalog.PolicyItem::code)
+                .collect(java.util.stream.Collectors.toSet())); // 办事指南 only for an item whose page is there
         return "cockpit/cockpit";
     }
 
