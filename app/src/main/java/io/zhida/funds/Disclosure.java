@@ -196,7 +196,7 @@ public class Disclosure {
         }
         if (upheld) {
             Grant grant = grants.find(objection.grantId()).orElseThrow();
-            if (grants.transition(grant.id(), "DISCLOSING", "CANCELLED") == 1) {
+            if (grants.transition(grant.id(), Grant.Status.DISCLOSING, Grant.Status.CANCELLED) == 1) {
                 pools.release(grant.itemCode(), Integer.parseInt(grant.period()), grant.amount());
                 events.publishEvent(new GrantEvents.GrantCancelled(grant.id(), grant.applicationId(), grant.uscc(),
                         "公示异议成立：" + answer.strip()));

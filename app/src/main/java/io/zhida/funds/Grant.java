@@ -21,6 +21,23 @@ public record Grant(long id, String uscc, String enterpriseName, String region, 
         public String label() {
             return label;
         }
+
+        /**
+         * The payout workflow: 公示 ends in payable (or the grant is withdrawn on an upheld objection), payable money goes
+         * into a batch, the bank pays or fails it, a failure goes into the next batch. Checked before every change is written.
+         */
+        public java.util.Set<Status> next() {
+            return switch (this) {
+                case DISCLOSING -> java.util.EnumSet.of(PAYABLE, CANCELLED);
+                case PAYABLE, FAILED -> java.util.EnumSet.of(IN_BATCH);
+                case IN_BATCH -> java.util.EnumSet.of(PAID, FAILED);
+                case PAID, CANCELLED -> java.util.EnumSet.noneOf(Status.class);
+            };
+        }
+
+        public boolean canMoveTo(Status to) {
+            return next().contains(to);
+        }
     }
 
     /** The credit code with its middle hidden, as published in 公示. */

@@ -164,7 +164,7 @@ public class PayoutBatches {
                         grant.itemCode(), grant.payDueAt() == null || !java.time.Instant.now().isAfter(grant.payDueAt())));
                 paid++;
             } else {
-                grants.transition(grant.id(), "IN_BATCH", "FAILED");
+                grants.transition(grant.id(), Grant.Status.IN_BATCH, Grant.Status.FAILED);
                 events.publishEvent(new GrantEvents.GrantPaymentFailed(grant.id(), grant.applicationId(), grant.uscc(), r.reason(), java.time.Instant.now()));
                 failed++;
             }

@@ -126,8 +126,12 @@ public class GrantRows {
                  ORDER BY id""").param(today).query(GrantRows::grant).list();
     }
 
-    public int transition(long id, String from, String to) {
-        return jdbc.sql("UPDATE fund_grant SET status = ? WHERE id = ? AND status = ?").params(to, id, from).update();
+    /** A guarded change of state; one the payout workflow does not have ({@link Grant.Status#next()}) is refused unwritten. */
+    public int transition(long id, Grant.Status from, Grant.Status to) {
+        if (!from.canMoveTo(to)) {
+            throw new IllegalStateException("a grant cannot go from " + from + " to " + to);
+        }
+        return jdbc.sql("UPDATE fund_grant SET status = ? WHERE id = ? AND status = ?").params(to.name(), id, from.name()).update();
     }
 
     public int markPayable(long id, Instant dueAt) {
