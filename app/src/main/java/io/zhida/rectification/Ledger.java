@@ -132,6 +132,7 @@ public class Ledger {
         if (measures == null || measures.isBlank()) {
             throw new InvalidInputException("measures", "请填写整改措施");
         }
+        allowed(p, Problem.Status.IN_PROGRESS);
         rows.update(id, "status = 'IN_PROGRESS', measures = ?", measures.trim());
         rows.event(id, "STARTED", measures.trim(), user.getUsername());
     }
@@ -147,6 +148,7 @@ public class Ledger {
         if (evidence == null || evidence.trim().length() < 4) {
             throw new InvalidInputException("evidence", "报结需写明整改成效和佐证材料");
         }
+        allowed(p, Problem.Status.DONE);
         rows.update(id, "status = 'DONE', evidence = ?, done_at = now()", evidence.trim());
         rows.event(id, "DONE", evidence.trim(), user.getUsername());
     }
@@ -161,6 +163,7 @@ public class Ledger {
         }
         if (passed) {
             expect(p, Problem.Status.DONE);
+            allowed(p, Problem.Status.CHECKED);
             rows.update(id, "status = 'CHECKED', checked_at = now()");
             rows.event(id, "CHECKED", note == null || note.isBlank() ? "复查通过，销号" : note.trim(), user.getUsername());
         } else {
@@ -168,11 +171,19 @@ public class Ledger {
                 throw new InvalidInputException("note", "重新打开需写明复查发现的问题");
             }
             LocalDate deadline = calendar.addWorkingDays(Today.date(), Math.max(1, extraWorkingDays));
+            allowed(p, Problem.Status.IN_PROGRESS);
             rows.update(id, "status = 'IN_PROGRESS', reopened = reopened + 1, deadline = ?, escalated_at = NULL, checked_at = NULL", deadline);
             rows.event(id, "REOPENED", note.trim(), user.getUsername());
         }
         audit.record("problem.check", "problem", String.valueOf(id), passed ? "复查销号" : "回头看重新打开", p.status().name(),
                 passed ? "CHECKED" : "IN_PROGRESS");
+    }
+
+    /** Every change of state follows the workflow ({@link Problem.Status#next()}); anything else is a defect, refused unwritten. */
+    private static void allowed(Problem p, Problem.Status to) {
+        if (!p.status().canMoveTo(to)) {
+            throw new IllegalStateException("a problem cannot go from " + p.status() + " to " + to);
+        }
     }
 
     /** Overdue problems are escalated once each (to the evaluation officer's 督办 view and the timeline). */

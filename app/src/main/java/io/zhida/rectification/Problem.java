@@ -43,6 +43,23 @@ public record Problem(long id, String number, Category category, String sourceRe
         public String label() {
             return label;
         }
+
+        /**
+         * The rectification workflow: work starts (or is reported done at once), a report is checked and closed (销号) or
+         * reopened; a closed problem can be reopened by a later 回头看. Checked before every change is written.
+         */
+        public java.util.Set<Status> next() {
+            return switch (this) {
+                case OPEN -> java.util.EnumSet.of(IN_PROGRESS, DONE);
+                case IN_PROGRESS -> java.util.EnumSet.of(DONE);
+                case DONE -> java.util.EnumSet.of(CHECKED, IN_PROGRESS);
+                case CHECKED -> java.util.EnumSet.of(IN_PROGRESS);
+            };
+        }
+
+        public boolean canMoveTo(Status to) {
+            return next().contains(to);
+        }
     }
 
     public boolean overdue(LocalDate today) {
