@@ -177,21 +177,7 @@ public class Cockpit {
         String items = items(f);
         Map<String, Map<String, long[]>> counts = new LinkedHashMap<>();
         Map<String, Map<String, BigDecimal[]>> amounts = new LinkedHashMap<>();
-        String sums = """
-                               sum(granted) AS granted, sum(granted_amount) AS granted_amount, sum(submitted) AS submitted, sum(approved) AS approved,
-                               sum(paid_amount) AS paid_amount, sum(matched) AS matched, sum(read) AS read, sum(ratings) AS ratings,
-                               sum(satisfied) AS satisfied, sum(paid) AS paid, sum(paid_on_time) AS paid_on_time""";
-        String sql = coarse(f) && items == null
-                ? "SELECT CASE dim WHEN 'item_code' THEN 'item' ELSE dim END AS dim, key, " + sums + SLICES + " GROUP BY 1, 2"
-                        + " UNION ALL SELECT 'month', to_char(day, 'YYYY-MM'), " + sums + SLICES + " AND s.dim = 'item_code' GROUP BY 1, 2"
-                : """
-                        SELECT CASE WHEN GROUPING(region) = 0 THEN 'region' WHEN GROUPING(industry) = 0 THEN 'industry'
-                                    WHEN GROUPING(size) = 0 THEN 'size' WHEN GROUPING(item_code) = 0 THEN 'item' ELSE 'month' END AS dim,
-                               coalesce(region, industry, size, item_code, month) AS key,""" + sums + """
-
-                        FROM (SELECT f.*, to_char(f.day, 'YYYY-MM') AS month""" + FACTS + """
-                        ) x GROUP BY GROUPING SETS ((region), (industry), (size), (item_code), (month))""";
-        jdbc.sql(sql)
+        jdbc.sql(breakdownSql(f, items))
                 .paramSource(params(f, items))
                 .query((rs, n) -> {
                     String dim = rs.getString("dim");
@@ -209,6 +195,39 @@ public class Cockpit {
                 .query((rs, n) -> itemInfo.put(rs.getString(1), new String[] {rs.getString(2), rs.getString(3)})).list();
         List<CockpitSummary.Slice> itemSlices = slices(counts, amounts, "item", k -> itemInfo.containsKey(k) ? itemInfo.get(k)[0] : k).stream()
                 .sorted((a, b) -> b.amount().compareTo(a.amount())).limit(15).toList();
+        List<CockpitSummary.Slice> departments = departmentSlices(f, counts, amounts, itemInfo, unitNames);
+        List<CockpitSummary.Month> months = counts.getOrDefault("month", Map.of()).entrySet().stream()
+                .map(e -> {
+                    long[] c = e.getValue();
+                    return new CockpitSummary.Month(e.getKey(), c[1], c[2], amounts.get("month").get(e.getKey())[1], c[3], c[4], c[5], c[6], c[7], c[8]);
+                }).toList();
+        return new CockpitSummary.Breakdown(slices(counts, amounts, "region", k -> regionNames.getOrDefault(k, k)), departments,
+                slices(counts, amounts, "industry", k -> k + " " + IndustrySections.name(k)), slices(counts, amounts, "size", k -> k), itemSlices,
+                months, overdueSlices(f, items, unitNames));
+    }
+
+    /** The figures by region, industry, size, item and month in one pass (GROUPING SETS), or from the slices when coarse. */
+    private static String breakdownSql(CockpitFilter f, String items) {
+        String sums = """
+                               sum(granted) AS granted, sum(granted_amount) AS granted_amount, sum(submitted) AS submitted, sum(approved) AS approved,
+                               sum(paid_amount) AS paid_amount, sum(matched) AS matched, sum(read) AS read, sum(ratings) AS ratings,
+                               sum(satisfied) AS satisfied, sum(paid) AS paid, sum(paid_on_time) AS paid_on_time""";
+        return coarse(f) && items == null
+                ? "SELECT CASE dim WHEN 'item_code' THEN 'item' ELSE dim END AS dim, key, " + sums + SLICES + " GROUP BY 1, 2"
+                        + " UNION ALL SELECT 'month', to_char(day, 'YYYY-MM'), " + sums + SLICES + " AND s.dim = 'item_code' GROUP BY 1, 2"
+                : """
+                        SELECT CASE WHEN GROUPING(region) = 0 THEN 'region' WHEN GROUPING(industry) = 0 THEN 'industry'
+                                    WHEN GROUPING(size) = 0 THEN 'size' WHEN GROUPING(item_code) = 0 THEN 'item' ELSE 'month' END AS dim,
+                               coalesce(region, industry, size, item_code, month) AS key,""" + sums + """
+
+                        FROM (SELECT f.*, to_char(f.day, 'YYYY-MM') AS month""" + FACTS + """
+                        ) x GROUP BY GROUPING SETS ((region), (industry), (size), (item_code), (month))""";
+    }
+
+    /** Departments summed from their items' totals; an item handled by two departments counts for both. */
+    private static List<CockpitSummary.Slice> departmentSlices(CockpitFilter f, Map<String, Map<String, long[]>> counts,
+                                                               Map<String, Map<String, BigDecimal[]>> amounts, Map<String, String[]> itemInfo,
+                                                               Map<String, String> unitNames) {
         Map<String, long[]> departmentCounts = new java.util.TreeMap<>();
         Map<String, BigDecimal> departmentAmounts = new java.util.TreeMap<>();
         counts.getOrDefault("item", Map.of()).forEach((item, c) -> {
@@ -220,23 +239,19 @@ public class Cockpit {
                 }
             }
         });
-        List<CockpitSummary.Slice> departments = departmentCounts.entrySet().stream()
+        return departmentCounts.entrySet().stream()
                 .map(e -> new CockpitSummary.Slice(e.getKey(), unitNames.getOrDefault(Unit.department(e.getKey()).key(), e.getKey()), e.getValue()[0],
                         departmentAmounts.get(e.getKey())))
                 .sorted((a, b) -> b.amount().compareTo(a.amount())).toList();
-        List<CockpitSummary.Month> months = counts.getOrDefault("month", Map.of()).entrySet().stream()
-                .map(e -> {
-                    long[] c = e.getValue();
-                    return new CockpitSummary.Month(e.getKey(), c[1], c[2], amounts.get("month").get(e.getKey())[1], c[3], c[4], c[5], c[6], c[7], c[8]);
-                }).toList();
+    }
+
+    /** The steps overdue now, by the department that holds them. */
+    private List<CockpitSummary.Slice> overdueSlices(CockpitFilter f, String items, Map<String, String> unitNames) {
         Map<String, Long> overdue = new LinkedHashMap<>();
         overdue(f, items).forEach(t -> overdue.merge(t.departmentCode(), 1L, Long::sum));
-        List<CockpitSummary.Slice> overdueSlices = overdue.entrySet().stream()
+        return overdue.entrySet().stream()
                 .map(e -> new CockpitSummary.Slice(e.getKey(), unitNames.getOrDefault(Unit.department(e.getKey()).key(), e.getKey()), e.getValue(), BigDecimal.ZERO))
                 .sorted((a, b) -> Long.compare(b.count(), a.count())).toList();
-        return new CockpitSummary.Breakdown(slices(counts, amounts, "region", k -> regionNames.getOrDefault(k, k)), departments,
-                slices(counts, amounts, "industry", k -> k + " " + IndustrySections.name(k)), slices(counts, amounts, "size", k -> k), itemSlices,
-                months, overdueSlices);
     }
 
     private static List<CockpitSummary.Slice> slices(Map<String, Map<String, long[]>> counts, Map<String, Map<String, BigDecimal[]>> amounts,
