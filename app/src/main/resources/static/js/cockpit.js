@@ -10,8 +10,10 @@
     series: [{type: 'funnel', sort: 'none', left: 10, right: 90, minSize: '18%', label: {formatter: '{b}\n{c}'}, data: [
       {name: '匹配推送', value: s.matched}, {name: '已阅读', value: s.read}, {name: '申报', value: s.submitted}, {name: '核准', value: s.approved}]}]});
   const pct = (n, d) => d ? Math.round(n * 1000 / d) / 10 : null;
-  echarts.init(document.getElementById('trend')).setOption({animation: false, tooltip: {trigger: 'axis'}, legend: {top: 0},
-    grid: {left: 8, right: 8, top: 56, bottom: 8, containLabel: true}, xAxis: {type: 'category', data: b.months.map(m => m.month)},
+  const phone = window.matchMedia('(max-width: 575.98px)').matches; // the legend below the chart, clear of the axis names
+  echarts.init(document.getElementById('trend')).setOption({animation: false, tooltip: {trigger: 'axis'},
+    legend: phone ? {bottom: 0} : {top: 0},
+    grid: {left: 8, right: 8, top: phone ? 30 : 56, bottom: phone ? 56 : 8, containLabel: true}, xAxis: {type: 'category', data: b.months.map(m => m.month)},
     yAxis: [{type: 'value', min: 0, max: 100, name: '比率（%）'}, {type: 'value', name: '拨付（万元）'}],
     series: [{name: '知晓（推送阅读）', type: 'line', color: blue, data: b.months.map(m => pct(m.read, m.matched))},
       {name: '满意', type: 'line', color: green, data: b.months.map(m => pct(m.satisfied, m.ratings))},
