@@ -1,5 +1,7 @@
 package io.zhida.cockpit;
 
+import io.zhida.cockpit.internal.Measure;
+import io.zhida.cockpit.internal.Measure.Figures;
 import io.zhida.identity.Unit;
 import io.zhida.applications.TimeLimits;
 import io.zhida.cockpit.internal.ReadModel;
@@ -175,43 +177,34 @@ public class Cockpit {
     public CockpitSummary.Breakdown breakdown(CockpitFilter f) {
         customPlans();
         String items = items(f);
-        Map<String, Map<String, long[]>> counts = new LinkedHashMap<>();
-        Map<String, Map<String, BigDecimal[]>> amounts = new LinkedHashMap<>();
+        Map<String, Map<String, Figures>> cells = new LinkedHashMap<>(); // dimension → key → figures
         jdbc.sql(breakdownSql(f, items))
                 .paramSource(params(f, items))
-                .query((rs, n) -> {
-                    String dim = rs.getString("dim");
-                    counts.computeIfAbsent(dim, k -> new java.util.TreeMap<>()).put(rs.getString("key"), new long[] {rs.getLong("granted"),
-                            rs.getLong("submitted"), rs.getLong("approved"), rs.getLong("matched"), rs.getLong("read"), rs.getLong("ratings"),
-                            rs.getLong("satisfied"), rs.getLong("paid"), rs.getLong("paid_on_time")});
-                    amounts.computeIfAbsent(dim, k -> new java.util.TreeMap<>()).put(rs.getString("key"),
-                            new BigDecimal[] {rs.getBigDecimal("granted_amount"), rs.getBigDecimal("paid_amount")});
-                    return null;
-                }).list();
+                .query((rs, n) -> cells.computeIfAbsent(rs.getString("dim"), k -> new java.util.TreeMap<>()).put(rs.getString("key"), Figures.read(rs)))
+                .list();
         Map<String, String> regionNames = organisations.regionNames();
         Map<String, String> unitNames = organisations.unitNames();
         Map<String, String[]> itemInfo = new LinkedHashMap<>();
         jdbc.sql("SELECT item_code, name, array_to_string(departments, ',') FROM cockpit_item")
                 .query((rs, n) -> itemInfo.put(rs.getString(1), new String[] {rs.getString(2), rs.getString(3)})).list();
-        List<CockpitSummary.Slice> itemSlices = slices(counts, amounts, "item", k -> itemInfo.containsKey(k) ? itemInfo.get(k)[0] : k).stream()
+        List<CockpitSummary.Slice> itemSlices = slices(cells, "item", k -> itemInfo.containsKey(k) ? itemInfo.get(k)[0] : k).stream()
                 .sorted((a, b) -> b.amount().compareTo(a.amount())).limit(15).toList();
-        List<CockpitSummary.Slice> departments = departmentSlices(f, counts, amounts, itemInfo, unitNames);
-        List<CockpitSummary.Month> months = counts.getOrDefault("month", Map.of()).entrySet().stream()
+        List<CockpitSummary.Slice> departments = departmentSlices(f, cells, itemInfo, unitNames);
+        List<CockpitSummary.Month> months = cells.getOrDefault("month", Map.of()).entrySet().stream()
                 .map(e -> {
-                    long[] c = e.getValue();
-                    return new CockpitSummary.Month(e.getKey(), c[1], c[2], amounts.get("month").get(e.getKey())[1], c[3], c[4], c[5], c[6], c[7], c[8]);
+                    Figures c = e.getValue();
+                    return new CockpitSummary.Month(e.getKey(), c.count(Measure.SUBMITTED), c.count(Measure.APPROVED), c.amount(Measure.PAID_AMOUNT),
+                            c.count(Measure.MATCHED), c.count(Measure.READ), c.count(Measure.RATINGS), c.count(Measure.SATISFIED),
+                            c.count(Measure.PAID), c.count(Measure.PAID_ON_TIME));
                 }).toList();
-        return new CockpitSummary.Breakdown(slices(counts, amounts, "region", k -> regionNames.getOrDefault(k, k)), departments,
-                slices(counts, amounts, "industry", k -> k + " " + IndustrySections.name(k)), slices(counts, amounts, "size", k -> k), itemSlices,
+        return new CockpitSummary.Breakdown(slices(cells, "region", k -> regionNames.getOrDefault(k, k)), departments,
+                slices(cells, "industry", k -> k + " " + IndustrySections.name(k)), slices(cells, "size", k -> k), itemSlices,
                 months, overdueSlices(f, items, unitNames));
     }
 
     /** The figures by region, industry, size, item and month in one pass (GROUPING SETS), or from the slices when coarse. */
     private static String breakdownSql(CockpitFilter f, String items) {
-        String sums = """
-                               sum(granted) AS granted, sum(granted_amount) AS granted_amount, sum(submitted) AS submitted, sum(approved) AS approved,
-                               sum(paid_amount) AS paid_amount, sum(matched) AS matched, sum(read) AS read, sum(ratings) AS ratings,
-                               sum(satisfied) AS satisfied, sum(paid) AS paid, sum(paid_on_time) AS paid_on_time""";
+        String sums = " " + Measure.sums();
         return coarse(f) && items == null
                 ? "SELECT CASE dim WHEN 'item_code' THEN 'item' ELSE dim END AS dim, key, " + sums + SLICES + " GROUP BY 1, 2"
                         + " UNION ALL SELECT 'month', to_char(day, 'YYYY-MM'), " + sums + SLICES + " AND s.dim = 'item_code' GROUP BY 1, 2"
@@ -225,17 +218,16 @@ public class Cockpit {
     }
 
     /** Departments summed from their items' totals; an item handled by two departments counts for both. */
-    private static List<CockpitSummary.Slice> departmentSlices(CockpitFilter f, Map<String, Map<String, long[]>> counts,
-                                                               Map<String, Map<String, BigDecimal[]>> amounts, Map<String, String[]> itemInfo,
-                                                               Map<String, String> unitNames) {
+    private static List<CockpitSummary.Slice> departmentSlices(CockpitFilter f, Map<String, Map<String, Figures>> cells,
+                                                               Map<String, String[]> itemInfo, Map<String, String> unitNames) {
         Map<String, long[]> departmentCounts = new java.util.TreeMap<>();
         Map<String, BigDecimal> departmentAmounts = new java.util.TreeMap<>();
-        counts.getOrDefault("item", Map.of()).forEach((item, c) -> {
+        cells.getOrDefault("item", Map.of()).forEach((item, c) -> {
             String departments = itemInfo.containsKey(item) ? itemInfo.get(item)[1] : "";
             for (String d : departments.split(",")) {
                 if (!d.isBlank() && (f.department() == null || f.department().equals(d))) {
-                    departmentCounts.computeIfAbsent(d, k -> new long[1])[0] += c[0];
-                    departmentAmounts.merge(d, amounts.get("item").get(item)[0], BigDecimal::add);
+                    departmentCounts.computeIfAbsent(d, k -> new long[1])[0] += c.count(Measure.GRANTED);
+                    departmentAmounts.merge(d, c.amount(Measure.GRANTED_AMOUNT), BigDecimal::add);
                 }
             }
         });
@@ -254,10 +246,11 @@ public class Cockpit {
                 .sorted((a, b) -> Long.compare(b.count(), a.count())).toList();
     }
 
-    private static List<CockpitSummary.Slice> slices(Map<String, Map<String, long[]>> counts, Map<String, Map<String, BigDecimal[]>> amounts,
-                                                     String dim, java.util.function.Function<String, String> name) {
-        return counts.getOrDefault(dim, Map.of()).entrySet().stream()
-                .map(e -> new CockpitSummary.Slice(e.getKey(), name.apply(e.getKey()), e.getValue()[0], amounts.get(dim).get(e.getKey())[0]))
+    private static List<CockpitSummary.Slice> slices(Map<String, Map<String, Figures>> cells, String dim,
+                                                     java.util.function.Function<String, String> name) {
+        return cells.getOrDefault(dim, Map.of()).entrySet().stream()
+                .map(e -> new CockpitSummary.Slice(e.getKey(), name.apply(e.getKey()), e.getValue().count(Measure.GRANTED),
+                        e.getValue().amount(Measure.GRANTED_AMOUNT)))
                 .toList();
     }
 

@@ -16,6 +16,7 @@ import io.zhida.support.ZhidaIntegrationTest;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.List;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -80,6 +81,19 @@ class CockpitIT {
         Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> cockpit.summary(science).submitted() == before + 1);
         assertThat(cockpit.summary(science).stages().getOrDefault("SUBMITTED", 0L)).isEqualTo(stageBefore + 1);
         assertThat(cockpit.breakdown(science).departments()).extracting(CockpitSummary.Slice::key).containsOnly("C-KJJ");
+        // the charts and the headline read the same cells: by month, by county and by industry they add up to the summary
+        for (CockpitFilter f : List.of(science, new CockpitFilter(from, to, null, null, null, null, null),
+                new CockpitFilter(from, to, "519921", null, null, null, null))) {
+            CockpitSummary s = cockpit.summary(f);
+            CockpitSummary.Breakdown b = cockpit.breakdown(f);
+            assertThat(b.months().stream().mapToLong(CockpitSummary.Month::submitted).sum()).as("submitted by month, %s", f).isEqualTo(s.submitted());
+            assertThat(b.months().stream().mapToLong(CockpitSummary.Month::matched).sum()).as("matched by month, %s", f).isEqualTo(s.matched());
+            assertThat(b.months().stream().map(CockpitSummary.Month::paidAmount).reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add))
+                    .as("paid by month, %s", f).isEqualByComparingTo(s.paidAmount());
+            assertThat(b.regions().stream().map(CockpitSummary.Slice::amount).reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add))
+                    .as("granted by county, %s", f).isEqualByComparingTo(s.grantedAmount());
+            assertThat(b.industries().stream().mapToLong(CockpitSummary.Slice::count).sum()).as("granted by industry, %s", f).isEqualTo(s.granted());
+        }
     }
 
     @Test

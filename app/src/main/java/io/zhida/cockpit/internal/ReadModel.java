@@ -120,8 +120,8 @@ public class ReadModel {
         log.info("Cockpit read model rebuilt in {} ms", (System.nanoTime() - t0) / 1_000_000);
     }
 
-    public static final String MEASURES = "matched, read, submitted, approved, declined, decided_days, granted, granted_amount, "
-            + "no_app_granted, no_app_amount, paid, paid_on_time, paid_amount, ratings, satisfied";
+    /** Every measure's column (see {@link Measure}). */
+    public static final String MEASURES = Measure.columns();
 
     static final String[] DIMS = {"region", "industry", "size", "item_code"};
 
