@@ -212,7 +212,8 @@ public class ReadModel {
     }
 
     /** Adds to the day's cell, and to its month's, of one enterprise and item. */
-    private void add(Instant at, String uscc, String item, String column, Object value) {
+    private void add(Instant at, String uscc, String item, Measure measure, Object value) {
+        String column = measure.column();
         LocalDate day = LocalDate.ofInstant(at, Today.ZONE);
         for (String[] t : new String[][] {{"cockpit_fact", "day"}, {"cockpit_month", "month"}}) {
             jdbc.sql("INSERT INTO " + t[0] + " (" + t[1] + ", item_code, region, industry, size, " + column + ") "
@@ -245,13 +246,13 @@ public class ReadModel {
         switch (c.to()) {
             case SUBMITTED -> {
                 if (c.from() == null) {
-                    add(c.at(), c.uscc(), c.itemCode(), "submitted", 1);
+                    add(c.at(), c.uscc(), c.itemCode(), Measure.SUBMITTED, 1);
                 }
             }
             case APPROVED, REJECTED, REFUSED -> {
-                add(c.at(), c.uscc(), c.itemCode(), c.to() == io.zhida.applications.Application.Status.APPROVED ? "approved" : "declined", 1);
+                add(c.at(), c.uscc(), c.itemCode(), c.to() == io.zhida.applications.Application.Status.APPROVED ? Measure.APPROVED : Measure.DECLINED, 1);
                 LocalDate submitted = LocalDate.ofInstant(c.submittedAt(), Today.ZONE);
-                add(c.at(), c.uscc(), c.itemCode(), "decided_days",
+                add(c.at(), c.uscc(), c.itemCode(), Measure.DECIDED_DAYS,
                         calendar.time().workingDaysBetween(submitted, LocalDate.ofInstant(c.at(), Today.ZONE)));
             }
             default -> { }
@@ -264,11 +265,11 @@ public class ReadModel {
         if (!processed.firstDelivery("cockpit", g)) {
             return;
         }
-        add(g.at(), g.uscc(), g.itemCode(), "granted", 1);
-        add(g.at(), g.uscc(), g.itemCode(), "granted_amount", g.amount());
+        add(g.at(), g.uscc(), g.itemCode(), Measure.GRANTED, 1);
+        add(g.at(), g.uscc(), g.itemCode(), Measure.GRANTED_AMOUNT, g.amount());
         if (g.route() == GrantRoute.NO_APPLICATION) {
-            add(g.at(), g.uscc(), g.itemCode(), "no_app_granted", 1);
-            add(g.at(), g.uscc(), g.itemCode(), "no_app_amount", g.amount());
+            add(g.at(), g.uscc(), g.itemCode(), Measure.NO_APP_GRANTED, 1);
+            add(g.at(), g.uscc(), g.itemCode(), Measure.NO_APP_AMOUNT, g.amount());
         }
     }
 
@@ -279,9 +280,9 @@ public class ReadModel {
             return;
         }
         Instant now = Instant.now();
-        add(now, g.uscc(), g.itemCode(), "paid", 1);
-        add(now, g.uscc(), g.itemCode(), "paid_on_time", g.onTime() ? 1 : 0);
-        add(now, g.uscc(), g.itemCode(), "paid_amount", g.amount());
+        add(now, g.uscc(), g.itemCode(), Measure.PAID, 1);
+        add(now, g.uscc(), g.itemCode(), Measure.PAID_ON_TIME, g.onTime() ? 1 : 0);
+        add(now, g.uscc(), g.itemCode(), Measure.PAID_AMOUNT, g.amount());
     }
 
     /**
@@ -342,7 +343,7 @@ public class ReadModel {
         if (!processed.firstDelivery("cockpit", read)) {
             return;
         }
-        read.itemCodes().forEach(item -> add(read.at(), read.uscc(), item, "read", 1));
+        read.itemCodes().forEach(item -> add(read.at(), read.uscc(), item, Measure.READ, 1));
     }
 
     @CockpitListener
@@ -351,8 +352,8 @@ public class ReadModel {
         if (!processed.firstDelivery("cockpit", rated)) {
             return;
         }
-        add(rated.at(), rated.uscc(), rated.itemCode(), "ratings", 1);
-        add(rated.at(), rated.uscc(), rated.itemCode(), "satisfied", rated.stars() >= 4 ? 1 : 0);
+        add(rated.at(), rated.uscc(), rated.itemCode(), Measure.RATINGS, 1);
+        add(rated.at(), rated.uscc(), rated.itemCode(), Measure.SATISFIED, rated.stars() >= 4 ? 1 : 0);
     }
 
     @CockpitListener
