@@ -54,7 +54,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class MatchingService {
 
     private static final Logger log = LoggerFactory.getLogger(MatchingService.class);
-    private static final int NOTICES_PER_EVENT = 500;
 
     /** What the last full match took, for the status API and the benchmark. */
     public record FullMatch(long millis, int items, int enterprises) {
@@ -68,7 +67,7 @@ public class MatchingService {
     private final PolicyCatalog catalog;
     private final LocalIndex local;
     private final MatchSetRows rows;
-    private final io.zhida.matching.internal.MatchNewsRows news;
+    private final io.zhida.matching.internal.Announcer announcer;
     private final StoredMatches stored;
     private final Subjects subjects;
     private final Nodes nodes;
@@ -79,14 +78,14 @@ public class MatchingService {
     private volatile boolean ready;
 
     MatchingService(EnterpriseProfiles profiles, PolicyCatalog catalog, LocalIndex local, MatchSetRows rows,
-                    io.zhida.matching.internal.MatchNewsRows news, StoredMatches stored,
+                    io.zhida.matching.internal.Announcer announcer, StoredMatches stored,
                     Subjects subjects, Nodes nodes, io.zhida.platform.ClusterFeed feed, ApplicationEventPublisher events, TransactionTemplate transaction,
                     @Value("${zhida.matching.start-in-background:true}") boolean startInBackground) {
         this.profiles = profiles;
         this.catalog = catalog;
         this.local = local;
         this.rows = rows;
-        this.news = news;
+        this.announcer = announcer;
         this.stored = stored;
         this.subjects = subjects;
         this.nodes = nodes;
@@ -189,7 +188,7 @@ public class MatchingService {
             }
             rows.replaceAll(sets, readAt);
             rows.finishRun(run, sets.size(), index.table().size(), (System.nanoTime() - t0) / 1_000_000);
-            announce(candidates);
+            announcer.announce(candidates);
             events.publishEvent(new MatchSetsStored(List.of(), true, now));
             return true;
         }));
@@ -219,7 +218,7 @@ public class MatchingService {
                 local.stable(m.undetermined()));
         transaction.executeWithoutResult(status -> { // joins the publication's transaction
             rows.replace(List.of(sets));
-            announce(Map.of(item.code(), sets.eligible()));
+            announcer.announce(Map.of(item.code(), sets.eligible()));
         });
         stored.putItems(List.of(sets));
         events.publishEvent(new MatchSetsStored(List.of(item.code()), false, sets.matchedAt()));
@@ -290,7 +289,7 @@ public class MatchingService {
         }
         transaction.executeWithoutResult(status -> {
             rows.upsertDeltas(deltas);
-            announce(candidates);
+            announcer.announce(candidates);
             events.publishEvent(new MatchDeltasStored(ordinals, changedProfiles.stream().map(EnterpriseProfile::uscc).toList(), now));
         });
         stored.replaceDeltas(ordinals, rows.deltasOf(ordinals));
@@ -403,59 +402,5 @@ public class MatchingService {
 
     private IntPredicate inRegion(String region) {
         return region == null || region.isBlank() ? null : o -> region.equals(subjects.region(o));
-    }
-
-    /**
-     * Announces, in the caller's transaction, the pairs of these candidates (item → enterprises eligible now)
-     * never announced before: the item's announced set is locked, so a pair matched on two nodes at once, or
-     * eligible again after it dropped out, is announced once.
-     */
-    private void announce(Map<String, RoaringBitmap> candidates) {
-        Map<String, RoaringBitmap> worth = new TreeMap<>();
-        candidates.forEach((item, members) -> {
-            RoaringBitmap fresh = RoaringBitmap.andNot(members, stored.members(item, Outcome.ELIGIBLE));
-            if (!fresh.isEmpty()) {
-                worth.put(item, fresh); // eligible in this node's copy means announced already
-            }
-        });
-        if (worth.isEmpty()) {
-            return;
-        }
-        Map<String, RoaringBitmap> announced = rows.lockAnnounced(worth.keySet());
-        Map<String, RoaringBitmap> grown = new TreeMap<>();
-        int last = -1;
-        for (Map.Entry<String, RoaringBitmap> e : worth.entrySet()) {
-            RoaringBitmap fresh = RoaringBitmap.andNot(e.getValue(), announced.get(e.getKey()));
-            if (!fresh.isEmpty()) {
-                grown.put(e.getKey(), fresh);
-                last = Math.max(last, fresh.last());
-            }
-        }
-        // grouped by enterprise through an array over the numbering: a province's first match is 236 M pairs
-        @SuppressWarnings("unchecked")
-        List<String>[] byOrdinal = new List[last + 1];
-        grown.forEach((item, fresh) -> fresh.forEach((int o) -> {
-            if (byOrdinal[o] == null) {
-                byOrdinal[o] = new ArrayList<>(4);
-            }
-            byOrdinal[o].add(item);
-        }));
-        grown.replaceAll((item, fresh) -> RoaringBitmap.or(announced.get(item), fresh));
-        rows.saveAnnounced(grown);
-        // by reference, NOTICES_PER_EVENT enterprises a chunk: events stay small and a restart replays ids
-        Instant at = Today.now();
-        List<MatchesFound.Notice> chunk = new ArrayList<>(NOTICES_PER_EVENT);
-        for (int o = 0; o <= last; o++) {
-            String uscc = byOrdinal[o] == null ? null : subjects.uscc(o);
-            if (uscc != null) {
-                chunk.add(new MatchesFound.Notice(uscc, java.util.Collections.unmodifiableList(byOrdinal[o])));
-            }
-            byOrdinal[o] = null;
-            if (chunk.size() == NOTICES_PER_EVENT || (o == last && !chunk.isEmpty())) {
-                int pairs = chunk.stream().mapToInt(n -> n.itemCodes().size()).sum();
-                events.publishEvent(new MatchesFound(news.save(chunk), chunk.size(), pairs, at));
-                chunk.clear();
-            }
-        }
     }
 }
