@@ -11,8 +11,6 @@ import io.zhida.identity.Organisations;
 import io.zhida.rectification.Ledger;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -107,15 +105,8 @@ public class Cockpit {
     }
 
     private CockpitSummary facts(CockpitFilter f, String items) {
-        return jdbc.sql("""
-                        SELECT coalesce(sum(matched), 0) AS matched, coalesce(sum(read), 0) AS read, coalesce(sum(submitted), 0) AS submitted,
-                               coalesce(sum(approved), 0) AS approved, coalesce(sum(declined), 0) AS declined, coalesce(sum(decided_days), 0) AS days,
-                               coalesce(sum(granted), 0) AS granted, coalesce(sum(granted_amount), 0) AS granted_amount,
-                               coalesce(sum(no_app_granted), 0) AS no_app_granted, coalesce(sum(no_app_amount), 0) AS no_app_amount,
-                               coalesce(sum(paid), 0) AS paid, coalesce(sum(paid_on_time), 0) AS paid_on_time, coalesce(sum(paid_amount), 0) AS paid_amount,
-                               coalesce(sum(ratings), 0) AS ratings, coalesce(sum(satisfied), 0) AS satisfied"""
-                        + (coarse(f) ? SLICES + " AND s.dim = 'item_code'" : FACTS))
-                .paramSource(params(f, items)).query((rs, n) -> summary(rs, f, items)).single();
+        return jdbc.sql("SELECT " + Measure.totals() + (coarse(f) ? SLICES + " AND s.dim = 'item_code'" : FACTS))
+                .paramSource(params(f, items)).query((rs, n) -> summary(Figures.read(rs), f, items)).single();
     }
 
     /** No county, industry or size chosen: the slices answer (a department or theme only narrows the items). */
@@ -123,8 +114,8 @@ public class Cockpit {
         return f.region() == null && f.industry() == null && f.size() == null;
     }
 
-    private CockpitSummary summary(ResultSet rs, CockpitFilter f, String items) throws SQLException {
-        long decided = rs.getLong("approved") + rs.getLong("declined");
+    private CockpitSummary summary(Figures c, CockpitFilter f, String items) {
+        long decided = c.count(Measure.APPROVED) + c.count(Measure.DECLINED);
         Map<String, Long> stages = new LinkedHashMap<>();
         jdbc.sql("""
                         SELECT status, sum(n) FROM cockpit_stage WHERE TRUE""" + WHERE + " GROUP BY 1")
@@ -142,11 +133,12 @@ public class Cockpit {
         long overdue = overdue(f, items).size();
         long[] problems = f.department() != null ? ledger.openCounts("DEPARTMENT", f.department())
                 : f.region() != null ? ledger.openCounts("COUNTY", f.region()) : ledger.openCounts(null, null);
-        return new CockpitSummary(online, enterprises, rs.getLong("matched"), rs.getLong("read"), rs.getLong("submitted"), rs.getLong("approved"),
-                rs.getLong("declined"), rs.getLong("granted"), rs.getBigDecimal("granted_amount"), rs.getBigDecimal("paid_amount"), rs.getLong("paid"),
-                rs.getLong("paid_on_time"), rs.getBigDecimal("no_app_amount"), rs.getLong("no_app_granted"), budget,
-                decided == 0 ? null : BigDecimal.valueOf(rs.getLong("days")).divide(BigDecimal.valueOf(decided), 1, RoundingMode.HALF_UP),
-                rs.getLong("ratings"), rs.getLong("satisfied"), stages, overdue, problems[0], problems[1]);
+        return new CockpitSummary(online, enterprises, c.count(Measure.MATCHED), c.count(Measure.READ), c.count(Measure.SUBMITTED),
+                c.count(Measure.APPROVED), c.count(Measure.DECLINED), c.count(Measure.GRANTED), c.amount(Measure.GRANTED_AMOUNT),
+                c.amount(Measure.PAID_AMOUNT), c.count(Measure.PAID), c.count(Measure.PAID_ON_TIME), c.amount(Measure.NO_APP_AMOUNT),
+                c.count(Measure.NO_APP_GRANTED), budget,
+                decided == 0 ? null : BigDecimal.valueOf(c.count(Measure.DECIDED_DAYS)).divide(BigDecimal.valueOf(decided), 1, RoundingMode.HALF_UP),
+                c.count(Measure.RATINGS), c.count(Measure.SATISFIED), stages, overdue, problems[0], problems[1]);
     }
 
     /**

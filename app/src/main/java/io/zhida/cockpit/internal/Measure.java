@@ -41,6 +41,11 @@ public enum Measure {
         return Arrays.stream(values()).map(m -> "sum(" + m.column() + ") AS " + m.column()).collect(Collectors.joining(", "));
     }
 
+    /** "coalesce(sum(matched), 0) AS matched, …": totals that are zero, not null, over no cells. */
+    public static String totals() {
+        return Arrays.stream(values()).map(m -> "coalesce(sum(" + m.column() + "), 0) AS " + m.column()).collect(Collectors.joining(", "));
+    }
+
     /** One row's figures, read by the measures' names: counts as longs, money as exact decimals. */
     public record Figures(Map<Measure, Long> counts, Map<Measure, BigDecimal> amounts) {
 
