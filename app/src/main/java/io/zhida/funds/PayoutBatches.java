@@ -89,7 +89,7 @@ public class PayoutBatches {
 
     /** The enterprises to chase for an account, longest waiting first; query (optional): part of the name, or the credit code. */
     public io.zhida.platform.Listing<PayoutBatch.WaitingForAccount> waitingForAccount(String query) {
-        return batches.waitingForAccount(query == null || query.isBlank() ? null : query.strip());
+        return batches.waitingForAccount(io.zhida.platform.Inputs.text(query, "q", "查找内容", 60)); // bounded like its box
     }
 
     /**

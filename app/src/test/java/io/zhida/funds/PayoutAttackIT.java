@@ -79,6 +79,8 @@ class PayoutAttackIT {
                 .andReturn().getResponse().getContentAsString()).contains("待企业确认收款账户").contains("查看名单并提醒");
         assertThat(mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/funds/accounts/waiting").param("q", uscc)
                 .cookie(finance)).andReturn().getResponse().getContentAsString()).as("found by its credit code").contains(name).contains("共 1 条");
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/funds/accounts/waiting").param("q", "企".repeat(5000))
+                .cookie(finance)).andExpect(status().isBadRequest());
         mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/funds/accounts/waiting").param("page", "0").cookie(finance))
                 .andExpect(status().isBadRequest());
         var export = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/funds/accounts/waiting.xlsx").cookie(finance))
