@@ -53,13 +53,15 @@ SELECT g.item_code, g.year,
 FROM fund_grant g LEFT JOIN demo_item d ON d.code = g.item_code WHERE g.status <> 'CANCELLED' GROUP BY g.item_code, g.year
 ON CONFLICT (item_code, year) DO UPDATE SET budget = greatest(fund_pool.budget, excluded.budget), reserved = excluded.reserved, paid = excluded.paid
 --;
--- receiving accounts: every enterprise that has been paid, and about four in five of those whose money is payable; the
--- rest have not confirmed one yet and wait on 待企业确认收款账户, where finance reminds them
+-- receiving accounts: every enterprise that has been paid, and about four in five of those whose money is payable (by their
+-- code, not by chance, and never all of them); the rest have not confirmed one yet and wait on 待企业确认收款账户
+WITH e AS MATERIALIZED (SELECT uscc, max(enterprise_name) AS name, min(created_at) AS first, bool_or(status = 'PAID') AS paid
+                        FROM fund_grant WHERE status <> 'CANCELLED' GROUP BY uscc),
+     waits AS (SELECT uscc FROM e WHERE NOT paid AND (abs(hashtext(uscc)) % 5 = 0
+                                                   OR uscc = (SELECT min(uscc) FROM e WHERE NOT paid)))
 INSERT INTO bank_account (uscc, account_name, bank_name, account_no, confirmed_by, confirmed_at)
-SELECT uscc, max(enterprise_name), '中国工商银行示范市分行', '6222' || lpad(floor(random() * 1e15)::bigint::text, 15, '0'), 'system',
-       min(created_at) + interval '1 day'
-FROM fund_grant WHERE status <> 'CANCELLED'
-GROUP BY uscc HAVING bool_or(status = 'PAID') OR random() < 0.8
+SELECT uscc, name, '中国工商银行示范市分行', '6222' || lpad(floor(random() * 1e15)::bigint::text, 15, '0'), 'system', first + interval '1 day'
+FROM e WHERE uscc NOT IN (SELECT uscc FROM waits)
 ON CONFLICT (uscc) DO NOTHING
 --;
 CREATE TEMP TABLE demo_grant ON COMMIT DROP AS
