@@ -224,6 +224,11 @@ public class Applications {
         return profiles.find(user.enterpriseUscc()).orElseThrow(() -> new NotFoundException("平台尚无贵单位的企业画像"));
     }
 
+    /** A sentence to be joined to another with "；": without its own closing mark, so a timeline never reads "。；". */
+    static String clause(String text) {
+        return text.strip().replaceFirst("[。；;.]+$", "");
+    }
+
     static String money(java.math.BigDecimal amount) {
         return amount == null ? "—" : String.format("%,.2f", amount);
     }

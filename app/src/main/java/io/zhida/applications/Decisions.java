@@ -161,7 +161,7 @@ public class Decisions {
             progress.tell(a, "申报审核未通过：" + a.itemName(), unit + "审核意见：" + reason.trim() + "\n欢迎对本次服务进行评价。");
             return;
         }
-        records.event(id, user.getUsername(), "REVIEWED", unit + "审核通过", reason.trim().replaceFirst("[。；;.]+$", "")
+        records.event(id, user.getUsername(), "REVIEWED", unit + "审核通过", Applications.clause(reason)
                 + (granted == null ? "" : "；核定金额 " + Applications.money(granted) + " 元"));
         approveWhenAllApproved(a, null, null);
     }
@@ -175,7 +175,7 @@ public class Decisions {
             throw new InvalidInputException("status", "本部门已对该申报作出决定或提出了待确认的金额");
         }
         records.event(a.id(), user.getUsername(), "AMOUNT_PROPOSED", limits.departmentName(department) + "审核通过，核定金额待负责人确认",
-                opinion.strip().replaceFirst("[。；;.]+$", "") + "；拟核定 " + Applications.money(amount) + " 元（平台测算 " + Applications.money(a.estimate()) + " 元），理由：" + amountReason.trim());
+                Applications.clause(opinion) + "；拟核定 " + Applications.money(amount) + " 元（平台测算 " + Applications.money(a.estimate()) + " 元），理由：" + amountReason.trim());
         audit.record("application.amount.propose", "application", a.number(), "拟核定 " + Applications.money(amount) + " 元，待负责人确认",
                 a.estimate() == null ? null : a.estimate().toPlainString(), amount.toPlainString());
     }

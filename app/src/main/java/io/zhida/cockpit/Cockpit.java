@@ -35,18 +35,18 @@ public class Cockpit {
      * The period's cells: whole months from cockpit_month, the ragged edges from cockpit_fact; read as
      * "FROM (…) f" with a column "day" (a month's first day for monthly cells).
      */
-    private static final String FACTS = " FROM (SELECT month AS day, item_code, region, industry, size, " + ReadModel.MEASURES
+    private static final String FACTS = " FROM (SELECT month AS day, item_code, region, industry, size, " + Measure.columns()
             + " FROM cockpit_month WHERE month >= :fullFrom AND month < :fullTo " + WHERE
-            + " UNION ALL SELECT day, item_code, region, industry, size, " + ReadModel.MEASURES
+            + " UNION ALL SELECT day, item_code, region, industry, size, " + Measure.columns()
             + " FROM cockpit_fact WHERE day BETWEEN :from AND :to AND (day < :fullFrom OR day >= :fullTo) " + WHERE + ") f WHERE TRUE";
 
     /**
      * The one-dimension slices of the period (whole months by month, edges by day), read as "FROM (…) s" with
      * a column "day"; restricted to the given items when a department or theme is chosen.
      */
-    private static final String SLICES = " FROM (SELECT period AS day, dim, key, " + ReadModel.MEASURES
+    private static final String SLICES = " FROM (SELECT period AS day, dim, key, " + Measure.columns()
             + " FROM cockpit_slice WHERE grain = 'M' AND period >= :fullFrom AND period < :fullTo UNION ALL SELECT period, dim, key, "
-            + ReadModel.MEASURES + " FROM cockpit_slice WHERE grain = 'D' AND period BETWEEN :from AND :to AND (period < :fullFrom OR period >= :fullTo)) s"
+            + Measure.columns() + " FROM cockpit_slice WHERE grain = 'D' AND period BETWEEN :from AND :to AND (period < :fullFrom OR period >= :fullTo)) s"
             + " WHERE (CAST(:items AS text) IS NULL OR (s.dim = 'item_code' AND s.key = ANY(string_to_array(:items, ','))))";
 
     private final JdbcClient jdbc;

@@ -42,6 +42,15 @@ class DemoWorkingTables {
     }
 
     /** The shared working tables, from the owners' Java APIs; dropped at commit. */
+    private static void insertEnterprises(JdbcTemplate batch, List<EnterpriseProfile> chunk) {
+        batch.batchUpdate("INSERT INTO demo_enterprise (uscc, name, region) VALUES (?, ?, ?)", chunk, chunk.size() + 1, (ps, e) -> {
+            ps.setString(1, e.uscc());
+            ps.setString(2, e.name());
+            ps.setString(3, e.region());
+        });
+        chunk.clear();
+    }
+
     void fill() {
         jdbc.sql("SELECT setseed(?)").param(0.2026).query((rs, n) -> null).list(); // the same city for the same seed
         JdbcTemplate batch = new JdbcTemplate(dataSource);
@@ -52,13 +61,14 @@ class DemoWorkingTables {
                     ps.setString(2, p.getValue());
                 });
         jdbc.sql("CREATE TEMP TABLE demo_enterprise (uscc CHAR(18) PRIMARY KEY, name TEXT NOT NULL, region TEXT) ON COMMIT DROP").update();
-        List<EnterpriseProfile> enterprises = new ArrayList<>();
-        profiles.forEach(enterprises::add);
-        batch.batchUpdate("INSERT INTO demo_enterprise (uscc, name, region) VALUES (?, ?, ?)", enterprises, 5000, (ps, e) -> {
-            ps.setString(1, e.uscc());
-            ps.setString(2, e.name());
-            ps.setString(3, e.region());
+        List<EnterpriseProfile> chunk = new ArrayList<>(5000); // a province's demo need not sit in memory at once
+        profiles.forEach(e -> {
+            chunk.add(e);
+            if (chunk.size() == 5000) {
+                insertEnterprises(batch, chunk);
+            }
         });
+        insertEnterprises(batch, chunk);
         jdbc.sql("""
                 CREATE TEMP TABLE demo_item (code TEXT PRIMARY KEY, version INT NOT NULL, name TEXT NOT NULL, mode TEXT NOT NULL,
                                              departments TEXT[] NOT NULL, cap NUMERIC NOT NULL, budget NUMERIC NOT NULL) ON COMMIT DROP""").update();

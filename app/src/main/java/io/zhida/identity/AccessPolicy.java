@@ -52,7 +52,7 @@ public enum AccessPolicy {
         if (user == null) {
             return false;
         }
-        return this == STAFF ? !user.isEnterpriseOnly() : roles.stream().anyMatch(user::has);
+        return this == STAFF ? !user.isEnterpriseOnly() && !user.roles().isEmpty() : roles.stream().anyMatch(user::has);
     }
 
     /** Refuses (403) anyone the policy does not allow. */

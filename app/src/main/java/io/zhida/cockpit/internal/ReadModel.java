@@ -120,21 +120,18 @@ public class ReadModel {
         log.info("Cockpit read model rebuilt in {} ms", (System.nanoTime() - t0) / 1_000_000);
     }
 
-    /** Every measure's column (see {@link Measure}). */
-    public static final String MEASURES = Measure.columns();
-
     static final String[] DIMS = {"region", "industry", "size", "item_code"};
 
     /** The monthly cells and the one-dimension slices from the daily cells (rebuild, and after loading cells in bulk). */
     public void rollUpMonths() {
-        String sums = java.util.Arrays.stream(MEASURES.split(", ")).map(c -> "sum(" + c + ")").collect(java.util.stream.Collectors.joining(", "));
+        String sums = Measure.sums();
         jdbc.sql("TRUNCATE cockpit_month, cockpit_slice").update();
-        jdbc.sql("INSERT INTO cockpit_month (month, item_code, region, industry, size, " + MEASURES + ") "
+        jdbc.sql("INSERT INTO cockpit_month (month, item_code, region, industry, size, " + Measure.columns() + ") "
                 + "SELECT date_trunc('month', day)::date, item_code, region, industry, size, " + sums + " FROM cockpit_fact GROUP BY 1, 2, 3, 4, 5").update();
         for (String dim : DIMS) {
-            jdbc.sql("INSERT INTO cockpit_slice (grain, period, dim, key, " + MEASURES + ") SELECT 'D', day, '" + dim + "', " + dim + ", " + sums
+            jdbc.sql("INSERT INTO cockpit_slice (grain, period, dim, key, " + Measure.columns() + ") SELECT 'D', day, '" + dim + "', " + dim + ", " + sums
                     + " FROM cockpit_fact GROUP BY day, " + dim).update();
-            jdbc.sql("INSERT INTO cockpit_slice (grain, period, dim, key, " + MEASURES + ") SELECT 'M', month, '" + dim + "', " + dim + ", " + sums
+            jdbc.sql("INSERT INTO cockpit_slice (grain, period, dim, key, " + Measure.columns() + ") SELECT 'M', month, '" + dim + "', " + dim + ", " + sums
                     + " FROM cockpit_month GROUP BY month, " + dim).update();
         }
     }

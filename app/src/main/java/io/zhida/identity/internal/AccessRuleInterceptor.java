@@ -51,7 +51,7 @@ class AccessRuleInterceptor implements HandlerInterceptor {
     static boolean admits(AccessRule rule, ZhidaUser user) {
         boolean caller = switch (rule.audience()) {
             case PUBLIC, SIGNED_IN -> true;
-            case STAFF -> !user.isEnterpriseOnly() && !user.roles().isEmpty();
+            case STAFF -> io.zhida.identity.AccessPolicy.STAFF.allows(user);
             case ROLES -> Arrays.stream(rule.roles()).anyMatch(user::has);
         };
         return caller && (rule.scope() != DataScope.WHOLE_CITY || user.seesWholeCity());
