@@ -104,6 +104,33 @@ class DemoActivity {
 
     @EventListener
     public void on(MatchingRebuilt rebuilt) {
+        generateIfFresh();
+    }
+
+    /**
+     * A start after a crash between the first match and this activity finds the match stored and rebuilds nothing, so
+     * no {@link MatchingRebuilt} comes: the activity is made then, once matching is ready, by a background thread.
+     */
+    @EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
+    public void onStart() {
+        if (!enabled || !Deployment.isDemo(env)) {
+            return;
+        }
+        Thread t = new Thread(() -> {
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(30);
+            while (!matching.ready() && System.nanoTime() < deadline) {
+                if (!pause()) {
+                    return;
+                }
+            }
+            generateIfFresh();
+        }, "demo-activity");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /** Once per fresh demo city: both ways in end here, one after the other. */
+    private synchronized void generateIfFresh() {
         if (!enabled || !Deployment.isDemo(env) || organisations.region(DemoCity.CITY_CODE).isEmpty()
                 || !histories.applications().none() || !backToBack.rounds().isEmpty()) {
             return; // not a fresh demo city
@@ -138,12 +165,20 @@ class DemoActivity {
     private void awaitPushes() {
         long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(5);
         while (publications.incomplete() > 0 && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(500); // a background start-up thread of the demo, never a request or a test
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+            if (!pause()) {
                 return;
             }
+        }
+    }
+
+    /** Half a second, on a background start-up thread of the demo (never a request or a test); false when interrupted. */
+    private static boolean pause() {
+        try {
+            Thread.sleep(500);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 

@@ -42,11 +42,19 @@ class DemoCityIT {
         assertThat(JAR).as("the packaged application (mvn package runs before the integration tests)").exists();
         delete(DATA);
         Files.createDirectories(DATA);
-        Path log = DATA.resolve("app.log");
         String java = ProcessHandle.current().info().command().orElse("java");
-        app = new ProcessBuilder(java, "-Xmx1g", "-jar", JAR.toAbsolutePath().toString(), "--server.port=" + httpPort,
-                "--zhida.embedded-db.data-dir=" + DATA.resolve("postgres").toAbsolutePath(), "--zhida.embedded-db.port=" + dbPort,
-                "--zhida.demo.enterprises=3000").redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        // first a start that stops after the first match and before the activity, as a crash there leaves the city
+        Path first = DATA.resolve("first.log");
+        app = start(java, first, "--zhida.demo.activity=false");
+        Awaitility.await().atMost(Duration.ofMinutes(6)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+            assertThat(app.isAlive()).as("the application exited; see " + first).isTrue();
+            return Files.readString(first).contains("STARTUP match of");
+        });
+        app.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        assertThat(number("SELECT count(*) FROM application")).as("no activity yet").isZero();
+        // the next start finds the match stored, rebuilds nothing, and still makes the year's activity
+        Path log = DATA.resolve("app.log");
+        app = start(java, log);
         Awaitility.await().atMost(Duration.ofMinutes(6)).pollInterval(Duration.ofSeconds(1)).until(() -> {
             assertThat(app.isAlive()).as("the application exited; see " + log).isTrue();
             String text = Files.readString(log);
@@ -103,6 +111,14 @@ class DemoCityIT {
                 SELECT count(*) FROM application WHERE (submitted_at AT TIME ZONE 'Asia/Shanghai')::date
                 > (now() AT TIME ZONE 'Asia/Shanghai')::date - 365""");
         assertThat(Long.parseLong(field(summary.body(), "submitted"))).as(summary.body()).isEqualTo(submitted);
+    }
+
+    private Process start(String java, Path log, String... more) throws java.io.IOException {
+        List<String> command = new java.util.ArrayList<>(List.of(java, "-Xmx1g", "-jar", JAR.toAbsolutePath().toString(), "--server.port=" + httpPort,
+                "--zhida.embedded-db.data-dir=" + DATA.resolve("postgres").toAbsolutePath(), "--zhida.embedded-db.port=" + dbPort,
+                "--zhida.demo.enterprises=3000"));
+        command.addAll(List.of(more));
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
 
     @AfterEach
