@@ -8,7 +8,6 @@ import io.zhida.enterprise.ProfileUpdates;
 import io.zhida.enterprise.TagRules;
 import java.time.LocalDate;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import io.zhida.identity.Organisations;
@@ -121,10 +120,7 @@ class DemoCitySeeder implements ApplicationRunner {
             }
 
             public Map<String, Object> next() {
-                EnterpriseRecord e = generator.next();
-                Map<String, Object> fields = new LinkedHashMap<>(e.attributes());
-                fields.put("contact_phone", e.phone());
-                return fields;
+                return generator.next().values();
             }
         };
         profileUpdates.mergeTrusted(rows, DEMO_SOURCE, io.zhida.platform.Today.date());
@@ -135,8 +131,8 @@ class DemoCitySeeder implements ApplicationRunner {
         EnterpriseGenerator generator = new EnterpriseGenerator(seed, enterpriseCount);
         while (generator.hasNext()) {
             EnterpriseRecord e = generator.next();
-            if ("有限责任公司".equals(e.entityType()) && "存续".equals(e.status()) && e.industry().startsWith("C")
-                    && e.employees() >= 20 && e.rdExpense() != null && e.revenuePrev() != null) {
+            if ("有限责任公司".equals(e.get("entity_type")) && "存续".equals(e.get("status")) && e.industry().startsWith("C")
+                    && e.employees() >= 20 && e.get("rd_expense") != null && e.get("revenue_prev") != null) {
                 return e.uscc();
             }
         }

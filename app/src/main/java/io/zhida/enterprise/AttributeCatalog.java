@@ -3,6 +3,7 @@ package io.zhida.enterprise;
 import io.zhida.engine.rule.Attribute;
 import io.zhida.engine.rule.AttributeSchema;
 import io.zhida.engine.rule.AttributeType;
+import io.zhida.engine.rule.DataStandard;
 import io.zhida.engine.rule.RuleCompiler;
 import io.zhida.enterprise.internal.AttributeRows;
 import io.zhida.identity.AuditLog;
@@ -34,26 +35,6 @@ public class AttributeCatalog {
     public record Owner(String sourceSystem, String departmentCode) {
     }
 
-    private static final Owner REGISTRATION = new Owner("市场监管局企业登记系统", "C-SCJGJ");
-    private static final Owner STATISTICS = new Owner("统计联网直报平台", "C-TJJ");
-    private static final Owner TAX = new Owner("税务征管系统", "C-SWUJ");
-    private static final Owner SOCIAL_INSURANCE = new Owner("人社业务经办系统", "C-RSJ");
-    private static final Owner SCIENCE = new Owner("科技项目管理系统", "C-KJJ");
-    private static final Map<String, Owner> STANDARD_OWNERS = Map.ofEntries(
-            Map.entry("uscc", REGISTRATION), Map.entry("name", REGISTRATION), Map.entry("entity_type", REGISTRATION),
-            Map.entry("status", REGISTRATION), Map.entry("founded", REGISTRATION),
-            Map.entry("registered_capital", REGISTRATION), Map.entry("region", REGISTRATION),
-            Map.entry("industry", REGISTRATION), Map.entry("contact_phone", REGISTRATION),
-            Map.entry("contact_email", REGISTRATION),
-            Map.entry("employees", STATISTICS), Map.entry("revenue", STATISTICS), Map.entry("revenue_prev", STATISTICS),
-            Map.entry("total_assets", STATISTICS), Map.entry("scale", STATISTICS),
-            Map.entry("tax_paid", TAX), Map.entry("rd_expense", TAX), Map.entry("tax_credit_rating", TAX),
-            Map.entry("export_value", new Owner("商务外贸数据平台", "C-SWJ")),
-            Map.entry("insured_employees", SOCIAL_INSURANCE), Map.entry("unemployment_insurance_paid", SOCIAL_INSURANCE),
-            Map.entry("layoffs", SOCIAL_INSURANCE), Map.entry("youth_hires", SOCIAL_INSURANCE),
-            Map.entry("qualifications", SCIENCE), Map.entry("hitech_certified", SCIENCE),
-            Map.entry("dishonest", new Owner("信用信息共享平台", "C-FGW")),
-            Map.entry("tags", new Owner("惠企政策直达平台", "C-SJJ")));
     private static final List<String> TYPES = List.of("string", "int", "double", "bool", "date", "list(string)");
 
     private final AttributeRows rows;
@@ -143,18 +124,14 @@ public class AttributeCatalog {
     }
 
     public String label(String name) {
-        return switch (name) {
-            case "contact_phone" -> "联系电话";
-            case "contact_email" -> "电子邮箱";
-            default -> schema().label(name);
-        };
+        return DataStandard.find(name).map(DataStandard.Entry::label).orElseGet(() -> schema().label(name));
     }
 
     /** The owner of an attribute's data; unknown names have none. */
     public Optional<Owner> owner(String attribute) {
-        Owner standard = STANDARD_OWNERS.get(attribute);
-        if (standard != null) {
-            return Optional.of(standard);
+        Optional<DataStandard.Entry> standard = DataStandard.find(attribute);
+        if (standard.isPresent()) {
+            return Optional.ofNullable(standard.get().source()).map(s -> new Owner(s.system(), s.departmentCode()));
         }
         return findDeclared(attribute).map(d -> new Owner(d.sourceSystem(), d.ownerDepartment()));
     }
@@ -168,8 +145,7 @@ public class AttributeCatalog {
         String name = form.name() == null ? "" : form.name().trim();
         Validation v = new Validation()
                 .require(name.matches("[a-z][a-z0-9_]{1,39}"), "name", "属性名须为小写字母开头的 2–40 位字母、数字或下划线，如 green_factory_level")
-                .require(AttributeSchema.standard().find(name).isEmpty() && findDeclared(name).isEmpty()
-                        && !STANDARD_OWNERS.containsKey(name), "name", "属性“" + name + "”已存在")
+                .require(DataStandard.find(name).isEmpty() && findDeclared(name).isEmpty(), "name", "属性“" + name + "”已存在")
                 .requireText(form.label(), "label", "中文名称", 60)
                 .require(TYPES.contains(form.celType()), "celType", "类型须为 " + String.join("、", TYPES) + " 之一")
                 .requireText(form.sourceSystem(), "sourceSystem", "数据来源系统", 100)

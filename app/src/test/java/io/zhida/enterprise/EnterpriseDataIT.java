@@ -59,6 +59,59 @@ class EnterpriseDataIT {
         return first17 + Uscc.checkCharacter(first17);
     }
 
+    /** The data standard is declared once: the table, the import and the API follow from {@code DataStandard}. */
+    @Test
+    void everyStoredAttributeOfTheStandardHasItsColumnAndGoesInAndOutUnderItsName() throws Exception {
+        Map<String, String> columns = new java.util.HashMap<>();
+        jdbc.sql("SELECT column_name, data_type FROM information_schema.columns WHERE table_name = 'enterprise' AND table_schema = current_schema()")
+                .query(rs -> {
+                    columns.put(rs.getString(1), rs.getString(2));
+                });
+        Map<io.zhida.engine.rule.AttributeType, List<String>> sqlTypes = Map.of(
+                io.zhida.engine.rule.AttributeType.STRING, List.of("character varying", "character", "text"),
+                io.zhida.engine.rule.AttributeType.INT, List.of("integer"),
+                io.zhida.engine.rule.AttributeType.DOUBLE, List.of("numeric"),
+                io.zhida.engine.rule.AttributeType.DATE, List.of("date"),
+                io.zhida.engine.rule.AttributeType.BOOL, List.of("boolean"),
+                io.zhida.engine.rule.AttributeType.STRING_LIST, List.of("ARRAY"));
+        for (io.zhida.enterprise.internal.ProfileColumns.Column c : io.zhida.enterprise.internal.ProfileColumns.ALL) {
+            assertThat(columns).as("column for %s", c.attribute()).containsKey(c.column());
+            assertThat(sqlTypes.get(c.type())).as("type of %s", c.column()).contains(columns.get(c.column()));
+        }
+
+        String code = uscc(40);
+        Map<String, Object> sent = new java.util.LinkedHashMap<>();
+        for (io.zhida.engine.rule.DataStandard.Entry entry : io.zhida.engine.rule.DataStandard.stored()) {
+            sent.put(entry.name(), sample(entry));
+        }
+        sent.put("uscc", code);
+        String body = new tools.jackson.databind.json.JsonMapper().writeValueAsString(sent);
+        String json = mvc.perform(post("/api/v1/enterprises").header("Authorization", admin).contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        for (Map.Entry<String, Object> value : sent.entrySet()) {
+            String name = value.getKey().equals("tags") ? "manual_tags" : value.getKey();
+            Object back = JsonPath.read(json, "$." + name);
+            assertThat(back instanceof Number n ? new java.math.BigDecimal(n.toString()) : back).as(name)
+                    .isEqualTo(value.getValue() instanceof Number n ? new java.math.BigDecimal(n.toString()) : value.getValue());
+        }
+    }
+
+    private static Object sample(io.zhida.engine.rule.DataStandard.Entry entry) {
+        var allowed = entry.values();
+        return switch (entry.type()) {
+            case DATE -> "2020-01-02";
+            case INT -> 7;
+            case DOUBLE -> 1234.5;
+            case BOOL -> true;
+            case STRING_LIST -> List.of("甲", "乙");
+            case STRING -> !allowed.codes().isEmpty() ? allowed.codes().get(0)
+                    : allowed.codeList() == io.zhida.engine.rule.DataStandard.CodeList.REGION ? "519921"
+                    : allowed.codeList() == io.zhida.engine.rule.DataStandard.CodeList.INDUSTRY ? "C3911"
+                    : entry.name().equals("contact_phone") ? "13800000000"
+                    : entry.name().equals("contact_email") ? "office@example.cn" : "标准测试" + entry.name().length();
+        };
+    }
+
     @Test
     void theApiCreatesThenUpdatesAProfileAndRefusesAnInvalidCodeWithoutWritingAnything() throws Exception {
         String code = uscc(1);
@@ -86,7 +139,7 @@ class EnterpriseDataIT {
                         .content("{\"uscc\":\"" + code + "\",\"employees\":\"很多\",\"industry\":\"C05\",\"region\":\"110101\",\"founded_year\":2001}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[*].field", Matchers.containsInAnyOrder("employees", "industry", "region", "founded_year")));
-        assertThat(profiles.find(code).orElseThrow().employees()).as("nothing half-written").isEqualTo(80);
+        assertThat(profiles.find(code).orElseThrow().value("employees")).as("nothing half-written").isEqualTo(80);
 
         String newOne = uscc(2);
         mvc.perform(post("/api/v1/enterprises").header("Authorization", admin).contentType(MediaType.APPLICATION_JSON)
@@ -118,9 +171,9 @@ class EnterpriseDataIT {
         List<Map<String, Object>> errors = errorsOf(first);
         assertThat(errors).extracting(e -> e.get("rowNo") + ":" + e.get("field"))
                 .contains("1:legacy_code", "4:uscc", "5:revenue", "6:region", "7:name", "8:-");
-        assertThat(profiles.find(a).orElseThrow().qualifications()).containsExactly("高新技术企业", "专精特新中小企业");
+        assertThat(profiles.find(a).orElseThrow().value("qualifications")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST).containsExactly("高新技术企业", "专精特新中小企业");
         assertThat(profiles.find(b).orElseThrow().name()).isEqualTo("临江导入二号有限公司, 分公司");
-        assertThat(profiles.find(b).orElseThrow().revenue()).as("an empty cell is not zero").isNull();
+        assertThat(profiles.find(b).orElseThrow().value("revenue")).as("an empty cell is not zero").isNull();
 
         long history = jdbc.sql("SELECT count(*) FROM enterprise_value_history").query(Long.class).single();
         Map<String, Object> again = importAndWait("exchange.csv", csv.getBytes(StandardCharsets.UTF_8), "市场监管局企业登记系统");
@@ -167,8 +220,8 @@ class EnterpriseDataIT {
             xlsx = out.toByteArray();
         }
         assertThat(importAndWait("exchange.xlsx", xlsx, "市场监管局企业登记系统")).containsEntry("created", 1).containsEntry("rejected", 0);
-        assertThat(profiles.find(x).orElseThrow().employees()).isEqualTo(42);
-        assertThat(profiles.find(x).orElseThrow().dishonest()).isFalse();
+        assertThat(profiles.find(x).orElseThrow().value("employees")).isEqualTo(42);
+        assertThat((Boolean) profiles.find(x).orElseThrow().value("dishonest")).isFalse();
 
         String j = uscc(22);
         String json = "[{\"uscc\":\"" + j + "\",\"name\":\"JSON 导入有限公司\",\"region\":\"519903\",\"industry\":\"M7320\","
@@ -176,7 +229,7 @@ class EnterpriseDataIT {
         Map<String, Object> fromJson = importAndWait("exchange.json", json.getBytes(StandardCharsets.UTF_8), "科技项目管理系统");
         assertThat(fromJson).containsEntry("created", 1).containsEntry("rejected", 2);
         assertThat(errorsOf(fromJson)).extracting(e -> e.get("rowNo") + ":" + e.get("field")).containsExactly("2:-", "3:employees");
-        assertThat(profiles.find(j).orElseThrow().rdExpense()).isEqualByComparingTo("1234.57");
+        assertThat((java.math.BigDecimal) profiles.find(j).orElseThrow().value("rd_expense")).isEqualByComparingTo("1234.57");
 
         assertThat(importAndWait("no-uscc.csv", "name,region\n某公司,519921\n".getBytes(StandardCharsets.UTF_8), "x"))
                 .containsEntry("state", "FAILED").containsEntry("message", "表头缺少 uscc（统一社会信用代码）列");
@@ -267,7 +320,7 @@ class EnterpriseDataIT {
                 .andExpect(content().string(Matchers.containsString("2025 年报从业人员 321 人")));
         mvc.perform(post("/enterprises/corrections/" + id).cookie(adminSession).with(csrf()).param("decision", "accept"))
                 .andExpect(status().is3xxRedirection());
-        assertThat(profiles.find(mine).orElseThrow().employees()).isEqualTo(321);
+        assertThat(profiles.find(mine).orElseThrow().value("employees")).isEqualTo(321);
         assertThat(profiles.provenance(mine).get("employees").system()).startsWith("数据纠错");
         mvc.perform(post("/enterprises/corrections/" + id).cookie(adminSession).with(csrf()).param("decision", "reject")
                         .param("answer", "再次处理"))

@@ -1,20 +1,17 @@
 package io.zhida.datagen;
 
+import io.zhida.engine.rule.DataStandard;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
 
 /**
- * Writes enterprises as CSV (RFC 4180 quoting), columns named as in the enterprise data standard;
- * list attributes are joined with '|'. An absent attribute is an empty cell.
+ * Writes enterprises as CSV (RFC 4180 quoting), one column for each stored attribute of the enterprise
+ * data standard, named as there; list attributes are joined with '|'. An absent attribute is an empty cell.
  */
 public final class EnterpriseCsv {
 
-    public static final List<String> COLUMNS = List.of("uscc", "name", "entity_type", "status", "founded",
-            "registered_capital", "region", "industry", "employees", "revenue", "revenue_prev", "total_assets",
-            "tax_paid", "rd_expense", "export_value", "insured_employees", "unemployment_insurance_paid",
-            "layoffs", "youth_hires", "qualifications", "hitech_certified", "tax_credit_rating", "dishonest",
-            "tags", "contact_phone");
+    public static final List<String> COLUMNS = DataStandard.stored().stream().map(DataStandard.Entry::name).toList();
 
     private final Writer out;
 
@@ -28,16 +25,12 @@ public final class EnterpriseCsv {
     }
 
     public void write(EnterpriseRecord e) throws IOException {
-        Object[] cells = {e.uscc(), e.name(), e.entityType(), e.status(), e.founded(), e.registeredCapital(),
-                e.region(), e.industry(), e.employees(), e.revenue(), e.revenuePrev(), e.totalAssets(),
-                e.taxPaid(), e.rdExpense(), e.exportValue(), e.insuredEmployees(), e.unemploymentInsurancePaid(),
-                e.layoffs(), e.youthHires(), String.join("|", e.qualifications()), e.hitechCertified(),
-                e.taxCreditRating(), e.dishonest(), String.join("|", e.tags()), e.phone()};
-        for (int i = 0; i < cells.length; i++) {
+        for (int i = 0; i < COLUMNS.size(); i++) {
             if (i > 0) {
                 out.write(',');
             }
-            out.write(cell(cells[i]));
+            Object value = e.get(COLUMNS.get(i));
+            out.write(cell(value instanceof List<?> list ? String.join("|", list.stream().map(Object::toString).toList()) : value));
         }
         out.write('\n');
     }

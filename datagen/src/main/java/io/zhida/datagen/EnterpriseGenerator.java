@@ -5,7 +5,9 @@ import io.zhida.engine.standard.Uscc;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
@@ -61,32 +63,35 @@ public final class EnterpriseGenerator implements Iterator<EnterpriseRecord> {
         List<String> qualifications = qualifications(industry, tier, revenue, rdExpense, founded);
         String hitech = qualifications.contains("高新技术企业") ? dateBetween(founded.plusYears(1), NEWEST) : null;
         boolean partialData = random.nextInt(100) < 12; // shared data is incomplete for some firms
-        return new EnterpriseRecord(
-                uscc,
-                name(region, industry, entityType),
-                entityType,
-                pickStatus(),
-                founded.toString(),
-                individual ? null : (double) (random.nextInt(1, 200) * 50_000L),
-                region.code(),
-                industry.code(),
-                employees,
-                revenue,
-                partialData ? null : round(revenue / (1 + growth)),
-                partialData ? null : round(revenue * (0.5 + random.nextDouble() * 1.5)),
-                round(revenue * (0.01 + random.nextDouble() * 0.05)),
-                partialData ? null : rdExpense,
-                "CF".contains(industry.section()) && random.nextInt(100) < 20 ? round(revenue * random.nextDouble() * 0.5) : 0.0,
-                partialData ? null : insured,
-                partialData ? null : round(insured * (600 + random.nextDouble() * 700)),
-                random.nextInt(100) < 85 ? 0 : random.nextInt(1, Math.max(2, employees / 10 + 2)),
-                tier == 0 ? random.nextInt(3) / 2 : random.nextInt(0, Math.max(2, employees / 20)),
-                qualifications,
-                hitech,
-                individual && random.nextBoolean() ? null : pickRating(),
-                random.nextInt(1000) < 5,
-                tags(industry, tier, founded),
-                "1" + (3 + random.nextInt(7)) + String.format("%09d", random.nextInt(1_000_000_000)));
+        // drawn in this order, so a seed always gives the same enterprises
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("uscc", uscc);
+        v.put("name", name(region, industry, entityType));
+        v.put("entity_type", entityType);
+        v.put("status", pickStatus());
+        v.put("founded", founded.toString());
+        v.put("registered_capital", individual ? null : (double) (random.nextInt(1, 200) * 50_000L));
+        v.put("region", region.code());
+        v.put("industry", industry.code());
+        v.put("employees", employees);
+        v.put("revenue", revenue);
+        v.put("revenue_prev", partialData ? null : round(revenue / (1 + growth)));
+        v.put("total_assets", partialData ? null : round(revenue * (0.5 + random.nextDouble() * 1.5)));
+        v.put("tax_paid", round(revenue * (0.01 + random.nextDouble() * 0.05)));
+        v.put("rd_expense", partialData ? null : rdExpense);
+        v.put("export_value", "CF".contains(industry.section()) && random.nextInt(100) < 20 ? round(revenue * random.nextDouble() * 0.5) : 0.0);
+        v.put("insured_employees", partialData ? null : insured);
+        v.put("unemployment_insurance_paid", partialData ? null : round(insured * (600 + random.nextDouble() * 700)));
+        v.put("layoffs", random.nextInt(100) < 85 ? 0 : random.nextInt(1, Math.max(2, employees / 10 + 2)));
+        v.put("youth_hires", tier == 0 ? random.nextInt(3) / 2 : random.nextInt(0, Math.max(2, employees / 20)));
+        v.put("qualifications", qualifications);
+        v.put("hitech_certified", hitech);
+        v.put("tax_credit_rating", individual && random.nextBoolean() ? null : pickRating());
+        v.put("dishonest", random.nextInt(1000) < 5);
+        v.put("tags", tags(industry, tier, founded));
+        v.put("contact_phone", "1" + (3 + random.nextInt(7)) + String.format("%09d", random.nextInt(1_000_000_000)));
+        v.values().removeIf(java.util.Objects::isNull);
+        return new EnterpriseRecord(v);
     }
 
     private int pickRegion() {

@@ -1,54 +1,56 @@
 package io.zhida.datagen;
 
+import io.zhida.engine.rule.DataStandard;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * One enterprise in the names of the enterprise data standard v1. A null field is an attribute the
- * platform does not hold (absent, not zero). Money in yuan.
+ * One generated enterprise: its values by the names of the enterprise data standard ({@link DataStandard}),
+ * dates as ISO text and money in yuan. An absent name is an attribute the platform does not hold (absent,
+ * not zero); a new attribute of the standard is simply absent until the generator learns to draw it.
  */
-public record EnterpriseRecord(
-        String uscc, String name, String entityType, String status, String founded,
-        Double registeredCapital, String region, String industry, Integer employees,
-        Double revenue, Double revenuePrev, Double totalAssets, Double taxPaid, Double rdExpense,
-        Double exportValue, Integer insuredEmployees, Double unemploymentInsurancePaid,
-        Integer layoffs, Integer youthHires, List<String> qualifications, String hitechCertified,
-        String taxCreditRating, Boolean dishonest, List<String> tags, String phone) {
+public record EnterpriseRecord(Map<String, Object> values) {
 
-    /** The attributes in the data standard's names, leaving out what is not held (phone is contact data, not an attribute). */
-    public Map<String, Object> attributes() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        put(m, "uscc", uscc);
-        put(m, "name", name);
-        put(m, "entity_type", entityType);
-        put(m, "status", status);
-        put(m, "founded", founded);
-        put(m, "registered_capital", registeredCapital);
-        put(m, "region", region);
-        put(m, "industry", industry);
-        put(m, "employees", employees);
-        put(m, "revenue", revenue);
-        put(m, "revenue_prev", revenuePrev);
-        put(m, "total_assets", totalAssets);
-        put(m, "tax_paid", taxPaid);
-        put(m, "rd_expense", rdExpense);
-        put(m, "export_value", exportValue);
-        put(m, "insured_employees", insuredEmployees);
-        put(m, "unemployment_insurance_paid", unemploymentInsurancePaid);
-        put(m, "layoffs", layoffs);
-        put(m, "youth_hires", youthHires);
-        put(m, "qualifications", qualifications);
-        put(m, "hitech_certified", hitechCertified);
-        put(m, "tax_credit_rating", taxCreditRating);
-        put(m, "dishonest", dishonest);
-        put(m, "tags", tags);
-        return m;
+    public EnterpriseRecord {
+        values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
     }
 
-    private static void put(Map<String, Object> m, String name, Object value) {
-        if (value != null) {
-            m.put(name, value);
-        }
+    public Object get(String name) {
+        return values.get(name);
+    }
+
+    public String uscc() {
+        return (String) values.get("uscc");
+    }
+
+    public String region() {
+        return (String) values.get("region");
+    }
+
+    public String industry() {
+        return (String) values.get("industry");
+    }
+
+    public Integer employees() {
+        return (Integer) values.get("employees");
+    }
+
+    @SuppressWarnings("unchecked")
+    public List<String> qualifications() {
+        return (List<String>) values.getOrDefault("qualifications", List.of());
+    }
+
+    /** The rule attributes held, in the standard's names (contact data is not an attribute). */
+    public Map<String, Object> attributes() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        values.forEach((name, value) -> {
+            boolean contact = DataStandard.find(name).map(e -> e.kind() == DataStandard.Kind.CONTACT).orElse(false);
+            if (value != null && !contact) {
+                m.put(name, value);
+            }
+        });
+        return m;
     }
 }

@@ -49,7 +49,7 @@ class EnterpriseGeneratorTest {
         assertThat(micro).isBetween(12_000L, 17_000L);
         long hitech = all.stream().filter(e -> e.qualifications().contains("高新技术企业")).count();
         assertThat(hitech).isBetween(100L, 2_000L);
-        long missingRd = all.stream().filter(e -> e.rdExpense() == null).count();
+        long missingRd = all.stream().filter(e -> e.get("rd_expense") == null).count();
         assertThat(missingRd).isGreaterThan(1_000L);
         Map<String, Long> byRegion = all.stream().collect(Collectors.groupingBy(EnterpriseRecord::region, Collectors.counting()));
         assertThat(byRegion).hasSize(7);

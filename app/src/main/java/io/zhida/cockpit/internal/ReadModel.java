@@ -194,8 +194,12 @@ public class ReadModel {
     }
 
     private static String size(EnterpriseProfile p) {
-        return SizeClass.classify(p.industry(), p.employees(), p.revenue() == null ? null : p.revenue().doubleValue(),
-                p.totalAssets() == null ? null : p.totalAssets().doubleValue()).orElse("未知");
+        return SizeClass.classify(p.industry(), (Integer) p.value("employees"), yuan(p.value("revenue")), yuan(p.value("total_assets")))
+                .orElse("未知");
+    }
+
+    private static Double yuan(Object amount) {
+        return amount instanceof java.math.BigDecimal d ? d.doubleValue() : null;
     }
 
     private void putItem(PolicyItem item) {

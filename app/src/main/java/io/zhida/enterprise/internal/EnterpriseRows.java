@@ -26,10 +26,10 @@ public class EnterpriseRows {
     public record HistoryEntry(String attribute, String oldValue, String newValue, Source source, java.time.Instant changedAt) {
     }
 
-    private static final String COLUMNS = "uscc, name, entity_type, status, founded, registered_capital, region, industry, "
-            + "employees, revenue, revenue_prev, total_assets, tax_paid, rd_expense, export_value, insured_employees, "
-            + "unemployment_insurance_paid, layoffs, youth_hires, qualifications, hitech_certified, tax_credit_rating, "
-            + "dishonest, tags, contact_phone, contact_email, manual_tags, extra";
+    /** The code, every stored attribute (tags both effective and as imported), and the declared ones. */
+    private static final String COLUMNS = "uscc, " + ProfileColumns.ALL.stream()
+            .map(c -> c.attribute().equals(c.column()) ? c.column() : c.attribute() + ", " + c.column())
+            .collect(java.util.stream.Collectors.joining(", ")) + ", extra";
     private static final int BATCH = 1_000;
 
     private final JdbcClient jdbc;
@@ -109,16 +109,19 @@ public class EnterpriseRows {
     }
 
     private EnterpriseProfile profile(ResultSet rs, int n) throws SQLException {
-        return new EnterpriseProfile(rs.getString("uscc"), rs.getString("name"), rs.getString("entity_type"),
-                rs.getString("status"), date(rs.getDate("founded")), rs.getBigDecimal("registered_capital"),
-                rs.getString("region"), rs.getString("industry"), (Integer) rs.getObject("employees"),
-                rs.getBigDecimal("revenue"), rs.getBigDecimal("revenue_prev"), rs.getBigDecimal("total_assets"),
-                rs.getBigDecimal("tax_paid"), rs.getBigDecimal("rd_expense"), rs.getBigDecimal("export_value"),
-                (Integer) rs.getObject("insured_employees"), rs.getBigDecimal("unemployment_insurance_paid"),
-                (Integer) rs.getObject("layoffs"), (Integer) rs.getObject("youth_hires"), list(rs.getArray("qualifications")),
-                date(rs.getDate("hitech_certified")), rs.getString("tax_credit_rating"), (Boolean) rs.getObject("dishonest"),
-                list(rs.getArray("tags")), rs.getString("contact_phone"), rs.getString("contact_email"),
-                list(rs.getArray("manual_tags")), extra(rs.getString("extra")));
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (ProfileColumns.Column c : ProfileColumns.ALL) {
+            Object value = switch (c.type()) {
+                case DATE -> date(rs.getDate(c.attribute()));
+                case DOUBLE -> rs.getBigDecimal(c.attribute());
+                case STRING_LIST -> list(rs.getArray(c.attribute()));
+                default -> rs.getObject(c.attribute());
+            };
+            if (value != null) {
+                values.put(c.attribute(), value);
+            }
+        }
+        return new EnterpriseProfile(rs.getString("uscc"), values, list(rs.getArray("manual_tags")), extra(rs.getString("extra")));
     }
 
     @SuppressWarnings("unchecked")

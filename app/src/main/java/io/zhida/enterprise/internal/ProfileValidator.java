@@ -3,6 +3,7 @@ package io.zhida.enterprise.internal;
 import io.zhida.engine.rule.Attribute;
 import io.zhida.engine.rule.AttributeSchema;
 import io.zhida.engine.rule.AttributeType;
+import io.zhida.engine.rule.DataStandard;
 import io.zhida.engine.standard.IndustryCode;
 import io.zhida.engine.standard.Uscc;
 import java.math.BigDecimal;
@@ -38,9 +39,6 @@ public final class ProfileValidator {
         }
     }
 
-    private static final Set<String> STATUSES = Set.of("存续", "在业", "注销", "吊销", "迁出");
-    private static final Set<String> RATINGS = Set.of("A", "B", "M", "C", "D");
-    private static final Set<String> SCALES = Set.of("大型", "中型", "小型", "微型");
     private static final BigDecimal MONEY_LIMIT = new BigDecimal("1e16");
     private static final AttributeSchema STANDARD = AttributeSchema.standard();
 
@@ -110,20 +108,7 @@ public final class ProfileValidator {
             return money;
         }
         Object typed = typed(column.type(), value);
-        switch (column.attribute()) {
-            case "name" -> requireLength(typed, 200, "企业名称");
-            case "entity_type" -> requireLength(typed, 40, "市场主体类型");
-            case "status" -> require(STATUSES.contains(typed), "登记状态须为 " + String.join("、", List.of("存续", "在业", "注销", "吊销", "迁出")) + " 之一");
-            case "region" -> require(regions.contains(typed), "区划代码“" + typed + "”不是本平台的县（区）代码");
-            case "industry" -> IndustryCode.problem((String) typed).ifPresent(p -> {
-                throw new BadValue(p);
-            });
-            case "tax_credit_rating" -> require(RATINGS.contains(typed), "纳税信用等级须为 A、B、M、C、D 之一");
-            case "contact_phone" -> require(((String) typed).matches("[0-9+\\- ]{5,20}"), "联系电话格式不正确");
-            case "contact_email" -> require(((String) typed).matches("[^@\\s]{1,64}@[^@\\s]{1,35}"), "电子邮箱格式不正确");
-            default -> {
-            }
-        }
+        checkValues(DataStandard.find(column.attribute()).orElseThrow(), typed);
         if (typed instanceof Long n) {
             require(n >= 0 && n <= Integer.MAX_VALUE, "人数须为不小于 0 的整数");
             return n.intValue();
@@ -133,10 +118,30 @@ public final class ProfileValidator {
 
     private Object declared(Attribute attribute, Object value) {
         Object typed = typed(attribute.type(), value);
-        if ("scale".equals(attribute.name())) {
-            require(SCALES.contains(typed), "企业规模须为 大型、中型、小型、微型 之一");
-        }
+        DataStandard.find(attribute.name()).ifPresent(entry -> checkValues(entry, typed)); // a given scale
         return typed instanceof LocalDate d ? d.toString() : typed;
+    }
+
+    /** The values the standard allows an attribute beyond its type: length, code list, pattern. */
+    private void checkValues(DataStandard.Entry entry, Object typed) {
+        DataStandard.Values allowed = entry.values();
+        if (allowed.maxLength() > 0) {
+            requireLength(typed, allowed.maxLength(), entry.label());
+        }
+        if (!allowed.codes().isEmpty()) {
+            require(allowed.codes().contains(typed), entry.label() + "须为 " + String.join("、", allowed.codes()) + " 之一");
+        }
+        if (allowed.codeList() == DataStandard.CodeList.REGION) {
+            require(regions.contains(typed), "区划代码“" + typed + "”不是本平台的县（区）代码");
+        }
+        if (allowed.codeList() == DataStandard.CodeList.INDUSTRY) {
+            IndustryCode.problem((String) typed).ifPresent(p -> {
+                throw new BadValue(p);
+            });
+        }
+        if (allowed.pattern() != null) {
+            require(((String) typed).matches(allowed.pattern()), allowed.message());
+        }
     }
 
     private static Object typed(AttributeType type, Object value) {

@@ -59,7 +59,7 @@ class EnterpriseController {
         try (io.zhida.platform.Spreadsheet sheet = io.zhida.platform.Spreadsheet.of("企业库", java.util.List.of("统一社会信用代码", "企业名称",
                 "县（区）", "行业代码", "从业人员", "营业收入（元）", "资产总额（元）", "标签"))) {
             for (EnterpriseProfile e : profiles.search(q, region, 0, 100_000, user).items()) {
-                sheet.row(e.uscc(), e.name(), names.getOrDefault(e.region(), e.region()), e.industry(), e.employees(), e.revenue(), e.totalAssets(),
+                sheet.row(e.uscc(), e.name(), names.getOrDefault(e.region(), e.region()), e.industry(), e.value("employees"), e.value("revenue"), e.value("total_assets"),
                         String.join("、", e.tags()));
             }
             return io.zhida.platform.Spreadsheet.download("企业库-" + io.zhida.platform.Today.date() + ".xlsx", sheet.bytes());
