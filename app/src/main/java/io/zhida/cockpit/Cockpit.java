@@ -4,7 +4,7 @@ import io.zhida.cockpit.internal.Measure;
 import io.zhida.cockpit.internal.Measure.Figures;
 import io.zhida.identity.Unit;
 import io.zhida.applications.TimeLimits;
-import io.zhida.cockpit.internal.ReadModel;
+import io.zhida.cockpit.internal.CockpitRebuild;
 import io.zhida.evaluation.BackToBack;
 import io.zhida.evaluation.BackToBackRound;
 import io.zhida.identity.Organisations;
@@ -50,13 +50,13 @@ public class Cockpit {
             + " WHERE (CAST(:items AS text) IS NULL OR (s.dim = 'item_code' AND s.key = ANY(string_to_array(:items, ','))))";
 
     private final JdbcClient jdbc;
-    private final ReadModel model;
+    private final CockpitRebuild model;
     private final TimeLimits limits;
     private final Ledger ledger;
     private final BackToBack backToBack;
     private final Organisations organisations;
 
-    Cockpit(JdbcClient jdbc, ReadModel model, TimeLimits limits, Ledger ledger, BackToBack backToBack, Organisations organisations) {
+    Cockpit(JdbcClient jdbc, CockpitRebuild model, TimeLimits limits, Ledger ledger, BackToBack backToBack, Organisations organisations) {
         this.jdbc = jdbc;
         this.model = model;
         this.limits = limits;

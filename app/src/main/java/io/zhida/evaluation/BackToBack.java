@@ -9,8 +9,6 @@ import io.zhida.platform.InvalidInputException;
 import io.zhida.platform.NotFoundException;
 import io.zhida.platform.Today;
 import io.zhida.platform.Validation;
-import io.zhida.rectification.Ledger;
-import io.zhida.rectification.Problem;
 import java.math.BigDecimal;
 import java.security.SecureRandom;
 import java.time.LocalDate;
@@ -42,20 +40,20 @@ public class BackToBack {
     private final BackToBackRows rows;
     private final Organisations organisations;
     private final Inbox inbox;
-    private final Ledger ledger;
     private final AuditLog audit;
     private final JsonMapper json;
     private final String publicUrl;
     private final BigDecimal minResponseRate;
+    private final RoundUnitRanking ranking;
 
-    BackToBack(BackToBackRows rows, Organisations organisations, Inbox inbox, Ledger ledger, AuditLog audit, JsonMapper json,
+    BackToBack(BackToBackRows rows, Organisations organisations, Inbox inbox, AuditLog audit, JsonMapper json, RoundUnitRanking ranking,
                @Value("${zhida.public-url:http://localhost:8080}") String publicUrl,
                @Value("${zhida.evaluation.b2b.min-response-rate:30}") BigDecimal minResponseRate) {
         this.minResponseRate = minResponseRate;
         this.rows = rows;
         this.organisations = organisations;
         this.inbox = inbox;
-        this.ledger = ledger;
+        this.ranking = ranking;
         this.audit = audit;
         this.json = json;
         this.publicUrl = publicUrl;
@@ -218,42 +216,7 @@ public class BackToBack {
             throw new InvalidInputException("round", "本轮已计分，结果不再变动");
         }
         for (String kind : List.of("COUNTY", "DEPARTMENT")) {
-            List<RoundRanking> scores = new ArrayList<>();
-            for (Target t : targets()) {
-                if (!t.kind().equals(kind)) {
-                    continue;
-                }
-                long[] c = concentrated.getOrDefault(t.key(), new long[2]);
-                long[] r = realtime.getOrDefault(t.key(), new long[2]);
-                BigDecimal cp = RoundRanking.points(c[0], c[1]);
-                BigDecimal rp = RoundRanking.points(r[0], r[1]);
-                RoundRanking score = new RoundRanking(kind, t.code(), cp, rp, RoundRanking.weighted(cp, rp, rules.concentratedWeight()), 0,
-                        (int) c[1], (int) r[1]);
-                if (c[1] == 0 && r[1] == 0) {
-                    rows.insertResult(roundId, score, null, BigDecimal.ZERO); // rank 0: no data, not ranked
-                } else {
-                    scores.add(score);
-                }
-            }
-            List<RoundRanking> ranked = RoundRanking.rank(scores);
-            Map<String, List<Consequences.Place>> places = rows.earlierPlaces(kind, round.periodTo().plusDays(1));
-            places.values().forEach(p -> p.removeIf(x -> x.round() == roundId));
-            int year = round.periodTo().getYear();
-            for (RoundRanking r : ranked) {
-                List<Consequences.Place> mine = new ArrayList<>(places.getOrDefault(r.code(), List.of()));
-                int worst = (int) ranked.stream().filter(x -> x.total().compareTo(r.total()) >= 0).count();
-                mine.add(new Consequences.Place(roundId, year, r.rank(), worst, ranked.size()));
-                Consequences.Outcome outcome = Consequences.of(kind, mine, rules);
-                rows.insertResult(roundId, r, outcome.consequence() == null ? null : outcome.consequence().name(), outcome.points());
-                if (outcome.consequence() != null) {
-                    String unit = organisations.unitName(kind, r.code());
-                    ledger.open(new Problem.New(Problem.Category.BACK_TO_BACK, "B2B-" + roundId + "-" + kind + "-" + r.code(),
-                            round.name() + "排名末位：" + unit + "（" + outcome.consequence().label() + "）",
-                            unit + "在" + round.name() + "中得分 " + r.total() + "，排名第 " + r.rank() + "/" + ranked.size()
-                                    + "；连续末位 " + outcome.consecutiveLast() + " 次，按规定" + outcome.consequence().label() + "。",
-                            kind, r.code(), List.of(), null, "下一轮评价退出末位", null, 20), actor);
-                }
-            }
+            ranking.rankUnits(round, kind, targets(), concentrated, realtime, rules, actor);
         }
         audit.record("b2b.score", "b2b_round", String.valueOf(roundId), "背靠背评价计分排名（回收率 " + round.responseRate() + "%"
                 + (why.isEmpty() ? "" : "，理由：" + why) + "）", "OPEN", "SCORED");

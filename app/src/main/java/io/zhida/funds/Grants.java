@@ -56,6 +56,44 @@ public class Grants {
         if (rows.live(request.uscc(), request.itemCode(), request.period()).isPresent()) {
             throw new GrantRefusedException("该企业 " + request.period() + " 年度已享受本事项，不重复享受");
         }
+        Limited limited = limited(request);
+        BigDecimal amount = limited.amount();
+        String basis = limited.basis();
+        if (request.annualBudget() != null) {
+            pools.open(request.itemCode(), request.year(), request.annualBudget());
+        }
+        BigDecimal granted = amount;
+        if (!pools.reserve(request.itemCode(), request.year(), granted)) {
+            throw new GrantRefusedException(pools.find(request.itemCode(), request.year())
+                    .map(p -> "资金池余额不足：" + request.year() + " 年度可用 " + yuan(p.available()) + " 元，本次需 " + yuan(granted) + " 元")
+                    .orElse("本事项 " + request.year() + " 年度资金池尚未设立"));
+        }
+        LocalDate today = Today.date();
+        // 0 working days = no 公示 (training and demos): the grant is due for payment at the next end-of-公示 run
+        LocalDate until = disclosureDays == 0 ? today.minusDays(1) : calendar.addWorkingDays(today, disclosureDays);
+        String causedBy = request.causedBy() != null ? request.causedBy() : CurrentUser.actor();
+        java.util.Optional<Long> inserted = rows.insert(request, amount, basis, today, until,
+                causedBy);
+        if (inserted.isEmpty()) { // the unique constraint is the last word; give the reservation back
+            pools.release(request.itemCode(), request.year(), granted);
+            throw new GrantRefusedException("该企业 " + request.period() + " 年度已享受本事项，不重复享受");
+        }
+        long id = inserted.get();
+        events.publishEvent(new GrantEvents.GrantMade(id, request.applicationId(), request.uscc(), request.itemCode(), request.route(), amount,
+                java.time.Instant.now()));
+        // 秒批 and 免申即享 grants are the platform's, whoever's request set them off
+        String actor = request.route() == GrantRoute.INSTANT || request.route() == GrantRoute.NO_APPLICATION
+                ? io.zhida.identity.CurrentUser.SYSTEM : io.zhida.identity.CurrentUser.actor();
+        audit.recordBy(actor, "grant.create", "grant", String.valueOf(id), request.enterpriseName() + " " + request.itemName() + " "
+                + yuan(amount) + " 元（" + request.route().label() + "）", null, amount.toPlainString());
+        return rows.find(id).orElseThrow();
+    }
+
+    /** The amount after 就高不重复 and the per-enterprise annual cap, and why it was cut (null when it was not). */
+    private record Limited(BigDecimal amount, String basis) {
+    }
+
+    private Limited limited(GrantRequest request) {
         BigDecimal amount = request.amount();
         StringBuilder basis = new StringBuilder();
         if (request.exclusionGroup() != null && !request.exclusionGroup().isBlank()) {
@@ -82,34 +120,7 @@ public class Grants {
                 amount = left;
             }
         }
-        if (request.annualBudget() != null) {
-            pools.open(request.itemCode(), request.year(), request.annualBudget());
-        }
-        BigDecimal granted = amount;
-        if (!pools.reserve(request.itemCode(), request.year(), granted)) {
-            throw new GrantRefusedException(pools.find(request.itemCode(), request.year())
-                    .map(p -> "资金池余额不足：" + request.year() + " 年度可用 " + yuan(p.available()) + " 元，本次需 " + yuan(granted) + " 元")
-                    .orElse("本事项 " + request.year() + " 年度资金池尚未设立"));
-        }
-        LocalDate today = Today.date();
-        // 0 working days = no 公示 (training and demos): the grant is due for payment at the next end-of-公示 run
-        LocalDate until = disclosureDays == 0 ? today.minusDays(1) : calendar.addWorkingDays(today, disclosureDays);
-        String causedBy = request.causedBy() != null ? request.causedBy() : CurrentUser.actor();
-        java.util.Optional<Long> inserted = rows.insert(request, amount, basis.length() == 0 ? null : basis.toString(), today, until,
-                causedBy);
-        if (inserted.isEmpty()) { // the unique constraint is the last word; give the reservation back
-            pools.release(request.itemCode(), request.year(), granted);
-            throw new GrantRefusedException("该企业 " + request.period() + " 年度已享受本事项，不重复享受");
-        }
-        long id = inserted.get();
-        events.publishEvent(new GrantEvents.GrantMade(id, request.applicationId(), request.uscc(), request.itemCode(), request.route(), amount,
-                java.time.Instant.now()));
-        // 秒批 and 免申即享 grants are the platform's, whoever's request set them off
-        String actor = request.route() == GrantRoute.INSTANT || request.route() == GrantRoute.NO_APPLICATION
-                ? io.zhida.identity.CurrentUser.SYSTEM : io.zhida.identity.CurrentUser.actor();
-        audit.recordBy(actor, "grant.create", "grant", String.valueOf(id), request.enterpriseName() + " " + request.itemName() + " "
-                + yuan(amount) + " 元（" + request.route().label() + "）", null, amount.toPlainString());
-        return rows.find(id).orElseThrow();
+        return new Limited(amount, basis.length() == 0 ? null : basis.toString());
     }
 
     /** Enterprises that already hold a grant of the item for the year. */

@@ -10,6 +10,7 @@ import io.zhida.engine.rule.Outcome;
 import io.zhida.enterprise.EnterpriseProfile;
 import io.zhida.enterprise.EnterpriseProfiles;
 import io.zhida.enterprise.EnterprisesChanged;
+import io.zhida.matching.internal.ChangedOutcomes;
 import io.zhida.matching.internal.LocalIndex;
 import io.zhida.matching.internal.MatchSetRows;
 import io.zhida.matching.internal.StoredMatches;
@@ -19,15 +20,9 @@ import io.zhida.platform.Today;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeMap;
-import java.util.function.IntPredicate;
-import java.util.stream.Collectors;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.roaringbitmap.RoaringBitmap;
 import org.slf4j.Logger;
@@ -75,12 +70,16 @@ public class MatchingService {
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
     private final boolean startInBackground;
+    private final MatchAnswers answers;
+    private final ChangedOutcomes changedOutcomes;
     private volatile boolean ready;
 
     MatchingService(EnterpriseProfiles profiles, PolicyCatalog catalog, LocalIndex local, MatchSetRows rows,
                     io.zhida.matching.internal.Announcer announcer, StoredMatches stored,
                     Subjects subjects, Nodes nodes, io.zhida.platform.ClusterFeed feed, ApplicationEventPublisher events, TransactionTemplate transaction,
-                    @Value("${zhida.matching.start-in-background:true}") boolean startInBackground) {
+                    MatchAnswers answers, ChangedOutcomes changedOutcomes, @Value("${zhida.matching.start-in-background:true}") boolean startInBackground) {
+        this.answers = answers;
+        this.changedOutcomes = changedOutcomes;
         this.profiles = profiles;
         this.catalog = catalog;
         this.local = local;
@@ -161,8 +160,8 @@ public class MatchingService {
     /**
      * Every online item against every enterprise, stored as the cluster's results in one transaction; the
      * pairs that became eligible are announced. At start-up a node skips it when another did it meanwhile.
+     * {@code readAt}: what the index holds was read then; stored deltas older than that are folded into the new sets.
      */
-    /** @param readAt what the index holds was read then: stored deltas older than that are folded into the new sets */
     private FullMatch fullMatch(String kind, boolean always, Instant readAt) {
         long t0 = System.nanoTime();
         MatchIndex index = local.index().orElseThrow();
@@ -224,20 +223,6 @@ public class MatchingService {
         events.publishEvent(new MatchSetsStored(List.of(item.code()), false, sets.matchedAt()));
     }
 
-    /**
-     * A new attribute declared on this node: the index gets its column (empty for everyone until data comes),
-     * after the declaration is committed, so that items using it can be published and matched here at once
-     * (other nodes rebuild through {@link MatchingFollower}). At a province's size this takes as long as a
-     * rebuild; publishing waits for it.
-     */
-    @org.springframework.transaction.event.TransactionalEventListener(fallbackExecution = true)
-    public void on(io.zhida.enterprise.AttributeDeclared declared) {
-        if (local.index().isPresent()) {
-            local.rebuild();
-            log.info("Matching index rebuilt for the new attribute {}", declared.name());
-        }
-    }
-
     @EventListener
     public void on(PolicyItemAbolished abolished) {
         local.removeItem(abolished.code());
@@ -261,133 +246,38 @@ public class MatchingService {
         Instant now = Today.now();
         List<EnterpriseProfile> changedProfiles = profiles.findAll(changed.usccs());
         subjects.learn(changedProfiles.stream().map(EnterpriseProfile::uscc).toList());
-        List<MatchSetRows.Delta> deltas = new ArrayList<>();
-        List<Integer> ordinals = new ArrayList<>();
-        Map<String, RoaringBitmap> candidates = new java.util.HashMap<>();
-        for (EnterpriseProfile profile : changedProfiles) {
-            int ordinal = subjects.ordinalOrMinus1(profile.uscc());
-            Map<String, Object> values = local.update(profile);
-            Map<String, Outcome> now1 = new LinkedHashMap<>();
-            for (MatchIndex.EnterpriseMatch m : local.index().orElseThrow().matchEnterprise(values, today).matches()) {
-                if (versions.containsKey(m.item())) {
-                    now1.put(m.item(), m.outcome());
-                }
-            }
-            Set<String> items = new HashSet<>(stored.itemCodes());
-            items.addAll(now1.keySet());
-            for (String item : items) {
-                Outcome before = stored.outcome(ordinal, item);
-                Outcome after = now1.get(item);
-                if (before != after && versions.containsKey(item)) {
-                    deltas.add(new MatchSetRows.Delta(ordinal, item, versions.get(item), after, now));
-                    if (after == Outcome.ELIGIBLE) {
-                        candidates.computeIfAbsent(item, i -> new RoaringBitmap()).add(ordinal);
-                    }
-                }
-            }
-            ordinals.add(ordinal);
-        }
+        ChangedOutcomes.Found found = changedOutcomes.find(changedProfiles, versions, today, now);
         transaction.executeWithoutResult(status -> {
-            rows.upsertDeltas(deltas);
-            announcer.announce(candidates);
-            events.publishEvent(new MatchDeltasStored(ordinals, changedProfiles.stream().map(EnterpriseProfile::uscc).toList(), now));
+            rows.upsertDeltas(found.deltas());
+            announcer.announce(found.candidates());
+            events.publishEvent(new MatchDeltasStored(found.ordinals(), changedProfiles.stream().map(EnterpriseProfile::uscc).toList(), now));
         });
-        stored.replaceDeltas(ordinals, rows.deltasOf(ordinals));
+        stored.replaceDeltas(found.ordinals(), rows.deltasOf(found.ordinals()));
     }
 
-    // --- answers, from the stored results
+    // --- answers, from the stored results (see MatchAnswers)
 
     public List<MatchRow> forEnterprise(String uscc) {
-        int ordinal = subjects.ordinalOrMinus1(uscc);
-        if (ordinal < 0) {
-            return List.of();
-        }
-        Optional<EnterpriseProfile> profile = profiles.find(uscc);
-        String name = profile.map(EnterpriseProfile::name).orElse(uscc);
-        String region = profile.map(EnterpriseProfile::region).orElse(null);
-        return stored.forEnterprise(ordinal).stream()
-                .sorted(java.util.Comparator.comparing((StoredMatches.Pair p) -> p.outcome()).thenComparing(StoredMatches.Pair::itemCode))
-                .map(p -> new MatchRow(uscc, name, region, p.itemCode(), p.version(), p.outcome(), p.at())).toList();
+        return answers.forEnterprise(uscc);
     }
 
     /** A page of the item's enterprises with this outcome, in a county when given, in the order of their numbering. */
     public List<MatchRow> forItem(String itemCode, Outcome outcome, String region, int offset, int limit) {
-        RoaringBitmap members = stored.members(itemCode, outcome);
-        IntPredicate inRegion = inRegion(region);
-        List<Integer> page = new ArrayList<>(Math.min(limit, 1000));
-        int[] skipped = {0};
-        var it = members.getIntIterator();
-        while (it.hasNext() && page.size() < limit) {
-            int o = it.next();
-            if (inRegion == null || inRegion.test(o)) {
-                if (skipped[0] < offset) {
-                    skipped[0]++;
-                } else {
-                    page.add(o);
-                }
-            }
-        }
-        Map<String, EnterpriseProfile> byUscc = profiles.findAll(page.stream().map(subjects::uscc).filter(java.util.Objects::nonNull).toList())
-                .stream().collect(Collectors.toMap(EnterpriseProfile::uscc, p -> p));
-        MatchSetRows.ItemSets sets = stored.item(itemCode).orElse(null);
-        List<MatchRow> result = new ArrayList<>(page.size());
-        for (int o : page) {
-            EnterpriseProfile p = byUscc.get(subjects.uscc(o));
-            if (p != null && sets != null) {
-                result.add(new MatchRow(p.uscc(), p.name(), p.region(), itemCode, sets.version(), outcome, sets.matchedAt()));
-            }
-        }
-        return result;
+        return answers.forItem(itemCode, outcome, region, offset, limit);
     }
 
     /** item code → {eligible, undetermined}, within a county when given. */
     public Map<String, long[]> countsByItem(String region) {
-        IntPredicate inRegion = inRegion(region);
-        Map<String, long[]> counts = new java.util.HashMap<>();
-        for (String item : stored.itemCodes()) {
-            counts.put(item, new long[] {stored.count(item, Outcome.ELIGIBLE, inRegion), stored.count(item, Outcome.UNDETERMINED, inRegion)});
-        }
-        return counts;
+        return answers.countsByItem(region);
     }
 
     public long countForItem(String itemCode, Outcome outcome, String region) {
-        return stored.count(itemCode, outcome, inRegion(region));
-    }
-
-    /** Whether the stored results say the enterprise is eligible for the item now. */
-    public boolean isEligible(String uscc, String itemCode) {
-        int o = subjects.ordinalOrMinus1(uscc);
-        return o >= 0 && stored.outcome(o, itemCode) == Outcome.ELIGIBLE;
-    }
-
-    /** Eligible enterprises of an item by county: item → county → count (the denominators of 知晓率). */
-    public Map<String, Map<String, Long>> eligibleByRegion() {
-        Map<String, Map<String, Long>> result = new TreeMap<>();
-        for (String item : stored.itemCodes()) {
-            Map<String, Long> byRegion = new TreeMap<>();
-            stored.members(item, Outcome.ELIGIBLE).forEach((int o) -> {
-                String r = subjects.region(o);
-                byRegion.merge(r == null ? "" : r, 1L, Long::sum);
-            });
-            result.put(item, byRegion);
-        }
-        return result;
+        return answers.countForItem(itemCode, outcome, region);
     }
 
     /** Eligible (uscc, item) pairs of one item or all, in a county when given, at most {@code limit}. */
     public List<Map.Entry<String, String>> eligiblePairs(String itemCode, String region, int limit) {
-        IntPredicate inRegion = inRegion(region);
-        List<Map.Entry<String, String>> pairs = new ArrayList<>();
-        for (String item : itemCode == null ? stored.itemCodes() : List.of(itemCode)) {
-            var it = stored.members(item, Outcome.ELIGIBLE).getIntIterator();
-            while (it.hasNext() && pairs.size() < limit) {
-                int o = it.next();
-                if (inRegion == null || inRegion.test(o)) {
-                    pairs.add(Map.entry(subjects.uscc(o), item));
-                }
-            }
-        }
-        return pairs;
+        return answers.eligiblePairs(itemCode, region, limit);
     }
 
     /** When the cluster's results were last refreshed as a whole (the nightly match), if ever. */
@@ -398,9 +288,5 @@ public class MatchingService {
     public Status status() {
         return new Status(ready(), rows.lastFullMatch().orElse(null), stored.itemCodes().size(), subjects.size(),
                 local.index().map(i -> i.table().bytes()).orElse(0L), rows.storedBytes(), stored.bytes());
-    }
-
-    private IntPredicate inRegion(String region) {
-        return region == null || region.isBlank() ? null : o -> region.equals(subjects.region(o));
     }
 }

@@ -4,136 +4,52 @@ import io.zhida.applications.ApplicationChanged;
 import io.zhida.applications.ServiceRated;
 import io.zhida.calendar.WorkingCalendar;
 import io.zhida.catalog.PolicyCatalog;
-import io.zhida.catalog.PolicyItem;
 import io.zhida.catalog.PolicyItemAbolished;
 import io.zhida.catalog.PolicyItemPublished;
-import io.zhida.enterprise.EnterpriseProfile;
 import io.zhida.enterprise.EnterpriseProfiles;
 import io.zhida.enterprise.EnterprisesChanged;
-import io.zhida.engine.standard.SizeClass;
 import io.zhida.funds.GrantEvents;
 import io.zhida.funds.GrantRoute;
 import io.zhida.matching.MatchesFound;
 import io.zhida.notify.MessageRead;
-import io.zhida.platform.PostgresCopy;
 import io.zhida.platform.Today;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import io.zhida.platform.ProcessedEvents;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The cockpit's read model. Each domain event adds to the day it happened (a flow) or moves an application
- * between stages; {@link #rebuild()} recomputes everything from the records (first start, repair).
+ * The cockpit's read model as things happen: each domain event adds to the day it happened (a flow) or moves an
+ * application between stages. {@link CockpitRebuild} recomputes the same cells from the published facts.
  */
 @Component
 public class ReadModel {
 
     private static final Logger log = LoggerFactory.getLogger(ReadModel.class);
-    private static final String KEY = "(day, item_code, region, industry, size)";
+    static final String KEY = "(day, item_code, region, industry, size)";
 
     private final JdbcClient jdbc;
     private final ProcessedEvents processed;
-    private final DataSource dataSource;
     private final EnterpriseProfiles profiles;
     private final PolicyCatalog catalog;
     private final WorkingCalendar calendar;
-
+    private final CockpitDimensions dimensions;
     private final io.zhida.matching.MatchNews news;
 
-    ReadModel(JdbcClient jdbc, DataSource dataSource, EnterpriseProfiles profiles, PolicyCatalog catalog, WorkingCalendar calendar,
-              ProcessedEvents processed, io.zhida.matching.MatchNews news) {
+    ReadModel(JdbcClient jdbc, EnterpriseProfiles profiles, PolicyCatalog catalog, WorkingCalendar calendar,
+              ProcessedEvents processed, io.zhida.matching.MatchNews news, CockpitDimensions dimensions) {
         this.news = news;
         this.processed = processed;
         this.jdbc = jdbc;
-        this.dataSource = dataSource;
         this.profiles = profiles;
         this.catalog = catalog;
         this.calendar = calendar;
-    }
-
-    /**
-     * One writer at a time: events arrive on several threads at once and a rebuild truncates the tables;
-     * a transaction-scoped advisory lock orders them all, so they can neither deadlock nor interleave.
-     */
-    private void serialize() {
-        jdbc.sql("SELECT pg_advisory_xact_lock(74201121)").query((rs, n) -> null).list();
-    }
-
-    public boolean empty() {
-        return jdbc.sql("SELECT count(*) FROM cockpit_enterprise").query(Long.class).single() == 0;
-    }
-
-    /** Recomputes the whole model from the records, in one transaction. */
-    @Transactional
-    public void rebuild() {
-        serialize();
-        long t0 = System.nanoTime();
-        jdbc.sql("TRUNCATE cockpit_item, cockpit_fact, cockpit_month, cockpit_slice, cockpit_stage").update();
-        loadEnterprises();
-        catalog.workingView().forEach(this::putItem);
-        jdbc.sql("""
-                INSERT INTO cockpit_fact (day, item_code, region, industry, size, matched, read)
-                SELECT (n.created_at AT TIME ZONE 'Asia/Shanghai')::date, n.item_code, e.region, e.industry, e.size,
-                       count(*), count(*) FILTER (WHERE n.read_at IS NOT NULL)
-                FROM announced_pair n JOIN cockpit_enterprise e ON e.uscc = n.uscc
-                GROUP BY 1, 2, 3, 4, 5""").update(); // matched = announced new matches, as MatchesFound counts them
-        upsert("""
-                SELECT (a.submitted_at AT TIME ZONE 'Asia/Shanghai')::date, a.item_code, e.region, e.industry, e.size, count(*) AS submitted
-                FROM application_facts a JOIN cockpit_enterprise e ON e.uscc = a.uscc GROUP BY 1, 2, 3, 4, 5""", "submitted");
-        upsert("""
-                SELECT (a.decided_at AT TIME ZONE 'Asia/Shanghai')::date, a.item_code, e.region, e.industry, e.size,
-                       count(*) FILTER (WHERE a.status IN ('APPROVED', 'PAID')) AS approved,
-                       count(*) FILTER (WHERE a.status IN ('REJECTED', 'REFUSED')) AS declined
-                FROM application_facts a JOIN cockpit_enterprise e ON e.uscc = a.uscc WHERE a.decided_at IS NOT NULL GROUP BY 1, 2, 3, 4, 5""",
-                "approved", "declined");
-        decidedDays();
-        upsert("""
-                SELECT (g.created_at AT TIME ZONE 'Asia/Shanghai')::date, g.item_code, e.region, e.industry, e.size,
-                       count(*) AS granted, sum(g.amount) AS granted_amount,
-                       count(*) FILTER (WHERE g.route = 'NO_APPLICATION') AS no_app_granted,
-                       coalesce(sum(g.amount) FILTER (WHERE g.route = 'NO_APPLICATION'), 0) AS no_app_amount
-                FROM grant_facts g JOIN cockpit_enterprise e ON e.uscc = g.uscc WHERE g.status <> 'CANCELLED' GROUP BY 1, 2, 3, 4, 5""",
-                "granted", "granted_amount", "no_app_granted", "no_app_amount");
-        upsert("""
-                SELECT (g.paid_at AT TIME ZONE 'Asia/Shanghai')::date, g.item_code, e.region, e.industry, e.size, count(*) AS paid,
-                       count(*) FILTER (WHERE g.pay_due_at IS NULL OR g.paid_at <= g.pay_due_at) AS paid_on_time, sum(g.amount) AS paid_amount
-                FROM grant_facts g JOIN cockpit_enterprise e ON e.uscc = g.uscc WHERE g.status = 'PAID' GROUP BY 1, 2, 3, 4, 5""",
-                "paid", "paid_on_time", "paid_amount");
-        upsert("""
-                SELECT (r.rated_at AT TIME ZONE 'Asia/Shanghai')::date, r.item_code, e.region, e.industry, e.size,
-                       count(*) AS ratings, count(*) FILTER (WHERE r.stars >= 4) AS satisfied
-                FROM service_rating_facts r JOIN cockpit_enterprise e ON e.uscc = r.uscc
-                GROUP BY 1, 2, 3, 4, 5""", "ratings", "satisfied");
-        jdbc.sql("""
-                INSERT INTO cockpit_stage (item_code, region, industry, size, status, n)
-                SELECT a.item_code, e.region, e.industry, e.size, a.status, count(*)
-                FROM application_facts a JOIN cockpit_enterprise e ON e.uscc = a.uscc GROUP BY 1, 2, 3, 4, 5""").update();
-        rollUpMonths();
-        log.info("Cockpit read model rebuilt in {} ms", (System.nanoTime() - t0) / 1_000_000);
-    }
-
-    static final String[] DIMS = {"region", "industry", "size", "item_code"};
-
-    /** The monthly cells and the one-dimension slices from the daily cells (rebuild, and after loading cells in bulk). */
-    public void rollUpMonths() {
-        String sums = Measure.sums();
-        jdbc.sql("TRUNCATE cockpit_month, cockpit_slice").update();
-        jdbc.sql("INSERT INTO cockpit_month (month, item_code, region, industry, size, " + Measure.columns() + ") "
-                + "SELECT date_trunc('month', day)::date, item_code, region, industry, size, " + sums + " FROM cockpit_fact GROUP BY 1, 2, 3, 4, 5").update();
-        for (String dim : DIMS) {
-            jdbc.sql("INSERT INTO cockpit_slice (grain, period, dim, key, " + Measure.columns() + ") SELECT 'D', day, '" + dim + "', " + dim + ", " + sums
-                    + " FROM cockpit_fact GROUP BY day, " + dim).update();
-            jdbc.sql("INSERT INTO cockpit_slice (grain, period, dim, key, " + Measure.columns() + ") SELECT 'M', month, '" + dim + "', " + dim + ", " + sums
-                    + " FROM cockpit_month GROUP BY month, " + dim).update();
-        }
+        this.dimensions = dimensions;
     }
 
     /** Adds to the one-dimension slices of the day and the month, rows in key order. */
@@ -146,70 +62,6 @@ public class ReadModel {
                         + "(VALUES ('region'), ('industry'), ('size'), ('item_code')) d(dim) GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4 "
                         + "ON CONFLICT (grain, period, dim, key) DO UPDATE SET " + column + " = cockpit_slice." + column + " + excluded." + column)
                 .params(usccs, items, value.toString(), day, day.withDayOfMonth(1)).update();
-    }
-
-    /** Working days from submission to decision, counted with the calendar (holidays and 调休), as the events do. */
-    private void decidedDays() {
-        var time = calendar.time();
-        jdbc.sql("""
-                        SELECT (a.decided_at AT TIME ZONE 'Asia/Shanghai')::date AS decided, (a.submitted_at AT TIME ZONE 'Asia/Shanghai')::date AS submitted,
-                               a.item_code, e.region, e.industry, e.size, count(*) AS n
-                        FROM application_facts a JOIN cockpit_enterprise e ON e.uscc = a.uscc WHERE a.decided_at IS NOT NULL GROUP BY 1, 2, 3, 4, 5, 6""")
-                .query((rs, i) -> {
-                    LocalDate decided = rs.getObject("decided", LocalDate.class);
-                    long days = (long) time.workingDaysBetween(rs.getObject("submitted", LocalDate.class), decided) * rs.getLong("n");
-                    jdbc.sql("INSERT INTO cockpit_fact (day, item_code, region, industry, size, decided_days) VALUES (?, ?, ?, ?, ?, ?) "
-                                    + "ON CONFLICT " + KEY + " DO UPDATE SET decided_days = cockpit_fact.decided_days + excluded.decided_days")
-                            .params(decided, rs.getString("item_code"), rs.getString("region"), rs.getString("industry"), rs.getString("size"), days)
-                            .update();
-                    return null;
-                }).list();
-    }
-
-    private void upsert(String select, String... columns) {
-        StringBuilder set = new StringBuilder();
-        for (String c : columns) {
-            set.append(set.isEmpty() ? "" : ", ").append(c).append(" = cockpit_fact.").append(c).append(" + excluded.").append(c);
-        }
-        jdbc.sql("INSERT INTO cockpit_fact (day, item_code, region, industry, size, " + String.join(", ", columns) + ") " + select
-                + " ON CONFLICT " + KEY + " DO UPDATE SET " + set).update();
-    }
-
-    /** The enterprises' dimensions (county, industry section, size class), all of them again. */
-    private void loadEnterprises() {
-        jdbc.sql("TRUNCATE cockpit_enterprise").update();
-        StringBuilder rows = new StringBuilder();
-        profiles.forEach(p -> rows.append(p.uscc()).append('\t').append(p.region()).append('\t').append(p.industry().charAt(0))
-                .append('\t').append(size(p)).append('\n'));
-        PostgresCopy.copyIn(dataSource, "COPY cockpit_enterprise (uscc, region, industry, size) FROM STDIN", rows);
-    }
-
-    private void upsertEnterprises(List<EnterpriseProfile> changed) {
-        for (EnterpriseProfile p : changed) {
-            jdbc.sql("""
-                            INSERT INTO cockpit_enterprise (uscc, region, industry, size) VALUES (?, ?, ?, ?)
-                            ON CONFLICT (uscc) DO UPDATE SET region = excluded.region, industry = excluded.industry, size = excluded.size""")
-                    .params(p.uscc(), p.region(), p.industry().substring(0, 1), size(p)).update();
-        }
-    }
-
-    private static String size(EnterpriseProfile p) {
-        return SizeClass.classify(p.industry(), (Integer) p.value("employees"), yuan(p.value("revenue")), yuan(p.value("total_assets")))
-                .orElse("未知");
-    }
-
-    private static Double yuan(Object amount) {
-        return amount instanceof java.math.BigDecimal d ? d.doubleValue() : null;
-    }
-
-    private void putItem(PolicyItem item) {
-        jdbc.sql("""
-                        INSERT INTO cockpit_item (item_code, name, departments, themes, mode, online) VALUES (?, ?, ?, ?, ?, ?)
-                        ON CONFLICT (item_code) DO UPDATE SET name = excluded.name, departments = excluded.departments, themes = excluded.themes,
-                          mode = excluded.mode, online = excluded.online""")
-                .params(item.code(), item.content().name(), item.content().departments().toArray(String[]::new),
-                        item.content().themes().toArray(String[]::new), item.content().mode().name(),
-                        catalog.onlineItem(item.code()).isPresent()).update();
     }
 
     /** Adds to the day's cell, and to its month's, of one enterprise and item. */
@@ -236,7 +88,7 @@ public class ReadModel {
 
     @CockpitListener
     void on(ApplicationChanged c) {
-        serialize();
+        dimensions.serialize();
         if (!processed.firstDelivery("cockpit", c)) {
             return;
         }
@@ -262,7 +114,7 @@ public class ReadModel {
 
     @CockpitListener
     void on(GrantEvents.GrantMade g) {
-        serialize();
+        dimensions.serialize();
         if (!processed.firstDelivery("cockpit", g)) {
             return;
         }
@@ -276,7 +128,7 @@ public class ReadModel {
 
     @CockpitListener
     void on(GrantEvents.GrantPaid g) {
-        serialize();
+        dimensions.serialize();
         if (!processed.firstDelivery("cockpit", g)) {
             return;
         }
@@ -292,7 +144,7 @@ public class ReadModel {
      */
     @CockpitListener
     void on(MatchesFound found) {
-        serialize();
+        dimensions.serialize();
         if (!processed.firstDelivery("cockpit", found)) {
             return;
         }
@@ -310,7 +162,7 @@ public class ReadModel {
                 + "WHERE NOT EXISTS (SELECT 1 FROM cockpit_enterprise e WHERE e.uscc = x)").param(usccs.toArray(String[]::new))
                 .query(String.class).list();
         if (!unknown.isEmpty()) {
-            upsertEnterprises(profiles.findAll(unknown));
+            dimensions.upsertEnterprises(profiles.findAll(unknown));
         }
         // the pairs are joined and counted once (a province's first match brings 100,000 pairs per batch); the day,
         // month and slice cells are written from those counts, in key order
@@ -340,7 +192,7 @@ public class ReadModel {
 
     @CockpitListener
     void on(MessageRead read) {
-        serialize();
+        dimensions.serialize();
         if (!processed.firstDelivery("cockpit", read)) {
             return;
         }
@@ -349,7 +201,7 @@ public class ReadModel {
 
     @CockpitListener
     void on(ServiceRated rated) {
-        serialize();
+        dimensions.serialize();
         if (!processed.firstDelivery("cockpit", rated)) {
             return;
         }
@@ -359,29 +211,29 @@ public class ReadModel {
 
     @CockpitListener
     void on(EnterprisesChanged changed) {
-        serialize();
+        dimensions.serialize();
         if (!processed.firstDelivery("cockpit", changed)) {
             return;
         }
         if (changed.everything()) {
-            loadEnterprises(); // a bulk import: the new enterprises' matches are counted by their county, industry and size
+            dimensions.loadEnterprises(); // a bulk import: the new enterprises' matches are counted by their county, industry and size
             return;
         }
-        upsertEnterprises(profiles.findAll(changed.usccs()));
+        dimensions.upsertEnterprises(profiles.findAll(changed.usccs()));
     }
 
     @CockpitListener
     void on(PolicyItemPublished published) {
-        serialize();
+        dimensions.serialize();
         if (!processed.firstDelivery("cockpit", published)) {
             return;
         }
-        catalog.onlineItem(published.code()).ifPresent(this::putItem);
+        catalog.onlineItem(published.code()).ifPresent(dimensions::putItem);
     }
 
     @CockpitListener
     void on(PolicyItemAbolished abolished) {
-        serialize();
+        dimensions.serialize();
         if (!processed.firstDelivery("cockpit", abolished)) {
             return;
         }

@@ -164,4 +164,18 @@ public class LocalIndex {
     private Map<String, Object> values(Map<String, Object> raw) {
         return DerivedAttributes.enrich(EnterpriseValues.normalize(raw, rules.compiler().schema()));
     }
+
+    /**
+     * A new attribute declared on this node: the index gets its column (empty for everyone until data comes),
+     * after the declaration is committed, so that items using it can be published and matched here at once
+     * (other nodes rebuild through {@code MatchingFollower}). At a province's size this takes as long as a
+     * rebuild; publishing waits for it.
+     */
+    @org.springframework.transaction.event.TransactionalEventListener(fallbackExecution = true)
+    public void on(io.zhida.enterprise.AttributeDeclared declared) {
+        if (index().isPresent()) {
+            rebuild();
+            log.info("Matching index rebuilt for the new attribute {}", declared.name());
+        }
+    }
 }

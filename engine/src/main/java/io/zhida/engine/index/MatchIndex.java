@@ -30,7 +30,8 @@ public final class MatchIndex {
     public record EnterpriseMatch(String item, Outcome outcome) {
     }
 
-    private record Item(String code, PlanNode plan) {
+    /** Package-private for {@link NearMisses}, which reads a filing's items by id. */
+    record Item(String code, PlanNode plan) {
     }
 
     private static final Map<String, Object> REMOVED = Collections.emptyMap();
@@ -183,51 +184,12 @@ public final class MatchIndex {
     /**
      * The items the enterprise misses by one step: its values fail exactly one condition (the clauses over
      * one attribute, or one clause the bitmaps do not know) while every other holds or is unknown. An item
-     * that is one choice of alternatives is never one step away. From the item side of the index, like
-     * {@link #matchEnterprise}: only the items the bitmaps leave open are evaluated, clause by clause.
+     * that is one choice of alternatives is never one step away. See {@link NearMisses} for how.
      */
     public List<String> nearMisses(Map<String, Object> values, LocalDate today) {
         Row row = new Row(table, values, today.toString());
         Filing current = filing;
-        Item[] snapshot = current.items();
-        ItemFilter itemFilter = current.filter();
-        ItemFilter.Misses misses = itemFilter.misses(row);
-        Map<PlanNode, Byte> evaluated = new IdentityHashMap<>();
-        RoaringBitmap near = new RoaringBitmap();
-        misses.once().forEach((int id) -> {
-            if (misses.pure().contains(id) || failing(itemFilter.rest(id), row, evaluated) == 0) {
-                near.add(id);
-            }
-        });
-        misses.unruled().forEach((int id) -> {
-            if (failing(itemFilter.rest(id), row, evaluated) == 1) {
-                near.add(id);
-            }
-        });
-        misses.wholly().forEach((int id) -> {
-            PlanNode plan = snapshot[id].plan();
-            if (failing(plan instanceof Logic.And and ? and.children : List.of(plan), row, evaluated) == 1) {
-                near.add(id);
-            }
-        });
-        List<String> codes = new ArrayList<>(near.getCardinality());
-        near.forEach((int id) -> {
-            if (!(snapshot[id].plan() instanceof Logic.Or)) {
-                codes.add(snapshot[id].code());
-            }
-        });
-        return codes;
-    }
-
-    /** How many of the clauses the values fail, up to two; shared clauses evaluated once. */
-    private static int failing(List<PlanNode> clauses, Row row, Map<PlanNode, Byte> evaluated) {
-        int failed = 0;
-        for (PlanNode clause : clauses) {
-            if (evaluated.computeIfAbsent(clause, n -> n.test(row)) == Truth.FALSE && ++failed == 2) {
-                break;
-            }
-        }
-        return failed;
+        return NearMisses.find(current.items(), current.filter(), row);
     }
 
     /** One enterprise's items: ids of eligible and undetermined items, and their codes on demand. */

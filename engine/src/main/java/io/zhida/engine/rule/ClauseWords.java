@@ -3,9 +3,6 @@ package io.zhida.engine.rule;
 import dev.cel.common.ast.CelConstant;
 import dev.cel.common.ast.CelExpr;
 import java.math.BigDecimal;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -16,6 +13,8 @@ import java.util.Set;
  * their labels, amounts in 元 or 万元, ratios in per cent, dates as dates, codes by their names, yes/no as
  * words ("资产总额不低于 1,000 万元", "注册地为青山县", "未列入严重失信主体名单"). What it cannot say
  * exactly it says without syntax ("上年裁员人数、参保职工人数符合政策规定"): an enterprise never reads rule text.
+ * Numbers and dates are worded by {@link AmountWords}, lists, prefixes and codes by {@link MembershipWords};
+ * this class reads the tree and joins their words.
  */
 final class ClauseWords {
 
@@ -24,11 +23,11 @@ final class ClauseWords {
     }
 
     private final AttributeSchema schema;
-    private final CodeNames names;
+    private final MembershipWords membership;
 
     ClauseWords(AttributeSchema schema, CodeNames names) {
         this.schema = schema;
-        this.names = names;
+        this.membership = new MembershipWords(schema, names);
     }
 
     String say(CelExpr x) {
@@ -83,9 +82,9 @@ final class ClauseWords {
             case "_||_" -> part(args.get(0), "_&&_") + "，或" + part(args.get(1), "_&&_");
             case "!_" -> not(args.get(0));
             case "_==_", "_!=_", "_<_", "_<=_", "_>_", "_>=_" -> compare(f, args.get(0), args.get(1));
-            case "@in" -> in(args.get(0), args.get(1), true);
-            case "startsWith" -> startsWith(x, true);
-            case "matches" -> matches(x, true);
+            case "@in" -> membership.in(args.get(0), args.get(1), true);
+            case "startsWith" -> membership.startsWith(x, true);
+            case "matches" -> membership.matches(x, true);
             default -> fail();
         };
     }
@@ -110,13 +109,13 @@ final class ClauseWords {
                     return compare("_==_", args.get(0), args.get(1));
                 }
                 case "@in" -> {
-                    return in(args.get(0), args.get(1), false);
+                    return membership.in(args.get(0), args.get(1), false);
                 }
                 case "startsWith" -> {
-                    return startsWith(x, false);
+                    return membership.startsWith(x, false);
                 }
                 case "matches" -> {
-                    return matches(x, false);
+                    return membership.matches(x, false);
                 }
                 case "_<_", "_<=_", "_>_", "_>=_" -> {
                     return compare(negate(f), args.get(0), args.get(1));
@@ -150,135 +149,24 @@ final class ClauseWords {
         }
         Attribute a = attribute.flatMap(schema::find).orElseThrow(Unsayable::new);
         if (constant.getKind() == CelExpr.ExprKind.Kind.IDENT && constant.ident().name().equals("today") && a.type() == AttributeType.DATE) {
-            return a.label() + dateWords(op, "今天");
+            return a.label() + AmountWords.dateCompared(op, "今天");
         }
         if (constant.getKind() != CelExpr.ExprKind.Kind.CONSTANT) {
             return fail();
         }
         CelConstant c = constant.constant();
         return switch (a.type()) {
-            case INT, DOUBLE -> a.label() + numberWords(op, a, number(constant).orElseThrow(Unsayable::new));
-            case DATE -> a.label() + dateWords(op, date(c));
+            case INT, DOUBLE -> a.label() + AmountWords.compared(op, a, number(constant).orElseThrow(Unsayable::new));
+            case DATE -> a.label() + AmountWords.dateCompared(op, AmountWords.date(text(c)));
             case STRING -> switch (op) {
-                case "_==_" -> a.label() + "为" + value(a, text(c));
-                case "_!=_" -> a.label() + "不为" + value(a, text(c));
+                case "_==_" -> a.label() + "为" + membership.named(a, text(c));
+                case "_!=_" -> a.label() + "不为" + membership.named(a, text(c));
                 default -> fail();
             };
             case BOOL -> c.getKind() == CelConstant.Kind.BOOLEAN_VALUE && (op.equals("_==_") || op.equals("_!=_"))
                     ? truth(a, c.booleanValue() == op.equals("_==_")) : fail();
             default -> fail();
         };
-    }
-
-    private String numberWords(String op, Attribute a, BigDecimal v) {
-        boolean countable = a.unit().equals("人") || a.type() == AttributeType.INT;
-        if (v.signum() == 0 && op.equals("_>_")) {
-            return countable && !a.isRatio() ? "不少于 1" + a.unit() : "大于零";
-        }
-        String amount = amount(a, v);
-        return switch (op) {
-            case "_>=_" -> countable ? "不少于 " + amount : "不低于 " + amount;
-            case "_>_" -> countable ? "多于 " + amount : "高于 " + amount;
-            case "_<=_" -> countable ? "不多于 " + amount : "不高于 " + amount;
-            case "_<_" -> countable ? "少于 " + amount : "低于 " + amount;
-            case "_==_" -> "为 " + amount;
-            case "_!=_" -> "不为 " + amount;
-            default -> fail();
-        };
-    }
-
-    /** An amount as people write it: 1,000 万元, 5,000 元, 5%, 20 人, 2024 年. */
-    static String amount(Attribute a, BigDecimal v) {
-        if (a.isRatio()) {
-            return v.movePointRight(2).stripTrailingZeros().toPlainString() + "%";
-        }
-        if (a.unit().equals("元") && v.abs().compareTo(BigDecimal.valueOf(10_000)) >= 0) {
-            return String.format("%,.2f", v.movePointLeft(4)).replaceAll("\\.?0+$", "") + " 万元";
-        }
-        String plain = v.stripTrailingZeros().scale() <= 0 ? String.format("%,d", v.toBigInteger()) : v.stripTrailingZeros().toPlainString();
-        return a.unit().isEmpty() ? plain : plain + " " + a.unit();
-    }
-
-    private static String dateWords(String op, String date) {
-        return switch (op) {
-            case "_>=_" -> "在" + date + "或以后";
-            case "_>_" -> "在" + date + "以后";
-            case "_<=_" -> "在" + date + "或以前";
-            case "_<_" -> "在" + date + "以前";
-            case "_==_" -> "为" + date;
-            case "_!=_" -> "不为" + date;
-            default -> throw new Unsayable();
-        };
-    }
-
-    private static String date(CelConstant c) {
-        try {
-            LocalDate d = LocalDate.parse(text(c));
-            return d.getYear() + "年" + d.getMonthValue() + "月" + d.getDayOfMonth() + "日";
-        } catch (DateTimeParseException e) {
-            throw new Unsayable();
-        }
-    }
-
-    private String in(CelExpr element, CelExpr collection, boolean yes) {
-        Optional<String> listAttribute = attribute(collection);
-        if (listAttribute.isPresent() && element.getKind() == CelExpr.ExprKind.Kind.CONSTANT) {
-            Attribute a = schema.find(listAttribute.get()).orElseThrow(Unsayable::new);
-            return a.label() + (yes ? "包含“" : "不包含“") + value(a, text(element.constant())) + "”";
-        }
-        Optional<String> scalar = attribute(element);
-        if (scalar.isPresent() && collection.getKind() == CelExpr.ExprKind.Kind.LIST) {
-            Attribute a = schema.find(scalar.get()).orElseThrow(Unsayable::new);
-            List<String> values = new ArrayList<>();
-            for (CelExpr v : collection.list().elements()) {
-                if (v.getKind() != CelExpr.ExprKind.Kind.CONSTANT) {
-                    return fail();
-                }
-                values.add(a.type() == AttributeType.INT || a.type() == AttributeType.DOUBLE
-                        ? amount(a, number(v).orElseThrow(Unsayable::new)) : value(a, text(v.constant())));
-            }
-            if (values.size() == 1) {
-                return a.label() + (yes ? "为" : "不为") + values.get(0);
-            }
-            return a.label() + (yes ? "为" : "不为") + String.join("、", values) + (yes ? "之一" : "中的任何一个");
-        }
-        return fail();
-    }
-
-    private String startsWith(CelExpr x, boolean yes) {
-        Attribute a = x.call().target().flatMap(ClauseWords::attribute).flatMap(schema::find).orElseThrow(Unsayable::new);
-        CelExpr prefix = x.call().args().get(0);
-        if (prefix.getKind() != CelExpr.ExprKind.Kind.CONSTANT) {
-            return fail();
-        }
-        return belongs(a, List.of(text(prefix.constant())), yes);
-    }
-
-    private String matches(CelExpr x, boolean yes) {
-        Attribute a = x.call().target().flatMap(ClauseWords::attribute).flatMap(schema::find).orElseThrow(Unsayable::new);
-        CelExpr pattern = x.call().args().get(0);
-        if (pattern.getKind() != CelExpr.ExprKind.Kind.CONSTANT) {
-            return fail();
-        }
-        return belongs(a, RegexPrefixes.of(text(pattern.constant())).orElseThrow(Unsayable::new), yes);
-    }
-
-    /** Codes that start with one of the prefixes: named where the prefix is a code ("所属行业属于制造业"). */
-    private String belongs(Attribute a, List<String> prefixes, boolean yes) {
-        Set<String> named = new LinkedHashSet<>();
-        for (String prefix : prefixes) {
-            Optional<String> name = names.name(a.name(), prefix);
-            if (name.isEmpty()) {
-                return a.label() + (yes ? "以" : "不以") + String.join("、", prefixes.stream().map(p -> "“" + p + "”").toList()) + "开头";
-            }
-            named.add(name.get());
-        }
-        String list = String.join("、", named);
-        return a.label() + (yes ? "属于" : "不属于") + list;
-    }
-
-    private String value(Attribute a, String code) {
-        return names.name(a.name(), code).orElse(code);
     }
 
     /** Nothing exact to say: which data the clause looks at, without its syntax. */
@@ -334,7 +222,7 @@ final class ClauseWords {
         };
     }
 
-    private static String text(CelConstant c) {
+    static String text(CelConstant c) {
         if (c.getKind() != CelConstant.Kind.STRING_VALUE) {
             throw new Unsayable();
         }
@@ -361,14 +249,9 @@ final class ClauseWords {
         };
     }
 
+    /** Typed as a String so a switch arm can give up on a shape it does not cover. */
     private static String fail() {
         throw new Unsayable();
     }
-
-    /** The clause has a shape plain words do not cover exactly. */
-    private static final class Unsayable extends RuntimeException {
-        Unsayable() {
-            super(null, null, false, false);
-        }
-    }
 }
+

@@ -43,6 +43,6 @@ final class Gaps {
             return (up ? "还差 " : "需降低 ") + gap.movePointRight(2).setScale(2, RoundingMode.UP).stripTrailingZeros().toPlainString()
                     + " 个百分点" + beyond;
         }
-        return (up ? "还差 " : "需减少 ") + ClauseWords.amount(a, gap) + beyond;
+        return (up ? "还差 " : "需减少 ") + AmountWords.amount(a, gap) + beyond;
     }
 }
