@@ -19,7 +19,12 @@ public final class Sessions {
 
     /** Logs in through the form; returns the database-backed session cookie. */
     public static Cookie login(MockMvc mvc, String username) throws Exception {
-        MvcResult result = mvc.perform(formLogin("/login").user(username).password(DEMO_PASSWORD)).andReturn();
+        return login(mvc, username, DEMO_PASSWORD);
+    }
+
+    /** Logs in an account a test made itself. */
+    public static Cookie login(MockMvc mvc, String username, String password) throws Exception {
+        MvcResult result = mvc.perform(formLogin("/login").user(username).password(password)).andReturn();
         if (result.getResponse().getRedirectedUrl() == null || !result.getResponse().getRedirectedUrl().endsWith("/workbench")) {
             throw new AssertionError("login of " + username + " failed: " + result.getResponse().getRedirectedUrl());
         }

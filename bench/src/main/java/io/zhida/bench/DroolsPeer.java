@@ -35,14 +35,36 @@ final class DroolsPeer {
         return b.toString();
     }
 
+    /** The one-rule runs' times, and how many of their eligible counts equal the engine's. */
+    private record PerItem(Latencies latencies, int agree, int compared) {
+    }
+
     Map<String, Object> run(Map<String, Integer> engineEligible, int ruleSample, int cores) {
-        Random random = new Random(5);
-        int n = index.table().size();
+        Random random = new Random(5); // one seeded sequence for both: the same enterprises and items every run
         List<BenchItem> sample = new ArrayList<>(items.subList(0, Math.min(ruleSample, items.size())));
         long t0 = System.nanoTime();
         KieBase many = new KieHelper().addContent(drl(sample), ResourceType.DRL).build();
         double buildSeconds = (System.nanoTime() - t0) / 1e9;
+        Latencies single = singleEnterprise(many, sample.size(), random);
+        PerItem perItem = singleItem(engineEligible, random);
 
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("single_enterprise_us", single.summary(1e3));
+        m.put("single_item_ms", perItem.latencies().summary(1e6));
+        m.put("full_recompute_s", Latencies.round(perItem.latencies().mean() * items.size() / cores / 1e9));
+        m.put("full_recompute_extrapolated", true);
+        m.put("rules_compiled", sample.size());
+        m.put("rule_base_build_s", Latencies.round(buildSeconds));
+        m.put("eligible_counts_equal_engine", perItem.agree() + "/" + perItem.compared());
+        m.put("note", "single_enterprise: a fresh session with " + sample.size() + " rules, one fact inserted and fired, "
+                + "scaled linearly to " + items.size() + " rules; single_item: one rule, all enterprises inserted and fired; "
+                + "full_recompute extrapolated from single_item over " + cores + " cores");
+        return m;
+    }
+
+    /** A fresh session with the sampled rules per enterprise, one fact inserted and fired; scaled linearly to all items. */
+    private Latencies singleEnterprise(KieBase many, int rules, Random random) {
+        int n = index.table().size();
         Latencies single = new Latencies();
         for (int s = 0; s < 220; s++) {
             Firm firm = new Firm(0, index.table().row(random.nextInt(n)));
@@ -54,10 +76,15 @@ final class DroolsPeer {
             session.fireAllRules();
             session.dispose();
             if (s >= 20) {
-                single.add((long) ((System.nanoTime() - start) * (items.size() / (double) sample.size())));
+                single.add((long) ((System.nanoTime() - start) * (items.size() / (double) rules)));
             }
         }
+        return single;
+    }
 
+    /** One rule at a time, all enterprises inserted and fired; its hits are compared with the engine's eligible count. */
+    private PerItem singleItem(Map<String, Integer> engineEligible, Random random) {
+        int n = index.table().size();
         List<Firm> firms = new ArrayList<>(n);
         for (int o = 0; o < n; o++) {
             firms.add(new Firm(o, index.table().row(o)));
@@ -83,17 +110,6 @@ final class DroolsPeer {
             compared++;
             agree += hits.get() == engineEligible.get(item.code()) ? 1 : 0;
         }
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("single_enterprise_us", single.summary(1e3));
-        m.put("single_item_ms", perItem.summary(1e6));
-        m.put("full_recompute_s", Latencies.round(perItem.mean() * items.size() / cores / 1e9));
-        m.put("full_recompute_extrapolated", true);
-        m.put("rules_compiled", sample.size());
-        m.put("rule_base_build_s", Latencies.round(buildSeconds));
-        m.put("eligible_counts_equal_engine", agree + "/" + compared);
-        m.put("note", "single_enterprise: a fresh session with " + sample.size() + " rules, one fact inserted and fired, "
-                + "scaled linearly to " + items.size() + " rules; single_item: one rule, all enterprises inserted and fired; "
-                + "full_recompute extrapolated from single_item over " + cores + " cores");
-        return m;
+        return new PerItem(perItem, agree, compared);
     }
 }

@@ -1,5 +1,8 @@
 package io.zhida.bench;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,6 +36,15 @@ final class PlatformReport {
             new Check("stored_results_bytes", "", "bytes", 2 * GB, "stored results in PostgreSQL"));
 
     private PlatformReport() {
+    }
+
+    /** Writes the report as JSON (with the targets and verdicts) and prints the table and where the JSON is. */
+    static void write(Map<String, Object> report, Path out) throws IOException {
+        String table = render(report); // before the JSON: it adds the targets and verdicts
+        Files.createDirectories(out.toAbsolutePath().getParent());
+        Files.writeString(out, Json.write(report));
+        System.out.println(table);
+        System.out.println("written to " + out.toAbsolutePath());
     }
 
     /** Adds "targets" and "verdicts" to the report and returns the table. */
