@@ -3,14 +3,15 @@ package io.zhida.applications;
 import io.zhida.catalog.ItemContent;
 import io.zhida.catalog.PolicyCalculator;
 import io.zhida.catalog.PolicyCatalog;
+import io.zhida.engine.rule.Calculator;
 import io.zhida.enterprise.EnterpriseProfile;
 import io.zhida.enterprise.EnterpriseProfiles;
-import io.zhida.engine.rule.Calculator;
 import io.zhida.funds.FundPool;
 import io.zhida.funds.FundPools;
 import io.zhida.platform.InvalidInputException;
-import io.zhida.platform.Today;
 import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
@@ -31,8 +32,10 @@ class AmountCeiling {
     private final PolicyCalculator calculator;
     private final EnterpriseProfiles profiles;
     private final FundPools pools;
+    private final Clock clock;
 
-    AmountCeiling(PolicyCatalog catalog, PolicyCalculator calculator, EnterpriseProfiles profiles, FundPools pools) {
+    AmountCeiling(PolicyCatalog catalog, PolicyCalculator calculator, EnterpriseProfiles profiles, FundPools pools, Clock clock) {
+        this.clock = clock;
         this.catalog = catalog;
         this.calculator = calculator;
         this.profiles = profiles;
@@ -43,7 +46,7 @@ class AmountCeiling {
         ItemContent item = catalog.version(a.itemCode(), a.itemVersion()).orElseThrow().content();
         if (item.amountFormula() != null && !item.amountFormula().isBlank()) {
             Map<String, Object> data = profiles.find(a.uscc()).map(EnterpriseProfile::attributes).orElse(Map.of());
-            Calculator.Result r = calculator.calculate("true", item.amountFormula(), item.cap(), data, Today.date());
+            Calculator.Result r = calculator.calculate("true", item.amountFormula(), item.cap(), data, LocalDate.now(clock));
             if (r.amount() != null) {
                 return new Ceiling(r.amount(), "按第 " + a.itemVersion() + " 版金额公式对企业当前数据测算"
                         + (item.cap() != null ? "，单户上限 " + Applications.money(item.cap()) + " 元" : ""));

@@ -2,7 +2,8 @@ package io.zhida.applications;
 
 import io.zhida.applications.internal.ApplicationRows;
 import io.zhida.matching.ItemStates;
-import io.zhida.platform.Today;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
 import org.springframework.stereotype.Component;
@@ -12,14 +13,16 @@ import org.springframework.stereotype.Component;
 class ApplicationItemStates implements ItemStates {
 
     private final ApplicationRows rows;
+    private final Clock clock;
 
-    ApplicationItemStates(ApplicationRows rows) {
+    ApplicationItemStates(ApplicationRows rows, Clock clock) {
+        this.clock = clock;
         this.rows = rows;
     }
 
     @Override
     public Map<String, State> of(String uscc) {
-        String year = String.valueOf(Today.date().getYear());
+        String year = String.valueOf(LocalDate.now(clock).getYear());
         Map<String, State> states = new HashMap<>();
         for (Application a : rows.forEnterprise(uscc)) { // newest first: the first per item is the latest
             if (year.equals(a.period()) && !states.containsKey(a.itemCode())) {

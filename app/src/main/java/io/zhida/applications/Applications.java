@@ -6,17 +6,17 @@ import io.zhida.catalog.HandlingMode;
 import io.zhida.catalog.ItemContent;
 import io.zhida.catalog.PolicyCalculator;
 import io.zhida.catalog.PolicyItem;
+import io.zhida.engine.rule.Calculator;
+import io.zhida.engine.rule.Outcome;
 import io.zhida.enterprise.AttributeCatalog;
 import io.zhida.enterprise.EnterpriseProfile;
 import io.zhida.enterprise.EnterpriseProfiles;
-import io.zhida.engine.rule.Calculator;
-import io.zhida.engine.rule.Outcome;
 import io.zhida.identity.AuditLog;
 import io.zhida.identity.ZhidaUser;
 import io.zhida.platform.InvalidInputException;
 import io.zhida.platform.NotFoundException;
-import io.zhida.platform.Today;
 import java.security.MessageDigest;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -48,10 +48,12 @@ public class Applications {
     private final Progress progress;
     private final AuditLog audit;
     private final String windowDepartment;
+    private final Clock clock;
 
     Applications(ApplicationRows rows, RecordRows records, PolicyCalculator calculator, EnterpriseProfiles profiles,
                  AttributeCatalog attributes, ApplicationAccess access, TimeLimits limits, Decisions decisions, Progress progress,
-                 AuditLog audit, @Value("${zhida.applications.window-department:C-ZWFW}") String windowDepartment) {
+                 AuditLog audit, @Value("${zhida.applications.window-department:C-ZWFW}") String windowDepartment, Clock clock) {
+        this.clock = clock;
         this.rows = rows;
         this.records = records;
         this.calculator = calculator;
@@ -69,7 +71,7 @@ public class Applications {
         EnterpriseProfile profile = profileOf(user);
         PolicyCalculator.CompiledItem compiled = calculator.compiledOnline(itemCode);
         PolicyItem item = compiled.item();
-        LocalDate today = Today.date();
+        LocalDate today = LocalDate.now(clock);
         Calculator.Result calculation = calculator.calculate(itemCode, profile.attributes(), today);
         TreeSet<String> used = new TreeSet<>(compiled.condition().attributes());
         if (compiled.formula() != null) {
@@ -129,7 +131,7 @@ public class Applications {
         long id;
         try {
             id = rows.insert(new ApplicationRows.NewApplication(profile.uscc(), profile.name(), profile.region(), item.code(),
-                    item.version(), c.name(), c.mode(), c.departments(), String.valueOf(Today.date().getYear()),
+                    item.version(), c.name(), c.mode(), c.departments(), String.valueOf(LocalDate.now(clock).getYear()),
                     form.calculation().result().name(), form.calculation().amount(), form.figures(), commitmentSigned));
         } catch (DuplicateKeyException e) {
             throw new InvalidInputException("item", "贵单位本年度已申报本事项，请勿重复提交（可在“我的申报”查看进度）");

@@ -4,6 +4,7 @@ import io.zhida.applications.internal.RecordRows;
 import io.zhida.identity.AuditLog;
 import io.zhida.identity.ZhidaUser;
 import io.zhida.platform.InvalidInputException;
+import java.time.Clock;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -18,9 +19,11 @@ public class Ratings {
     private final AuditLog audit;
 
     private final org.springframework.context.ApplicationEventPublisher events;
+    private final Clock clock;
 
     Ratings(Applications applications, ApplicationAccess access, RecordRows records, AuditLog audit,
-            org.springframework.context.ApplicationEventPublisher events) {
+            org.springframework.context.ApplicationEventPublisher events, Clock clock) {
+        this.clock = clock;
         this.events = events;
         this.applications = applications;
         this.access = access;
@@ -45,7 +48,7 @@ public class Ratings {
             throw new InvalidInputException("stars", "本次办理已评价，每件事只能评价一次");
         }
         records.event(id, user.getUsername(), "RATED", "企业评价 " + stars + " 星", comment);
-        events.publishEvent(new ServiceRated(id, a.uscc(), a.itemCode(), stars, java.time.Instant.now()));
+        events.publishEvent(new ServiceRated(id, a.uscc(), a.itemCode(), stars, clock.instant()));
         audit.record("application.rate", "application", a.number(), "好差评 " + stars + " 星", null, comment);
     }
 

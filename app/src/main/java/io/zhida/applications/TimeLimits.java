@@ -10,6 +10,7 @@ import io.zhida.identity.Organisations;
 import io.zhida.platform.InvalidInputException;
 import io.zhida.platform.Listing;
 import io.zhida.platform.NotFoundException;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
@@ -36,11 +37,13 @@ public class TimeLimits {
     private final int respondMinutes;
     private final int decideDays;
     private final ApplicationEventPublisher events;
+    private final Clock clock;
 
     TimeLimits(TaskRows tasks, RecordRows records, WorkingCalendar calendar, Organisations organisations, AuditLog audit,
                @Value("${zhida.applications.window-working-minutes:60}") int windowMinutes,
                @Value("${zhida.applications.respond-working-minutes:60}") int respondMinutes,
-               @Value("${zhida.applications.decide-working-days:10}") int decideDays, ApplicationEventPublisher events) {
+               @Value("${zhida.applications.decide-working-days:10}") int decideDays, ApplicationEventPublisher events, Clock clock) {
+        this.clock = clock;
         this.tasks = tasks;
         this.records = records;
         this.calendar = calendar;
@@ -53,18 +56,18 @@ public class TimeLimits {
     }
 
     void openWindow(long applicationId, String windowDepartment) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         tasks.open(applicationId, "WINDOW", windowDepartment, now, calendar.addWorkingMinutes(now, windowMinutes));
     }
 
     void openDepartment(long applicationId, String department, Integer itemDays) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         tasks.open(applicationId, "RESPOND", department, now, calendar.addWorkingMinutes(now, respondMinutes));
         tasks.open(applicationId, "DECIDE", department, now, calendar.time().dayDeadline(now, itemDays == null ? decideDays : itemDays));
     }
 
     void openPayment(long applicationId, String financeDepartment, Instant due) {
-        tasks.open(applicationId, "PAY", financeDepartment, Instant.now(), due);
+        tasks.open(applicationId, "PAY", financeDepartment, clock.instant(), due);
     }
 
     void close(long applicationId, TimeLimitTask.Kind kind, String department) {
@@ -100,7 +103,7 @@ public class TimeLimits {
         for (TimeLimitTask t : tasks.forApplication(applicationId)) {
             if (t.kind() == kind && t.open() && t.pausedAt() != null) {
                 long left = time.workingMinutesBetween(t.pausedAt(), t.dueAt());
-                tasks.resume(t.id(), time.addWorkingMinutes(Instant.now(), left));
+                tasks.resume(t.id(), time.addWorkingMinutes(clock.instant(), left));
             }
         }
     }
@@ -112,10 +115,10 @@ public class TimeLimits {
     public Countdown countdown(TimeLimitTask task) {
         WorkingTime time = calendar.time();
         long allowed = time.workingMinutesBetween(task.startedAt(), task.dueAt());
-        Instant until = task.doneAt() != null ? task.doneAt() : task.pausedAt() != null ? task.pausedAt() : Instant.now();
+        Instant until = task.doneAt() != null ? task.doneAt() : task.pausedAt() != null ? task.pausedAt() : clock.instant();
         long used = time.workingMinutesBetween(task.startedAt(), until);
-        if (task.doneAt() == null && task.pausedAt() == null && Instant.now().isAfter(task.dueAt())) {
-            used = Math.max(used, allowed + time.workingMinutesBetween(task.dueAt(), Instant.now()));
+        if (task.doneAt() == null && task.pausedAt() == null && clock.instant().isAfter(task.dueAt())) {
+            used = Math.max(used, allowed + time.workingMinutesBetween(task.dueAt(), clock.instant()));
             used = Math.max(used, allowed + 1);
         }
         return Countdown.of(allowed, used, task.pausedAt() != null, task.doneAt() != null);
@@ -140,7 +143,7 @@ public class TimeLimits {
 
     private int escalate() {
         int count = 0;
-        for (TimeLimitTask t : tasks.overdueNotEscalated(Instant.now())) {
+        for (TimeLimitTask t : tasks.overdueNotEscalated(clock.instant())) {
             if (tasks.markEscalated(t.id()) == 1) {
                 String unit = departmentName(t.departmentCode());
                 records.event(t.applicationId(), CurrentUser.SYSTEM, "ESCALATED", "超时督办：" + t.kind().label(),
@@ -171,12 +174,12 @@ public class TimeLimits {
     }
 
     public List<TimeLimitTask> overdue(String departmentCode) {
-        return tasks.overdue(departmentCode, Instant.now(), 500);
+        return tasks.overdue(departmentCode, clock.instant(), 500);
     }
 
     /** The 督办 list of one department (null = all), optionally of one step (kind null = every step). */
     public Listing<TimeLimitTask> overdueList(String departmentCode, TimeLimitTask.Kind kind) {
-        return tasks.overdueListing(departmentCode, kind == null ? null : kind.name(), Instant.now());
+        return tasks.overdueListing(departmentCode, kind == null ? null : kind.name(), clock.instant());
     }
 
     public java.util.Optional<TimeLimitTask> task(long id) {

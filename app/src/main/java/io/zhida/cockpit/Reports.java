@@ -4,8 +4,8 @@ import io.zhida.platform.InvalidInputException;
 import io.zhida.platform.NotFoundException;
 import io.zhida.platform.Pdf;
 import io.zhida.platform.Spreadsheet;
-import io.zhida.platform.Today;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -47,8 +47,10 @@ public class Reports {
     private final JdbcClient jdbc;
     private final ITemplateEngine templates;
     private final io.zhida.identity.Organisations organisations;
+    private final Clock clock;
 
-    Reports(Cockpit cockpit, JdbcClient jdbc, ITemplateEngine templates, io.zhida.identity.Organisations organisations) {
+    Reports(Cockpit cockpit, JdbcClient jdbc, ITemplateEngine templates, io.zhida.identity.Organisations organisations, Clock clock) {
+        this.clock = clock;
         this.organisations = organisations;
         this.cockpit = cockpit;
         this.jdbc = jdbc;
@@ -95,7 +97,7 @@ public class Reports {
         } catch (java.time.format.DateTimeParseException e) {
             throw new InvalidInputException("period", "期间应为 2026-10（月报）或 2026Q3（季报）");
         }
-        if (from.isAfter(Today.date())) {
+        if (from.isAfter(LocalDate.now(clock))) {
             throw new InvalidInputException("period", "不能为尚未开始的期间生成报告");
         }
         CockpitFilter period0 = new CockpitFilter(from, to, null, null, null, null, null);
@@ -114,7 +116,7 @@ public class Reports {
         vars.put("departments", departments);
         vars.put("countyMax", counties.stream().map(Line::paid).reduce(BigDecimal.ZERO, BigDecimal::max));
         vars.put("departmentMax", departments.stream().map(Line::paid).reduce(BigDecimal.ZERO, BigDecimal::max));
-        vars.put("generatedOn", Today.date());
+        vars.put("generatedOn", LocalDate.now(clock));
         vars.put("quarterly", kind.equals("QUARTERLY"));
         Context ctx = new Context();
         vars.forEach(ctx::setVariable);
@@ -132,9 +134,9 @@ public class Reports {
     @Scheduled(cron = "${zhida.cockpit.report-cron:0 0 6 1 * *}", zone = "Asia/Shanghai")
     @SchedulerLock(name = "cockpit-reports", lockAtMostFor = "PT30M")
     public void scheduled() {
-        YearMonth last = YearMonth.from(Today.date()).minusMonths(1);
+        YearMonth last = YearMonth.from(LocalDate.now(clock)).minusMonths(1);
         generate("MONTHLY", last.toString(), "system");
-        if (Today.date().getMonthValue() % 3 == 1) {
+        if (LocalDate.now(clock).getMonthValue() % 3 == 1) {
             generate("QUARTERLY", last.getYear() + "Q" + ((last.getMonthValue() - 1) / 3 + 1), "system");
         }
     }

@@ -1,31 +1,31 @@
 package io.zhida.demo;
 
+import io.zhida.applications.ApplicationHistory;
 import io.zhida.cockpit.Cockpit;
 import io.zhida.datagen.DemoCity;
 import io.zhida.engine.rule.Outcome;
 import io.zhida.evaluation.BackToBack;
 import io.zhida.evaluation.Campaigns;
+import io.zhida.evaluation.EvaluationHistory;
 import io.zhida.evaluation.Indicator;
 import io.zhida.evaluation.Indicators;
 import io.zhida.evaluation.Survey;
 import io.zhida.evaluation.Surveys;
-import io.zhida.applications.ApplicationHistory;
-import io.zhida.evaluation.EvaluationHistory;
 import io.zhida.evaluation.ThreeRates;
 import io.zhida.funds.GrantHistory;
 import io.zhida.identity.Organisations;
 import io.zhida.identity.Role;
 import io.zhida.identity.ZhidaUser;
-import io.zhida.notify.InboxHistory;
-import io.zhida.rectification.RectificationHistory;
 import io.zhida.matching.MatchRow;
 import io.zhida.matching.MatchingRebuilt;
 import io.zhida.matching.MatchingService;
+import io.zhida.notify.InboxHistory;
 import io.zhida.platform.Deployment;
 import io.zhida.platform.EventPublications;
-import io.zhida.platform.Today;
 import io.zhida.rectification.Appeals;
+import io.zhida.rectification.RectificationHistory;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -72,6 +72,7 @@ class DemoActivity {
     private final ThreeRates threeRates;
     private final boolean enabled;
     private final long seed;
+    private final Clock clock;
 
     /** Each module's writer of its own past year. */
     @Component
@@ -82,7 +83,8 @@ class DemoActivity {
     DemoActivity(EventPublications publications, TransactionTemplate transaction, Environment env, DemoWorkingTables workingTables, Histories histories,
                  BackToBack backToBack, Campaigns campaigns, Indicators indicators, Surveys surveys, Appeals appeals, MatchingService matching,
                  Organisations organisations, Cockpit cockpit, io.zhida.cockpit.Reports reports, ThreeRates threeRates,
-                 @Value("${zhida.demo.activity:true}") boolean enabled, @Value("${zhida.demo.seed}") long seed) {
+                 @Value("${zhida.demo.activity:true}") boolean enabled, @Value("${zhida.demo.seed}") long seed, Clock clock) {
+        this.clock = clock;
         this.publications = publications;
         this.transaction = transaction;
         this.env = env;
@@ -152,7 +154,7 @@ class DemoActivity {
         });
         cockpit.rebuild(); // the histories were written without events
         threeRates.recount();
-        java.time.YearMonth last = java.time.YearMonth.from(Today.date()).minusMonths(1);
+        java.time.YearMonth last = java.time.YearMonth.from(LocalDate.now(clock)).minusMonths(1);
         reports.generate("MONTHLY", last.toString(), "system"); // what the 1st of the month would have left
         log.info("Demo monthly 兑现 report for {} generated", last);
         log.info("Demo activity for the last 12 months generated in {} ms", (System.nanoTime() - started) / 1_000_000);
@@ -185,7 +187,7 @@ class DemoActivity {
     /** The two rounds of the last eight months, answered by about 60% of those drawn and scored in order. */
     private void backToBackRounds() {
         Random random = new Random(seed);
-        LocalDate today = Today.date();
+        LocalDate today = LocalDate.now(clock);
         Map<String, Double> bias = new HashMap<>();
         backToBack.targets().forEach(t -> bias.put(t.key(), random.nextGaussian() * 0.45));
         for (int i = 2; i >= 1; i--) {
@@ -210,7 +212,7 @@ class DemoActivity {
     /** The last six full months evaluated: every city department and county, with all three methods. */
     private void campaign() {
         Random random = new Random(seed + 7);
-        LocalDate end = Today.date().withDayOfMonth(1).minusDays(1);
+        LocalDate end = LocalDate.now(clock).withDayOfMonth(1).minusDays(1);
         LocalDate start = end.minusMonths(6).plusDays(1);
         long scheme = indicators.schemes().stream().filter(s -> s.half() == (start.getMonthValue() <= 6 ? 1 : 2)).findFirst().orElseThrow().id();
         List<String> departments = organisations.cityDepartments().stream().map(Organisations.Department::code).toList();

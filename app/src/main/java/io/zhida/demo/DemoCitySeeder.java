@@ -3,18 +3,19 @@ package io.zhida.demo;
 import io.zhida.datagen.DemoCity;
 import io.zhida.datagen.EnterpriseGenerator;
 import io.zhida.datagen.EnterpriseRecord;
-import io.zhida.evaluation.BackToBack;
 import io.zhida.enterprise.ProfileUpdates;
 import io.zhida.enterprise.TagRules;
-import java.time.LocalDate;
-import java.util.Iterator;
-import java.util.List;
-import java.util.Map;
+import io.zhida.evaluation.BackToBack;
 import io.zhida.identity.Organisations;
 import io.zhida.identity.Role;
 import io.zhida.identity.UserAdministration;
 import io.zhida.identity.UserAdministration.UserForm;
 import io.zhida.platform.Deployment;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,10 +55,12 @@ class DemoCitySeeder implements ApplicationRunner {
     private final int enterpriseCount;
     private final long seed;
     private final String password;
+    private final Clock clock;
 
     DemoCitySeeder(Organisations organisations, UserAdministration users, ProfileUpdates profileUpdates, TagRules tagRules,
                    BackToBack backToBack, TransactionTemplate transaction, Environment env, @Value("${zhida.demo.enterprises}") int enterpriseCount,
-                   @Value("${zhida.demo.seed}") long seed, @Value("${zhida.demo.password}") String password) {
+                   @Value("${zhida.demo.seed}") long seed, @Value("${zhida.demo.password}") String password, Clock clock) {
+        this.clock = clock;
         this.organisations = organisations;
         this.users = users;
         this.profileUpdates = profileUpdates;
@@ -123,7 +126,7 @@ class DemoCitySeeder implements ApplicationRunner {
                 return generator.next().values();
             }
         };
-        profileUpdates.mergeTrusted(rows, DEMO_SOURCE, io.zhida.platform.Today.date());
+        profileUpdates.mergeTrusted(rows, DEMO_SOURCE, LocalDate.now(clock));
     }
 
     /** A typical, active limited company: the same one on every machine because the generator is seeded. */

@@ -9,6 +9,7 @@ import io.zhida.identity.ZhidaUser;
 import io.zhida.platform.InvalidInputException;
 import io.zhida.platform.NotFoundException;
 import io.zhida.platform.Validation;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -46,9 +47,11 @@ public class Corrections {
     private final Organisations organisations;
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
+    private final Clock clock;
 
     Corrections(CorrectionRows rows, EnterpriseProfiles profiles, AttributeCatalog attributes, ProfileUpdates updates,
-                Organisations organisations, AuditLog audit, ApplicationEventPublisher events) {
+                Organisations organisations, AuditLog audit, ApplicationEventPublisher events, Clock clock) {
+        this.clock = clock;
         this.rows = rows;
         this.profiles = profiles;
         this.attributes = attributes;
@@ -107,7 +110,7 @@ public class Corrections {
             throw new InvalidInputException("proposedValue", checked.errors().get(0).reason());
         }
         ProfileUpdates.Result result = updates.merge(List.of(checked.row()), "数据纠错（" + department + "）",
-                io.zhida.platform.Today.date());
+                LocalDate.now(clock));
         updates.announce(result.changed(), false);
         close(c, "ACCEPTED", answer == null || answer.isBlank() ? "已按申请更正" : answer.trim(), user);
     }

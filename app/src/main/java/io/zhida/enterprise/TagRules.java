@@ -12,8 +12,8 @@ import io.zhida.identity.AuditLog;
 import io.zhida.identity.ZhidaUser;
 import io.zhida.platform.InvalidInputException;
 import io.zhida.platform.NotFoundException;
-import io.zhida.platform.Today;
 import io.zhida.platform.Validation;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -43,9 +43,11 @@ public class TagRules {
     private final AttributeCatalog attributes;
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
+    private final Clock clock;
 
     TagRules(TagRuleRows rows, EnterpriseRows enterprises, AttributeCatalog attributes, AuditLog audit,
-             ApplicationEventPublisher events) {
+             ApplicationEventPublisher events, Clock clock) {
+        this.clock = clock;
         this.rows = rows;
         this.enterprises = enterprises;
         this.attributes = attributes;
@@ -94,7 +96,7 @@ public class TagRules {
             return List.of();
         }
         Map<String, Condition> compiled = compiledRules();
-        LocalDate today = Today.date();
+        LocalDate today = LocalDate.now(clock);
         List<String[]> updates = new ArrayList<>();
         enterprises.findAll(usccs).forEach(p -> tagsIfChanged(p, compiled, today, updates));
         return write(updates);
@@ -102,7 +104,7 @@ public class TagRules {
 
     private List<String> retagEveryone() {
         Map<String, Condition> compiled = compiledRules();
-        LocalDate today = Today.date();
+        LocalDate today = LocalDate.now(clock);
         List<String[]> updates = new ArrayList<>();
         enterprises.forEach(p -> tagsIfChanged(p, compiled, today, updates));
         List<String> changed = write(updates);

@@ -1,16 +1,16 @@
 package io.zhida.evaluation;
 
-import io.zhida.identity.Unit;
 import io.zhida.evaluation.internal.BackToBackRows;
 import io.zhida.identity.AuditLog;
 import io.zhida.identity.Organisations;
+import io.zhida.identity.Unit;
 import io.zhida.notify.Inbox;
 import io.zhida.platform.InvalidInputException;
 import io.zhida.platform.NotFoundException;
-import io.zhida.platform.Today;
 import io.zhida.platform.Validation;
 import java.math.BigDecimal;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -45,10 +45,12 @@ public class BackToBack {
     private final String publicUrl;
     private final BigDecimal minResponseRate;
     private final RoundUnitRanking ranking;
+    private final Clock clock;
 
     BackToBack(BackToBackRows rows, Organisations organisations, Inbox inbox, AuditLog audit, JsonMapper json, RoundUnitRanking ranking,
                @Value("${zhida.public-url:http://localhost:8080}") String publicUrl,
-               @Value("${zhida.evaluation.b2b.min-response-rate:30}") BigDecimal minResponseRate) {
+               @Value("${zhida.evaluation.b2b.min-response-rate:30}") BigDecimal minResponseRate, Clock clock) {
+        this.clock = clock;
         this.minResponseRate = minResponseRate;
         this.rows = rows;
         this.organisations = organisations;
@@ -84,7 +86,7 @@ public class BackToBack {
         }
         v.require(!lines.isEmpty(), "file", "名单为空");
         v.throwIfInvalid();
-        rows.retire(category, Today.date());
+        rows.retire(category, LocalDate.now(clock));
         for (List<String> l : lines) {
             rows.addSample(category, l.get(0).trim(), l.get(1).trim(), l.get(2).trim(), l.size() > 3 && !l.get(3).isBlank() ? l.get(3).trim() : null);
         }

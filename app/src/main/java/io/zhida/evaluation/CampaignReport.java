@@ -3,7 +3,8 @@ package io.zhida.evaluation;
 import io.zhida.identity.Organisations;
 import io.zhida.platform.Pdf;
 import io.zhida.platform.Spreadsheet;
-import io.zhida.platform.Today;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,8 +20,10 @@ public class CampaignReport {
     private final ThreeRates rates;
     private final Organisations organisations;
     private final ITemplateEngine templates;
+    private final Clock clock;
 
-    CampaignReport(Campaigns campaigns, ThreeRates rates, Organisations organisations, ITemplateEngine templates) {
+    CampaignReport(Campaigns campaigns, ThreeRates rates, Organisations organisations, ITemplateEngine templates, Clock clock) {
+        this.clock = clock;
         this.campaigns = campaigns;
         this.rates = rates;
         this.organisations = organisations;
@@ -33,7 +36,7 @@ public class CampaignReport {
         List<Campaign.Result> results = campaigns.results(campaignId);
         Context ctx = new Context();
         ctx.setVariable("c", c);
-        ctx.setVariable("generatedOn", Today.date());
+        ctx.setVariable("generatedOn", LocalDate.now(clock));
         ctx.setVariable("counties", results.stream().filter(r -> r.kind().equals("COUNTY")).toList());
         ctx.setVariable("departments", results.stream().filter(r -> r.kind().equals("DEPARTMENT")).toList());
         ctx.setVariable("city", rates.rate(c.periodFrom(), c.periodTo(), ThreeRates.GroupBy.CITY, "city"));

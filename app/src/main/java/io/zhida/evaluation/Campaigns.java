@@ -13,11 +13,11 @@ import io.zhida.identity.ZhidaUser;
 import io.zhida.notify.Inbox;
 import io.zhida.platform.InvalidInputException;
 import io.zhida.platform.NotFoundException;
-import io.zhida.platform.Today;
 import io.zhida.platform.Validation;
 import io.zhida.rectification.Ledger;
 import io.zhida.rectification.Problem;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -49,9 +49,11 @@ public class Campaigns {
     private final UserAdministration users;
     private final Inbox inbox;
     private final CampaignScoring scoring;
+    private final Clock clock;
 
     Campaigns(CampaignRows rows, Indicators indicators, CampaignScoring scoring, PolicyCatalog catalog,
-              Organisations organisations, WorkingCalendar calendar, Ledger ledger, AuditLog audit, UserAdministration users, Inbox inbox) {
+              Organisations organisations, WorkingCalendar calendar, Ledger ledger, AuditLog audit, UserAdministration users, Inbox inbox, Clock clock) {
+        this.clock = clock;
         this.scoring = scoring;
         this.rows = rows;
         this.indicators = indicators;
@@ -142,7 +144,7 @@ public class Campaigns {
         Map<String, Long> counts = rows.selfCounts(campaignId);
         Map<String, List<LocalDate>> reminders = rows.reminders(campaignId);
         long leaves = selfLeaves(c).size();
-        LocalDate today = Today.date();
+        LocalDate today = LocalDate.now(clock);
         Map<String, String> names = organisations.unitNames();
         List<Campaign.SelfStatus> status = new ArrayList<>();
         for (String d : c.departments()) {
@@ -158,7 +160,7 @@ public class Campaigns {
     @Transactional
     public int remind() {
         int sent = 0;
-        LocalDate today = Today.date();
+        LocalDate today = LocalDate.now(clock);
         for (long id : rows.ids("OPEN")) {
             for (Campaign.SelfStatus s : selfStatus(id)) {
                 boolean overdue = s.deadlineState().equals("OVERDUE");
@@ -190,7 +192,7 @@ public class Campaigns {
                 .requireText(finding, "finding", "核查发现", 2000)
                 .requireText(checker, "checker", "核查机构", 100)
                 .throwIfInvalid();
-        rows.thirdParty(campaignId, kind, code, indicator, score, finding.trim(), checker.trim(), Today.date());
+        rows.thirdParty(campaignId, kind, code, indicator, score, finding.trim(), checker.trim(), LocalDate.now(clock));
     }
 
     public List<CampaignRows.ThirdParty> thirdParties(long campaignId) {

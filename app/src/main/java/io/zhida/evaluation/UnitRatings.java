@@ -6,8 +6,9 @@ import io.zhida.identity.Organisations;
 import io.zhida.identity.ZhidaUser;
 import io.zhida.platform.InvalidInputException;
 import io.zhida.platform.NotFoundException;
-import io.zhida.platform.Today;
 import io.zhida.platform.Validation;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,8 +26,10 @@ public class UnitRatings {
     private final BackToBackRows rows;
     private final Organisations organisations;
     private final Applications applications;
+    private final Clock clock;
 
-    UnitRatings(BackToBackRows rows, Organisations organisations, Applications applications) {
+    UnitRatings(BackToBackRows rows, Organisations organisations, Applications applications, Clock clock) {
+        this.clock = clock;
         this.rows = rows;
         this.organisations = organisations;
         this.applications = applications;
@@ -52,7 +55,7 @@ public class UnitRatings {
                 .require(tx == null || applications.exists(tx), "transaction", "办件编号不存在，请核对回执上的编号")
                 .throwIfInvalid();
         String person = tx == null ? user.getUsername() : null;
-        if (!rows.insertUnitRating(kind, code, stars, aspects == null ? List.of() : aspects, comment, tx, person, Today.date())) {
+        if (!rows.insertUnitRating(kind, code, stars, aspects == null ? List.of() : aspects, comment, tx, person, LocalDate.now(clock))) {
             throw new InvalidInputException("transaction", tx != null ? "这笔办件已经评价过该单位（一事一评）" : "您今天已经评价过该单位（每人每天一次）");
         }
     }

@@ -3,6 +3,7 @@ package io.zhida.funds;
 import io.zhida.identity.AuditLog;
 import io.zhida.identity.CurrentUser;
 import io.zhida.platform.Validation;
+import java.time.Clock;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -22,8 +23,10 @@ public class BankAccounts {
     private final JdbcClient jdbc;
     private final AuditLog audit;
     private final org.springframework.context.ApplicationEventPublisher events;
+    private final Clock clock;
 
-    BankAccounts(JdbcClient jdbc, AuditLog audit, org.springframework.context.ApplicationEventPublisher events) {
+    BankAccounts(JdbcClient jdbc, AuditLog audit, org.springframework.context.ApplicationEventPublisher events, Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
         this.audit = audit;
         this.events = events;
@@ -53,7 +56,7 @@ public class BankAccounts {
                 UPDATE fund_grant SET pay_due_at = now() + (pay_due_at - payable_at)
                 WHERE uscc = ? AND status IN ('PAYABLE', 'FAILED') AND payable_at IS NOT NULL AND pay_due_at IS NOT NULL
                   AND pay_due_at < now() + (pay_due_at - payable_at)""").param(uscc).update();
-        events.publishEvent(new BankAccountConfirmed(uscc, java.time.Instant.now()));
+        events.publishEvent(new BankAccountConfirmed(uscc, clock.instant()));
     }
 
     /**

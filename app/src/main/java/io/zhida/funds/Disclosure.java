@@ -15,8 +15,8 @@ import io.zhida.platform.Listing;
 import io.zhida.platform.NotFoundException;
 import io.zhida.platform.RateLimit;
 import io.zhida.platform.RateLimits;
-import io.zhida.platform.Today;
 import io.zhida.platform.Validation;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -61,12 +61,14 @@ public class Disclosure {
     private final int perGrantPerContact;
     private final RateLimit perAddress;
     private final RateLimit perContact;
+    private final Clock clock;
 
     Disclosure(GrantRows grants, ObjectionRows objections, PoolRows pools, WorkingCalendar calendar, AuditLog audit,
                ApplicationEventPublisher events, PolicyCatalog catalog, Organisations organisations, RateLimits limits,
                @Value("${zhida.funds.objections.per-grant-per-contact:3}") int perGrantPerContact,
                @Value("${zhida.funds.objections.per-day-per-address:10}") int perDayPerAddress,
-               @Value("${zhida.funds.objections.per-day-per-contact:10}") int perDayPerContact) {
+               @Value("${zhida.funds.objections.per-day-per-contact:10}") int perDayPerContact, Clock clock) {
+        this.clock = clock;
         this.grants = grants;
         this.objections = objections;
         this.pools = pools;
@@ -83,7 +85,7 @@ public class Disclosure {
 
     /** What the public page shows: in 公示 now, or ended within the last 30 days. */
     public Listing<Grant> published(String itemCode, String query) {
-        return grants.disclosed(blankToNull(itemCode), blankToNull(query), Today.date(), 30);
+        return grants.disclosed(blankToNull(itemCode), blankToNull(query), LocalDate.now(clock), 30);
     }
 
     /**
@@ -100,7 +102,7 @@ public class Disclosure {
                 .requireText(reason, "reason", "异议事实和理由", 2000)
                 .require(reason == null || reason.isBlank() || reason.strip().length() >= 10, "reason", "异议事实和理由至少 10 个字")
                 .throwIfInvalid();
-        if (grant.status() != Grant.Status.DISCLOSING || Today.date().isAfter(grant.disclosureUntil())) {
+        if (grant.status() != Grant.Status.DISCLOSING || LocalDate.now(clock).isAfter(grant.disclosureUntil())) {
             throw new InvalidInputException("grant", "公示期已结束，不再受理异议");
         }
         String key = contactKey.get();
@@ -254,10 +256,10 @@ public class Disclosure {
     }
 
     private int endDue() {
-        LocalDate today = Today.date();
+        LocalDate today = LocalDate.now(clock);
         int count = 0;
         for (Grant grant : grants.dueForPayment(today)) {
-            Instant due = calendar.addWorkingMinutes(Instant.now(), io.zhida.calendar.WorkingTime.MINUTES_PER_DAY);
+            Instant due = calendar.addWorkingMinutes(clock.instant(), io.zhida.calendar.WorkingTime.MINUTES_PER_DAY);
             if (grants.markPayable(grant.id(), due) == 1) {
                 events.publishEvent(new GrantEvents.GrantBecamePayable(grant.id(), grant.applicationId(), grant.uscc(), due));
                 count++;

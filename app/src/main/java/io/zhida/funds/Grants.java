@@ -7,8 +7,8 @@ import io.zhida.identity.AuditLog;
 import io.zhida.identity.CurrentUser;
 import io.zhida.platform.Listing;
 import io.zhida.platform.NotFoundException;
-import io.zhida.platform.Today;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -31,10 +31,12 @@ public class Grants {
     private final AuditLog audit;
     private final int disclosureDays;
     private final org.springframework.context.ApplicationEventPublisher events;
+    private final Clock clock;
 
     Grants(GrantRows rows, PoolRows pools, WorkingCalendar calendar, AuditLog audit,
            @Value("${zhida.funds.disclosure-working-days:5}") int disclosureDays,
-           org.springframework.context.ApplicationEventPublisher events) {
+           org.springframework.context.ApplicationEventPublisher events, Clock clock) {
+        this.clock = clock;
         this.events = events;
         this.rows = rows;
         this.pools = pools;
@@ -68,7 +70,7 @@ public class Grants {
                     .map(p -> "资金池余额不足：" + request.year() + " 年度可用 " + yuan(p.available()) + " 元，本次需 " + yuan(granted) + " 元")
                     .orElse("本事项 " + request.year() + " 年度资金池尚未设立"));
         }
-        LocalDate today = Today.date();
+        LocalDate today = LocalDate.now(clock);
         // 0 working days = no 公示 (training and demos): the grant is due for payment at the next end-of-公示 run
         LocalDate until = disclosureDays == 0 ? today.minusDays(1) : calendar.addWorkingDays(today, disclosureDays);
         String causedBy = request.causedBy() != null ? request.causedBy() : CurrentUser.actor();
@@ -80,7 +82,7 @@ public class Grants {
         }
         long id = inserted.get();
         events.publishEvent(new GrantEvents.GrantMade(id, request.applicationId(), request.uscc(), request.itemCode(), request.route(), amount,
-                java.time.Instant.now()));
+                clock.instant()));
         // 秒批 and 免申即享 grants are the platform's, whoever's request set them off
         String actor = request.route() == GrantRoute.INSTANT || request.route() == GrantRoute.NO_APPLICATION
                 ? io.zhida.identity.CurrentUser.SYSTEM : io.zhida.identity.CurrentUser.actor();

@@ -10,6 +10,7 @@ import io.zhida.platform.InvalidInputException;
 import io.zhida.platform.NotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -37,9 +38,11 @@ public class PayoutBatches {
     private final ApplicationEventPublisher events;
 
     private final io.zhida.notify.Inbox inbox;
+    private final Clock clock;
 
     PayoutBatches(BatchRows batches, GrantRows grants, PoolRows pools, AuditLog audit, ApplicationEventPublisher events,
-                  io.zhida.notify.Inbox inbox) {
+                  io.zhida.notify.Inbox inbox, Clock clock) {
+        this.clock = clock;
         this.inbox = inbox;
         this.batches = batches;
         this.grants = grants;
@@ -161,11 +164,11 @@ public class PayoutBatches {
                 }
                 pools.settle(grant.itemCode(), Integer.parseInt(grant.period()), grant.amount());
                 events.publishEvent(new GrantEvents.GrantPaid(grant.id(), grant.applicationId(), grant.uscc(), grant.itemName(), grant.amount(),
-                        grant.itemCode(), grant.payDueAt() == null || !java.time.Instant.now().isAfter(grant.payDueAt())));
+                        grant.itemCode(), grant.payDueAt() == null || !clock.instant().isAfter(grant.payDueAt())));
                 paid++;
             } else {
                 grants.transition(grant.id(), Grant.Status.IN_BATCH, Grant.Status.FAILED);
-                events.publishEvent(new GrantEvents.GrantPaymentFailed(grant.id(), grant.applicationId(), grant.uscc(), r.reason(), java.time.Instant.now()));
+                events.publishEvent(new GrantEvents.GrantPaymentFailed(grant.id(), grant.applicationId(), grant.uscc(), r.reason(), clock.instant()));
                 failed++;
             }
         }

@@ -1,5 +1,6 @@
 package io.zhida.identity;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -21,8 +22,10 @@ public class People {
     private final JdbcClient jdbc;
     private volatile Map<String, String> names = Map.of();
     private volatile Instant readAt = Instant.EPOCH;
+    private final Clock clock;
 
-    People(JdbcClient jdbc) {
+    People(JdbcClient jdbc, Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
     }
 
@@ -34,7 +37,7 @@ public class People {
             return "系统自动";
         }
         String name = names().get(username);
-        if (name == null && readAt.plus(MISS).isBefore(Instant.now())) { // someone added since the last read
+        if (name == null && readAt.plus(MISS).isBefore(clock.instant())) { // someone added since the last read
             read();
             name = names.get(username);
         }
@@ -42,7 +45,7 @@ public class People {
     }
 
     private Map<String, String> names() {
-        if (readAt.plus(FRESH).isBefore(Instant.now())) {
+        if (readAt.plus(FRESH).isBefore(clock.instant())) {
             read();
         }
         return names;
@@ -54,6 +57,6 @@ public class People {
             fresh.put(rs.getString(1), rs.getString(2));
         });
         names = Map.copyOf(fresh);
-        readAt = Instant.now();
+        readAt = clock.instant();
     }
 }

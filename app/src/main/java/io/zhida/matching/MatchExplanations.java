@@ -3,13 +3,13 @@ package io.zhida.matching;
 import io.zhida.catalog.PolicyCalculator;
 import io.zhida.catalog.PolicyItem;
 import io.zhida.engine.rule.Calculator;
-import io.zhida.platform.Today;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.List;
-import java.util.Set;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 
@@ -66,8 +66,10 @@ public class MatchExplanations {
     });
 
     private final io.zhida.matching.internal.LocalIndex local;
+    private final Clock clock;
 
-    MatchExplanations(PolicyCalculator calculator, io.zhida.matching.internal.LocalIndex local) {
+    MatchExplanations(PolicyCalculator calculator, io.zhida.matching.internal.LocalIndex local, Clock clock) {
+        this.clock = clock;
         this.calculator = calculator;
         this.local = local;
     }
@@ -109,7 +111,7 @@ public class MatchExplanations {
     }
 
     private Entry entry(String uscc, Map<String, Object> data) {
-        LocalDate today = Today.date();
+        LocalDate today = LocalDate.now(clock);
         int hash = data.hashCode();
         Entry entry = cache.get(uscc);
         if (entry == null || entry.dataHash() != hash || !entry.day().equals(today)) {

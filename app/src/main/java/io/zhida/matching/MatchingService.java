@@ -16,7 +16,7 @@ import io.zhida.matching.internal.MatchSetRows;
 import io.zhida.matching.internal.StoredMatches;
 import io.zhida.matching.internal.Subjects;
 import io.zhida.platform.Nodes;
-import io.zhida.platform.Today;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -73,11 +73,13 @@ public class MatchingService {
     private final MatchAnswers answers;
     private final ChangedOutcomes changedOutcomes;
     private volatile boolean ready;
+    private final Clock clock;
 
     MatchingService(EnterpriseProfiles profiles, PolicyCatalog catalog, LocalIndex local, MatchSetRows rows,
                     io.zhida.matching.internal.Announcer announcer, StoredMatches stored,
                     Subjects subjects, Nodes nodes, io.zhida.platform.ClusterFeed feed, ApplicationEventPublisher events, TransactionTemplate transaction,
-                    MatchAnswers answers, ChangedOutcomes changedOutcomes, @Value("${zhida.matching.start-in-background:true}") boolean startInBackground) {
+                    MatchAnswers answers, ChangedOutcomes changedOutcomes, @Value("${zhida.matching.start-in-background:true}") boolean startInBackground, Clock clock) {
+        this.clock = clock;
         this.answers = answers;
         this.changedOutcomes = changedOutcomes;
         this.profiles = profiles;
@@ -151,7 +153,7 @@ public class MatchingService {
             local.rebuild();
             return fullMatch(kind, true, local.builtAt());
         }
-        Instant readAt = Today.now();
+        Instant readAt = clock.instant();
         feed.catchUp();
         local.syncItems(catalog.onlineItems());
         return fullMatch(kind, true, readAt);
@@ -166,8 +168,8 @@ public class MatchingService {
         long t0 = System.nanoTime();
         MatchIndex index = local.index().orElseThrow();
         List<PolicyItem> online = catalog.onlineItems();
-        Map<String, ItemMatch> all = index.matchAll(Today.date());
-        Instant now = Today.now();
+        Map<String, ItemMatch> all = index.matchAll(LocalDate.now(clock));
+        Instant now = clock.instant();
         List<MatchSetRows.ItemSets> sets = new ArrayList<>(online.size());
         for (PolicyItem item : online) {
             ItemMatch m = all.get(item.code());
@@ -212,8 +214,8 @@ public class MatchingService {
             return; // published for a validity period that has not started: the nightly match takes it on its first day
         }
         MatchIndex index = local.putItem(item.code(), item.content().matchingCondition());
-        ItemMatch m = index.matchItem(item.code(), Today.date());
-        MatchSetRows.ItemSets sets = new MatchSetRows.ItemSets(item.code(), item.version(), Today.now(), local.stable(m.eligible()),
+        ItemMatch m = index.matchItem(item.code(), LocalDate.now(clock));
+        MatchSetRows.ItemSets sets = new MatchSetRows.ItemSets(item.code(), item.version(), clock.instant(), local.stable(m.eligible()),
                 local.stable(m.undetermined()));
         transaction.executeWithoutResult(status -> { // joins the publication's transaction
             rows.replace(List.of(sets));
@@ -242,8 +244,8 @@ public class MatchingService {
         }
         Map<String, Integer> versions = new java.util.HashMap<>();
         catalog.onlineItems().forEach(i -> versions.put(i.code(), i.version()));
-        LocalDate today = Today.date();
-        Instant now = Today.now();
+        LocalDate today = LocalDate.now(clock);
+        Instant now = clock.instant();
         List<EnterpriseProfile> changedProfiles = profiles.findAll(changed.usccs());
         subjects.learn(changedProfiles.stream().map(EnterpriseProfile::uscc).toList());
         ChangedOutcomes.Found found = changedOutcomes.find(changedProfiles, versions, today, now);

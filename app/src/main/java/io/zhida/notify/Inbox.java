@@ -1,17 +1,18 @@
 package io.zhida.notify;
 
-import io.zhida.matching.MatchNews;
-import io.zhida.matching.MatchesFound;
 import io.zhida.enterprise.CorrectionAnswered;
 import io.zhida.enterprise.EnterpriseProfiles;
+import io.zhida.matching.MatchNews;
+import io.zhida.matching.MatchesFound;
 import io.zhida.notify.internal.InboxRows;
 import io.zhida.notify.internal.OutboundRows;
 import io.zhida.notify.internal.PolicyBundles;
-import java.time.Instant;
-import java.util.Set;
 import io.zhida.platform.NotFoundException;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -36,9 +37,11 @@ public class Inbox {
 
     private final io.zhida.platform.ProcessedEvents processed;
     private final MatchNews news;
+    private final Clock clock;
 
     Inbox(InboxRows rows, OutboundRows outbound, PolicyBundles bundles, EnterpriseProfiles profiles,
-          org.springframework.context.ApplicationEventPublisher events, io.zhida.platform.ProcessedEvents processed, MatchNews news) {
+          org.springframework.context.ApplicationEventPublisher events, io.zhida.platform.ProcessedEvents processed, MatchNews news, Clock clock) {
+        this.clock = clock;
         this.news = news;
         this.processed = processed;
         this.events = events;
@@ -51,14 +54,14 @@ public class Inbox {
     @ApplicationModuleListener
     public void on(MatchesFound found) {
         if (processed.firstDelivery("notify.matches-found", found)) { // matching announces a pair once; a redelivery adds nothing
-            announce(news.of(found), Instant.now(), found.news());
+            announce(news.of(found), clock.instant(), found.news());
         }
     }
 
     /** @return the enterprise's 政策包 that got the items, or empty when every item was announced before */
     @Transactional
     public Optional<Long> announce(String uscc, List<String> itemCodes) {
-        return announce(uscc, itemCodes, Instant.now());
+        return announce(uscc, itemCodes, clock.instant());
     }
 
     /** As {@link #announce(String, List)}, into the 政策包 of the business day of {@code now}. */
@@ -125,7 +128,7 @@ public class Inbox {
     /** An SMS to a person who has no inbox here (an evaluator drawn for 背靠背, a survey respondent by phone). */
     @Transactional
     public void sms(String phone, String text) {
-        outbound.queue(null, Channel.SMS, phone, SIGNATURE + text, false, Instant.now());
+        outbound.queue(null, Channel.SMS, phone, SIGNATURE + text, false, clock.instant());
     }
 
     /** Queued in the same transaction as the inbox message: the transactional outbox. */
@@ -133,10 +136,10 @@ public class Inbox {
         Set<Channel> muted = outbound.muted(uscc);
         profiles.find(uscc).ifPresent(p -> {
             if (p.contactPhone() != null && !muted.contains(Channel.SMS)) {
-                outbound.queue(messageId, Channel.SMS, p.contactPhone(), text, false, Instant.now());
+                outbound.queue(messageId, Channel.SMS, p.contactPhone(), text, false, clock.instant());
             }
             if (p.contactEmail() != null && !muted.contains(Channel.EMAIL)) {
-                outbound.queue(messageId, Channel.EMAIL, p.contactEmail(), text, false, Instant.now());
+                outbound.queue(messageId, Channel.EMAIL, p.contactEmail(), text, false, clock.instant());
             }
         });
     }
@@ -163,7 +166,7 @@ public class Inbox {
     public InboxMessage open(String uscc, long id) {
         rows.find(id).filter(x -> x.uscc().equals(uscc)).orElseThrow(() -> new NotFoundException("消息不存在"));
         rows.markRead(id).filter(codes -> !codes.isEmpty())
-                .ifPresent(codes -> events.publishEvent(new MessageRead(id, uscc, codes, Instant.now())));
+                .ifPresent(codes -> events.publishEvent(new MessageRead(id, uscc, codes, clock.instant())));
         return rows.find(id).orElseThrow();
     }
 }

@@ -6,33 +6,30 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 
 /**
- * The business date: what day it is for the government that runs the platform. The clock can be moved
- * (tests of what happens "tomorrow": the nightly re-match, validity periods, deadlines); it is the
- * system clock otherwise.
+ * The business date for code that is not a bean (records, static helpers, scripts): the same clock as the
+ * {@link Clock} bean that services are given ({@link BusinessClock}). A bean takes the {@code Clock} instead.
  */
 public final class Today {
 
-    public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
-
-    private static volatile Clock clock = Clock.system(ZONE);
+    public static final ZoneId ZONE = BusinessClock.ZONE;
 
     private Today() {
     }
 
     public static LocalDate date() {
-        return LocalDate.now(clock);
+        return LocalDate.now(BusinessClock.INSTANCE);
     }
 
     public static Instant now() {
-        return clock.instant();
+        return BusinessClock.INSTANCE.instant();
     }
 
     /** Moves the business clock (tests only); {@link #reset()} returns to the system clock. */
     public static void useClock(Clock fixed) {
-        clock = fixed;
+        BusinessClock.INSTANCE.use(fixed);
     }
 
     public static void reset() {
-        clock = Clock.system(ZONE);
+        BusinessClock.INSTANCE.reset();
     }
 }

@@ -12,11 +12,12 @@ import io.zhida.notify.Inbox;
 import io.zhida.platform.InvalidInputException;
 import io.zhida.platform.Listing;
 import io.zhida.platform.NotFoundException;
-import io.zhida.platform.Today;
 import io.zhida.platform.Validation;
 import io.zhida.rectification.internal.AppealRows;
 import io.zhida.rectification.internal.ProblemRows;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -39,9 +40,11 @@ public class Appeals {
     private final WorkingCalendar calendar;
     private final Inbox inbox;
     private final PolicyCatalog catalog;
+    private final Clock clock;
 
     Appeals(AppealRows rows, ProblemRows problems, Ledger ledger, EnterpriseProfiles profiles, Organisations organisations,
-            WorkingCalendar calendar, Inbox inbox, PolicyCatalog catalog) {
+            WorkingCalendar calendar, Inbox inbox, PolicyCatalog catalog, Clock clock) {
+        this.clock = clock;
         this.catalog = catalog;
         this.rows = rows;
         this.problems = problems;
@@ -65,7 +68,7 @@ public class Appeals {
                         "itemCode", "政策事项编码不存在")
                 .throwIfInvalid();
         EnterpriseProfile p = profiles.find(user.enterpriseUscc()).orElseThrow(() -> new NotFoundException("企业档案不存在"));
-        String number = problems.nextNumber("SU-" + Today.date().getYear());
+        String number = problems.nextNumber("SU-" + LocalDate.now(clock).getYear());
         return rows.insert(number, p.uscc(), p.name(), p.region(), kind, blank(itemCode), blank(departmentCode), content.trim());
     }
 
@@ -80,7 +83,7 @@ public class Appeals {
         if (workingDays < 1 || workingDays > 30) {
             throw new InvalidInputException("workingDays", "答复时限应为 1–30 个工作日");
         }
-        Instant due = calendar.time().dayDeadline(Instant.now(), workingDays);
+        Instant due = calendar.time().dayDeadline(clock.instant(), workingDays);
         if (!rows.transition(id, Appeal.Status.SUBMITTED, "status = 'DISPATCHED', department_code = ?, due_at = ?", departmentCode,
                 java.sql.Timestamp.from(due))) {
             throw new InvalidInputException("status", "该诉求当前为“" + a.status().label() + "”，不能交办");
@@ -126,7 +129,7 @@ public class Appeals {
     /** Appeals past their time limit without an answer become ledger problems (once). */
     @Transactional
     public int escalateOverdue() {
-        List<Appeal> overdue = rows.overdueWithoutProblem(Instant.now());
+        List<Appeal> overdue = rows.overdueWithoutProblem(clock.instant());
         overdue.forEach(a -> toLedger(a, "超过答复时限未答复。"));
         return overdue.size();
     }

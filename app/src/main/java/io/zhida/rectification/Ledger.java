@@ -9,9 +9,9 @@ import io.zhida.identity.ZhidaUser;
 import io.zhida.platform.InvalidInputException;
 import io.zhida.platform.Listing;
 import io.zhida.platform.NotFoundException;
-import io.zhida.platform.Today;
 import io.zhida.platform.Validation;
 import io.zhida.rectification.internal.ProblemRows;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -31,8 +31,10 @@ public class Ledger {
     private final WorkingCalendar calendar;
     private final Organisations organisations;
     private final AuditLog audit;
+    private final Clock clock;
 
-    Ledger(ProblemRows rows, WorkingCalendar calendar, Organisations organisations, AuditLog audit) {
+    Ledger(ProblemRows rows, WorkingCalendar calendar, Organisations organisations, AuditLog audit, Clock clock) {
+        this.clock = clock;
         this.rows = rows;
         this.calendar = calendar;
         this.organisations = organisations;
@@ -53,7 +55,7 @@ public class Ledger {
         if (p.sourceRef() != null && rows.exists(p.category(), p.sourceRef())) {
             return Optional.empty();
         }
-        LocalDate today = Today.date();
+        LocalDate today = LocalDate.now(clock);
         String number = rows.nextNumber(p.category().prefix() + "-" + today.getYear());
         Optional<Long> id = rows.insert(number, p, calendar.addWorkingDays(today, p.workingDays()), actor);
         id.ifPresent(i -> rows.event(i, "OPENED", p.category().label() + "：" + p.title(), actor));
@@ -95,7 +97,7 @@ public class Ledger {
             }
             units = own;
         }
-        return rows.listing(blank(status), units, blank(category), overdueOnly, Today.date());
+        return rows.listing(blank(status), units, blank(category), overdueOnly, LocalDate.now(clock));
     }
 
     /** 周调度 / 月督导 counts: every unit's for officers and leaders, one's own unit's for anyone else, like the list. */
@@ -120,7 +122,7 @@ public class Ledger {
     /** Problems of one unit (kind and code, either blank = any), or of all, newest first. */
     public List<Problem> list(String status, String unitKind, String unitCode, String category, boolean overdueOnly) {
         List<ProblemRows.Unit> units = unitKind == null && unitCode == null ? null : List.of(new ProblemRows.Unit(blank(unitKind), blank(unitCode)));
-        return rows.listing(blank(status), units, blank(category), overdueOnly, Today.date()).all();
+        return rows.listing(blank(status), units, blank(category), overdueOnly, LocalDate.now(clock)).all();
     }
 
     /** The responsible unit starts work: measures are recorded. */
@@ -170,7 +172,7 @@ public class Ledger {
             if (note == null || note.isBlank()) {
                 throw new InvalidInputException("note", "重新打开需写明复查发现的问题");
             }
-            LocalDate deadline = calendar.addWorkingDays(Today.date(), Math.max(1, extraWorkingDays));
+            LocalDate deadline = calendar.addWorkingDays(LocalDate.now(clock), Math.max(1, extraWorkingDays));
             allowed(p, Problem.Status.IN_PROGRESS);
             rows.update(id, "status = 'IN_PROGRESS', reopened = reopened + 1, deadline = ?, escalated_at = NULL, checked_at = NULL", deadline);
             rows.event(id, "REOPENED", note.trim(), user.getUsername());
@@ -189,7 +191,7 @@ public class Ledger {
     /** Overdue problems are escalated once each (to the evaluation officer's 督办 view and the timeline). */
     @Transactional
     public int escalateOverdue() {
-        List<Long> ids = rows.escalateOverdue(Today.date());
+        List<Long> ids = rows.escalateOverdue(LocalDate.now(clock));
         ids.forEach(id -> rows.event(id, "ESCALATED", "整改逾期，转督办", "system"));
         return ids.size();
     }
@@ -202,11 +204,11 @@ public class Ledger {
 
     /** Open and overdue problems, of one unit or (null) of all. */
     public long[] openCounts(String unitKind, String unitCode) {
-        return rows.openCounts(unitKind, unitCode, Today.date());
+        return rows.openCounts(unitKind, unitCode, LocalDate.now(clock));
     }
 
     public List<ProblemRows.UnitSummary> summary(Instant from, Instant to) {
-        return rows.summary(from, to, Today.date());
+        return rows.summary(from, to, LocalDate.now(clock));
     }
 
     public boolean isResponsible(ZhidaUser user, Problem p) {

@@ -9,6 +9,7 @@ import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -38,8 +39,10 @@ public class ApplicationRows {
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final ApplicationEventPublisher events;
+    private final Clock clock;
 
-    ApplicationRows(JdbcClient jdbc, JsonMapper json, ApplicationEventPublisher events) {
+    ApplicationRows(JdbcClient jdbc, JsonMapper json, ApplicationEventPublisher events, Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
         this.json = json;
         this.events = events;
@@ -74,7 +77,7 @@ public class ApplicationRows {
         if (updated == 1) {
             jdbc.sql("SELECT uscc, item_code, submitted_at, approved_amount FROM application WHERE id = ?").param(id)
                     .query((rs, n) -> {
-                        events.publishEvent(new ApplicationChanged(id, rs.getString(1), rs.getString(2), from, to, Instant.now(),
+                        events.publishEvent(new ApplicationChanged(id, rs.getString(1), rs.getString(2), from, to, clock.instant(),
                                 rs.getTimestamp(3).toInstant(), rs.getBigDecimal(4)));
                         return null;
                     }).list();

@@ -9,6 +9,8 @@ import io.zhida.identity.Role;
 import io.zhida.identity.ZhidaUser;
 import io.zhida.platform.InvalidInputException;
 import java.io.IOException;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -28,8 +30,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class ApplyController {
 
     private final Applications applications;
+    private final Clock clock;
 
-    ApplyController(Applications applications) {
+    ApplyController(Applications applications, Clock clock) {
+        this.clock = clock;
         this.applications = applications;
     }
 
@@ -77,7 +81,7 @@ class ApplyController {
                 "提交时间", "状态", "测算金额（元）", "核定金额（元）"))) {
             applications.mine(user).forEach(a -> sheet.row(a.number(), a.itemName(), a.period(),
                     io.zhida.applications.WorkingTimeText.format(a.submittedAt()), a.status().label(), a.estimate(), a.approvedAmount()));
-            return io.zhida.platform.Spreadsheet.download("我的申报-" + io.zhida.platform.Today.date() + ".xlsx", sheet.bytes());
+            return io.zhida.platform.Spreadsheet.download("我的申报-" + LocalDate.now(clock) + ".xlsx", sheet.bytes());
         }
     }
 

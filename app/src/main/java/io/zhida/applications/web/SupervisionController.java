@@ -16,7 +16,8 @@ import io.zhida.identity.ZhidaUser;
 import io.zhida.platform.Listing;
 import io.zhida.platform.PageQuery;
 import io.zhida.platform.Spreadsheet;
-import io.zhida.platform.Today;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
@@ -39,8 +40,10 @@ class SupervisionController {
     private final TimeLimits limits;
     private final ApplicationAccess access;
     private final Organisations organisations;
+    private final Clock clock;
 
-    SupervisionController(WindowDesk window, Decisions decisions, TimeLimits limits, ApplicationAccess access, Organisations organisations) {
+    SupervisionController(WindowDesk window, Decisions decisions, TimeLimits limits, ApplicationAccess access, Organisations organisations, Clock clock) {
+        this.clock = clock;
         this.window = window;
         this.decisions = decisions;
         this.limits = limits;
@@ -110,7 +113,7 @@ class SupervisionController {
                 sheet.row(a.number(), a.enterpriseName(), a.uscc(), a.itemCode(), a.itemName(), a.mode().label(), a.period(),
                         WorkingTimeText.format(a.submittedAt()), a.status().label(), a.estimate(), a.approvedAmount());
             }
-            return Spreadsheet.download(title + "-" + Today.date() + ".xlsx", sheet.bytes());
+            return Spreadsheet.download(title + "-" + io.zhida.platform.Today.date() + ".xlsx", sheet.bytes());
         }
     }
 
@@ -136,7 +139,7 @@ class SupervisionController {
         try (Spreadsheet sheet = Spreadsheet.of("超时督办", List.of("申报编号", "企业", "事项", "环节", "责任单位", "时限", "已催办（次）"))) {
             overdue(user, department, kind).all().forEach(t -> sheet.row(t.applicationNumber(), t.enterpriseName(), t.itemName(), t.kind().label(),
                     limits.departmentName(t.departmentCode()), WorkingTimeText.format(t.dueAt()), t.reminders()));
-            return Spreadsheet.download("超时督办-" + Today.date() + ".xlsx", sheet.bytes());
+            return Spreadsheet.download("超时督办-" + LocalDate.now(clock) + ".xlsx", sheet.bytes());
         }
     }
 

@@ -9,7 +9,7 @@ import io.zhida.identity.DataScope;
 import io.zhida.identity.Role;
 import io.zhida.identity.ZhidaUser;
 import io.zhida.platform.InvalidInputException;
-import io.zhida.platform.Today;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -35,17 +35,19 @@ class CalendarPageController {
     }
 
     private final WorkingCalendar calendar;
+    private final Clock clock;
 
-    CalendarPageController(WorkingCalendar calendar) {
+    CalendarPageController(WorkingCalendar calendar, Clock clock) {
+        this.clock = clock;
         this.calendar = calendar;
     }
 
     @AccessRule(audience = Audience.SIGNED_IN, scope = DataScope.PUBLIC)
     @GetMapping("/calendar")
     String year(@RequestParam(required = false) Integer year, Model model) {
-        int y = year == null ? Today.date().getYear() : year;
+        int y = year == null ? LocalDate.now(clock).getYear() : year;
         if (y < 2000 || y > 2100) {
-            y = Today.date().getYear();
+            y = LocalDate.now(clock).getYear();
         }
         WorkingTime time = calendar.time();
         List<Month> months = new ArrayList<>();
@@ -83,7 +85,7 @@ class CalendarPageController {
                 redirect.addFlashAttribute("error", e.errors().get(0).message());
             }
         }
-        return "redirect:/calendar?year=" + (d == null ? Today.date().getYear() : d.getYear());
+        return "redirect:/calendar?year=" + (d == null ? LocalDate.now(clock).getYear() : d.getYear());
     }
 
     @PostMapping("/calendar/days/delete")
@@ -94,7 +96,7 @@ class CalendarPageController {
             calendar.removeDay(d);
             redirect.addFlashAttribute("message", "已删除 " + d + " 的安排，按周一至周五计算");
         }
-        return "redirect:/calendar?year=" + (d == null ? Today.date().getYear() : d.getYear());
+        return "redirect:/calendar?year=" + (d == null ? LocalDate.now(clock).getYear() : d.getYear());
     }
 
     @PostMapping("/calendar/years")

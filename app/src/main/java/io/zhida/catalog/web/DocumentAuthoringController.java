@@ -12,6 +12,7 @@ import io.zhida.identity.ZhidaUser;
 import io.zhida.platform.InvalidInputException;
 import io.zhida.platform.NotFoundException;
 import java.io.IOException;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -37,8 +38,10 @@ class DocumentAuthoringController {
 
     private final PolicyCatalog catalog;
     private final PolicyAuthoring authoring;
+    private final Clock clock;
 
-    DocumentAuthoringController(PolicyCatalog catalog, PolicyAuthoring authoring) {
+    DocumentAuthoringController(PolicyCatalog catalog, PolicyAuthoring authoring, Clock clock) {
+        this.clock = clock;
         this.catalog = catalog;
         this.authoring = authoring;
     }
@@ -52,7 +55,7 @@ class DocumentAuthoringController {
     org.springframework.http.ResponseEntity<byte[]> export() {
         try (io.zhida.platform.Spreadsheet sheet = io.zhida.platform.Spreadsheet.of("政策文件", java.util.List.of("文号", "标题", "层级", "发文机关", "发布日期", "生效", "失效", "状态"))) {
             catalog.documents().forEach(d -> sheet.row(d.number(), d.title(), d.level(), d.issuer(), d.publishedOn(), d.validFrom(), d.validTo(), d.status()));
-            return io.zhida.platform.Spreadsheet.download("政策文件-" + io.zhida.platform.Today.date() + ".xlsx", sheet.bytes());
+            return io.zhida.platform.Spreadsheet.download("政策文件-" + LocalDate.now(clock) + ".xlsx", sheet.bytes());
         }
     }
 

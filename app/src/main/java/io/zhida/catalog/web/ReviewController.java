@@ -11,6 +11,8 @@ import io.zhida.identity.Role;
 import io.zhida.identity.ZhidaUser;
 import io.zhida.platform.InvalidInputException;
 import io.zhida.platform.NotFoundException;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -33,9 +35,11 @@ class ReviewController {
     private final PolicyAuthoring authoring;
     private final ReviewScope scope;
     private final org.springframework.beans.factory.ObjectProvider<io.zhida.catalog.ReachEstimates> reach;
+    private final Clock clock;
 
     ReviewController(PolicyCatalog catalog, PolicyAuthoring authoring, ReviewScope scope,
-                     org.springframework.beans.factory.ObjectProvider<io.zhida.catalog.ReachEstimates> reach) {
+                     org.springframework.beans.factory.ObjectProvider<io.zhida.catalog.ReachEstimates> reach, Clock clock) {
+        this.clock = clock;
         this.catalog = catalog;
         this.authoring = authoring;
         this.scope = scope;
@@ -52,7 +56,7 @@ class ReviewController {
         try (io.zhida.platform.Spreadsheet sheet = io.zhida.platform.Spreadsheet.of("待审查事项", java.util.List.of("事项编码", "事项", "版本", "办理部门", "办理方式"))) {
             queue(user).forEach(i -> sheet.row(i.code(), i.content().name(), i.version(), String.join("、", i.content().departments()),
                     i.content().mode().label()));
-            return io.zhida.platform.Spreadsheet.download("待审查事项-" + io.zhida.platform.Today.date() + ".xlsx", sheet.bytes());
+            return io.zhida.platform.Spreadsheet.download("待审查事项-" + LocalDate.now(clock) + ".xlsx", sheet.bytes());
         }
     }
 

@@ -12,14 +12,15 @@ import io.zhida.funds.GrantEvents;
 import io.zhida.funds.GrantRoute;
 import io.zhida.matching.MatchesFound;
 import io.zhida.notify.MessageRead;
+import io.zhida.platform.ProcessedEvents;
 import io.zhida.platform.Today;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import io.zhida.platform.ProcessedEvents;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -40,9 +41,11 @@ public class ReadModel {
     private final WorkingCalendar calendar;
     private final CockpitDimensions dimensions;
     private final io.zhida.matching.MatchNews news;
+    private final Clock clock;
 
     ReadModel(JdbcClient jdbc, EnterpriseProfiles profiles, PolicyCatalog catalog, WorkingCalendar calendar,
-              ProcessedEvents processed, io.zhida.matching.MatchNews news, CockpitDimensions dimensions) {
+              ProcessedEvents processed, io.zhida.matching.MatchNews news, CockpitDimensions dimensions, Clock clock) {
+        this.clock = clock;
         this.news = news;
         this.processed = processed;
         this.jdbc = jdbc;
@@ -132,7 +135,7 @@ public class ReadModel {
         if (!processed.firstDelivery("cockpit", g)) {
             return;
         }
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         add(now, g.uscc(), g.itemCode(), Measure.PAID, 1);
         add(now, g.uscc(), g.itemCode(), Measure.PAID_ON_TIME, g.onTime() ? 1 : 0);
         add(now, g.uscc(), g.itemCode(), Measure.PAID_AMOUNT, g.amount());
@@ -187,7 +190,7 @@ public class ReadModel {
                 GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
                 ON CONFLICT (grain, period, dim, key) DO UPDATE SET matched = cockpit_slice.matched + excluded.matched""")
                 .param("u", usccs.toArray(String[]::new)).param("i", items.toArray(String[]::new))
-                .param("day", Today.date()).param("month", Today.date().withDayOfMonth(1)).update();
+                .param("day", LocalDate.now(clock)).param("month", LocalDate.now(clock).withDayOfMonth(1)).update();
     }
 
     @CockpitListener

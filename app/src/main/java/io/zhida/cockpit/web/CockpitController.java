@@ -1,16 +1,15 @@
 package io.zhida.cockpit.web;
 
-import io.zhida.identity.AccessPolicy;
 import io.zhida.cockpit.Cockpit;
 import io.zhida.cockpit.CockpitFilter;
 import io.zhida.cockpit.CockpitSummary;
 import io.zhida.cockpit.IndustrySections;
+import io.zhida.identity.AccessPolicy;
 import io.zhida.identity.AccessRule;
 import io.zhida.identity.DataScope;
 import io.zhida.identity.Organisations;
 import io.zhida.identity.Role;
 import io.zhida.identity.ZhidaUser;
-import io.zhida.platform.Today;
 import java.time.LocalDate;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.AccessDeniedException;
@@ -86,7 +85,7 @@ class CockpitController {
         if (!city && !user.has(Role.DEPT_HEAD)) {
             throw new AccessDeniedException("leaders and heads of units only");
         }
-        LocalDate t = to == null ? Today.date() : to;
+        LocalDate t = to == null ? io.zhida.platform.Today.date() : to;
         LocalDate fr = from == null ? t.minusYears(1).plusDays(1) : from;
         String r = region;
         String d = department;
@@ -120,7 +119,7 @@ class CockpitController {
         if (f.theme() != null && f.theme().length() > 50) {
             throw new io.zhida.platform.InvalidInputException("theme", "主题不超过 50 个字");
         }
-        if (f.from().isBefore(java.time.LocalDate.of(2000, 1, 1)) || f.to().isAfter(Today.date().plusYears(1))) {
+        if (f.from().isBefore(java.time.LocalDate.of(2000, 1, 1)) || f.to().isAfter(io.zhida.platform.Today.date().plusYears(1))) {
             throw new io.zhida.platform.InvalidInputException("from", "统计期间应在 2000 年以后、明年以前");
         }
     }

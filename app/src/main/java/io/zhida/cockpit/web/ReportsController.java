@@ -8,7 +8,8 @@ import io.zhida.identity.Role;
 import io.zhida.identity.ZhidaUser;
 import io.zhida.platform.InvalidInputException;
 import io.zhida.platform.Spreadsheet;
-import io.zhida.platform.Today;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -26,19 +27,21 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class ReportsController {
 
     private final Reports reports;
+    private final Clock clock;
 
-    ReportsController(Reports reports) {
+    ReportsController(Reports reports, Clock clock) {
+        this.clock = clock;
         this.reports = reports;
     }
 
     @GetMapping("/cockpit/reports")
     String list(@AuthenticationPrincipal ZhidaUser user, Model model) {
         AccessPolicy.REPORT_READING.require(user);
-        YearMonth last = YearMonth.from(Today.date()).minusMonths(1);
+        YearMonth last = YearMonth.from(LocalDate.now(clock)).minusMonths(1);
         model.addAttribute("reports", reports.all());
         model.addAttribute("lastMonth", last.toString());
-        model.addAttribute("lastQuarter", (Today.date().getMonthValue() <= 3 ? Today.date().getYear() - 1 : Today.date().getYear())
-                + "Q" + ((YearMonth.from(Today.date()).minusMonths(3).getMonthValue() - 1) / 3 + 1));
+        model.addAttribute("lastQuarter", (LocalDate.now(clock).getMonthValue() <= 3 ? LocalDate.now(clock).getYear() - 1 : LocalDate.now(clock).getYear())
+                + "Q" + ((YearMonth.from(LocalDate.now(clock)).minusMonths(3).getMonthValue() - 1) / 3 + 1));
         return "cockpit/reports";
     }
 

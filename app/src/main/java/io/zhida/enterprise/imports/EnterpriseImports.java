@@ -18,13 +18,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -73,13 +74,15 @@ public class EnterpriseImports {
     private final TransactionTemplate transaction;
     private final JsonMapper json;
     private final AuditLog audit;
+    private final Clock clock;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "enterprise-import");
         t.setDaemon(true);
         return t;
     });
 
-    EnterpriseImports(ImportRows rows, ProfileUpdates updates, TransactionTemplate transaction, JsonMapper json, AuditLog audit) {
+    EnterpriseImports(ImportRows rows, ProfileUpdates updates, TransactionTemplate transaction, JsonMapper json, AuditLog audit, Clock clock) {
+        this.clock = clock;
         this.rows = rows;
         this.updates = updates;
         this.transaction = transaction;
@@ -111,7 +114,7 @@ public class EnterpriseImports {
         }
         Format format = formatOf(fileName);
         new Validation().requireText(sourceSystem, "sourceSystem", "数据来源系统", 100)
-                .require(asOf != null && !asOf.isAfter(io.zhida.platform.Today.date().plusDays(1)), "asOf", "请填写数据截止日期（不能晚于今天）")
+                .require(asOf != null && !asOf.isAfter(LocalDate.now(clock).plusDays(1)), "asOf", "请填写数据截止日期（不能晚于今天）")
                 .throwIfInvalid();
         TextFiles.Encoding encoding = format == Format.XLSX ? null : encodingOf(file);
         long id = transaction.execute(status -> {

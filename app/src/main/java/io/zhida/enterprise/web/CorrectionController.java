@@ -9,6 +9,8 @@ import io.zhida.identity.DataScope;
 import io.zhida.identity.Organisations;
 import io.zhida.identity.ZhidaUser;
 import io.zhida.platform.InvalidInputException;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.Map;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -27,9 +29,11 @@ class CorrectionController {
     private final EnterpriseProfiles profiles;
     private final AttributeCatalog attributes;
     private final Organisations organisations;
+    private final Clock clock;
 
     CorrectionController(Corrections corrections, EnterpriseProfiles profiles, AttributeCatalog attributes,
-                         Organisations organisations) {
+                         Organisations organisations, Clock clock) {
+        this.clock = clock;
         this.corrections = corrections;
         this.profiles = profiles;
         this.attributes = attributes;
@@ -76,7 +80,7 @@ class CorrectionController {
                 "状态", "申请时间", "答复"))) {
             corrections.visibleTo(user).forEach(c -> sheet.row(c.enterpriseName(), c.uscc(), c.attributeLabel(), c.currentValue(), c.proposedValue(),
                     c.reason(), c.ownerDepartment(), c.statusLabel(), c.requestedAt().atZone(io.zhida.platform.Today.ZONE).toLocalDateTime(), c.answer()));
-            return io.zhida.platform.Spreadsheet.download("数据纠错申请-" + io.zhida.platform.Today.date() + ".xlsx", sheet.bytes());
+            return io.zhida.platform.Spreadsheet.download("数据纠错申请-" + LocalDate.now(clock) + ".xlsx", sheet.bytes());
         }
     }
 

@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -41,8 +42,10 @@ class EnterpriseApiController {
     private final EnterpriseProfiles profiles;
     private final ProfileUpdates updates;
     private final EnterpriseImports imports;
+    private final Clock clock;
 
-    EnterpriseApiController(EnterpriseProfiles profiles, ProfileUpdates updates, EnterpriseImports imports) {
+    EnterpriseApiController(EnterpriseProfiles profiles, ProfileUpdates updates, EnterpriseImports imports, Clock clock) {
+        this.clock = clock;
         this.profiles = profiles;
         this.updates = updates;
         this.imports = imports;
@@ -73,7 +76,7 @@ class EnterpriseApiController {
             throw new InvalidInputException("source", "数据来源系统须为 1–100 个字符");
         }
         ProfileUpdates.Result result = updates.upsert(fields, source.trim(),
-                asOf == null ? io.zhida.platform.Today.date() : asOf, user);
+                asOf == null ? LocalDate.now(clock) : asOf, user);
         String uscc = fields.get("uscc").toString().trim().toUpperCase();
         EnterpriseProfile stored = profiles.get(uscc, user);
         return result.created() > 0 ? ResponseEntity.created(URI.create("/api/v1/enterprises/" + uscc)).body(stored)

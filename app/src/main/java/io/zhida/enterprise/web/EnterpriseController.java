@@ -10,6 +10,8 @@ import io.zhida.identity.DataScope;
 import io.zhida.identity.Organisations;
 import io.zhida.identity.Role;
 import io.zhida.identity.ZhidaUser;
+import java.time.Clock;
+import java.time.LocalDate;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -26,9 +28,11 @@ class EnterpriseController {
     private final Organisations organisations;
     private final AttributeCatalog attributes;
     private final Corrections corrections;
+    private final Clock clock;
 
     EnterpriseController(EnterpriseProfiles profiles, Organisations organisations, AttributeCatalog attributes,
-                         Corrections corrections) {
+                         Corrections corrections, Clock clock) {
+        this.clock = clock;
         this.profiles = profiles;
         this.organisations = organisations;
         this.attributes = attributes;
@@ -62,7 +66,7 @@ class EnterpriseController {
                 sheet.row(e.uscc(), e.name(), names.getOrDefault(e.region(), e.region()), e.industry(), e.value("employees"), e.value("revenue"), e.value("total_assets"),
                         String.join("、", e.tags()));
             }
-            return io.zhida.platform.Spreadsheet.download("企业库-" + io.zhida.platform.Today.date() + ".xlsx", sheet.bytes());
+            return io.zhida.platform.Spreadsheet.download("企业库-" + LocalDate.now(clock) + ".xlsx", sheet.bytes());
         }
     }
 

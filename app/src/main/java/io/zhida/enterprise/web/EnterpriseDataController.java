@@ -11,6 +11,7 @@ import io.zhida.identity.Role;
 import io.zhida.identity.ZhidaUser;
 import io.zhida.platform.InvalidInputException;
 import java.io.IOException;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -35,9 +36,11 @@ class EnterpriseDataController {
     private final AttributeCatalog attributes;
     private final TagRules tagRules;
     private final Organisations organisations;
+    private final Clock clock;
 
     EnterpriseDataController(EnterpriseImports imports, AttributeCatalog attributes, TagRules tagRules,
-                             Organisations organisations) {
+                             Organisations organisations, Clock clock) {
+        this.clock = clock;
         this.imports = imports;
         this.attributes = attributes;
         this.tagRules = tagRules;
@@ -52,7 +55,7 @@ class EnterpriseDataController {
             imports.recent(10_000).forEach(i -> sheet.row(i.id(), i.fileName(), i.sourceSystem(), i.asOf(), i.state(), i.rowsRead(), i.created(),
                     i.updated(), i.unchanged(), i.rejected(), i.message(), i.startedBy(), i.startedAt().atZone(io.zhida.platform.Today.ZONE).toLocalDateTime(),
                     i.finishedAt() == null ? null : i.finishedAt().atZone(io.zhida.platform.Today.ZONE).toLocalDateTime()));
-            return io.zhida.platform.Spreadsheet.download("企业数据导入-" + io.zhida.platform.Today.date() + ".xlsx", sheet.bytes());
+            return io.zhida.platform.Spreadsheet.download("企业数据导入-" + LocalDate.now(clock) + ".xlsx", sheet.bytes());
         }
     }
 
@@ -61,7 +64,7 @@ class EnterpriseDataController {
         AccessPolicy.ADMINISTRATION.require(user);
         try (io.zhida.platform.Spreadsheet sheet = io.zhida.platform.Spreadsheet.of("企业标签规则", java.util.List.of("标签", "规则", "说明", "修改人", "修改时间"))) {
             tagRules.all().forEach(r -> sheet.row(r.tag(), r.condition(), r.description(), r.updatedBy(), r.updatedAt().atZone(io.zhida.platform.Today.ZONE).toLocalDateTime()));
-            return io.zhida.platform.Spreadsheet.download("企业标签规则-" + io.zhida.platform.Today.date() + ".xlsx", sheet.bytes());
+            return io.zhida.platform.Spreadsheet.download("企业标签规则-" + LocalDate.now(clock) + ".xlsx", sheet.bytes());
         }
     }
 
@@ -70,7 +73,7 @@ class EnterpriseDataController {
         AccessPolicy.ADMINISTRATION.require(user);
         try (io.zhida.platform.Spreadsheet sheet = io.zhida.platform.Spreadsheet.of("企业属性", java.util.List.of("属性名", "名称", "类型", "单位", "派生"))) {
             attributes.schema().all().forEach(a -> sheet.row(a.name(), a.label(), a.type().name(), a.unit(), a.derived()));
-            return io.zhida.platform.Spreadsheet.download("企业属性-" + io.zhida.platform.Today.date() + ".xlsx", sheet.bytes());
+            return io.zhida.platform.Spreadsheet.download("企业属性-" + LocalDate.now(clock) + ".xlsx", sheet.bytes());
         }
     }
 
@@ -78,7 +81,7 @@ class EnterpriseDataController {
     String imports(@AuthenticationPrincipal ZhidaUser user, Model model) {
         AccessPolicy.ADMINISTRATION.require(user);
         model.addAttribute("imports", imports.recent(30));
-        model.addAttribute("today", io.zhida.platform.Today.date());
+        model.addAttribute("today", LocalDate.now(clock));
         return "enterprise/imports";
     }
 

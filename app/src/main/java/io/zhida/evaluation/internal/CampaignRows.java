@@ -3,6 +3,7 @@ package io.zhida.evaluation.internal;
 import io.zhida.evaluation.Campaign;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,8 +16,10 @@ import org.springframework.stereotype.Repository;
 public class CampaignRows {
 
     private final JdbcClient jdbc;
+    private final Clock clock;
 
-    CampaignRows(JdbcClient jdbc) {
+    CampaignRows(JdbcClient jdbc, Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
     }
 
@@ -153,7 +156,7 @@ public class CampaignRows {
     }
 
     public void markScored(long campaign) {
-        jdbc.sql("UPDATE eval_campaign SET status = 'SCORED', scored_at = ? WHERE id = ?").params(Timestamp.from(java.time.Instant.now()), campaign).update();
+        jdbc.sql("UPDATE eval_campaign SET status = 'SCORED', scored_at = ? WHERE id = ?").params(Timestamp.from(clock.instant()), campaign).update();
     }
 
     public record Stored(String kind, String code, BigDecimal total, int rank, int missing) {

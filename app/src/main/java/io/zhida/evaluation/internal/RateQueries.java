@@ -3,6 +3,7 @@ package io.zhida.evaluation.internal;
 import io.zhida.evaluation.Rate;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,8 +61,10 @@ public class RateQueries {
 
     private final JdbcClient jdbc;
     private final AwarenessCells awareness;
+    private final Clock clock;
 
-    RateQueries(JdbcClient jdbc, AwarenessCells awareness) {
+    RateQueries(JdbcClient jdbc, AwarenessCells awareness, Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
         this.awareness = awareness;
     }
@@ -84,7 +87,7 @@ public class RateQueries {
         jdbc.sql("SELECT g.item_code, g.region, count(*) AS d, count(*) FILTER (WHERE g.status = 'PAID' AND g.paid_at <= g.pay_due_at) AS n, "
                         + "sum(g.amount) AS approved, coalesce(sum(g.amount) FILTER (WHERE g.status = 'PAID'), 0) AS paid "
                         + FULFILMENT_SET + " GROUP BY 1, 2")
-                .param("from", Timestamp.from(from)).param("to", Timestamp.from(to)).param("now", Timestamp.from(Instant.now()))
+                .param("from", Timestamp.from(from)).param("to", Timestamp.from(to)).param("now", Timestamp.from(clock.instant()))
                 .query((rs, i) -> cells.add(new Cell(rs.getString(1), rs.getString(2), Rate.NONE, Rate.NONE,
                         new Rate(rs.getLong("n"), rs.getLong("d")), rs.getBigDecimal("approved"), rs.getBigDecimal("paid")))).list();
         return cells;
@@ -103,7 +106,7 @@ public class RateQueries {
         Cell fulfilment = jdbc.sql("SELECT count(*) AS d, count(*) FILTER (WHERE g.status = 'PAID' AND g.paid_at <= g.pay_due_at) AS n, "
                         + "coalesce(sum(g.amount), 0) AS approved, coalesce(sum(g.amount) FILTER (WHERE g.status = 'PAID'), 0) AS paid "
                         + FULFILMENT_SET)
-                .param("from", Timestamp.from(from)).param("to", Timestamp.from(to)).param("now", Timestamp.from(Instant.now()))
+                .param("from", Timestamp.from(from)).param("to", Timestamp.from(to)).param("now", Timestamp.from(clock.instant()))
                 .query((rs, i) -> new Cell(null, null, Rate.NONE, Rate.NONE, new Rate(rs.getLong("n"), rs.getLong("d")),
                         rs.getBigDecimal("approved"), rs.getBigDecimal("paid")))
                 .single();
@@ -133,7 +136,7 @@ public class RateQueries {
         var spec = jdbc.sql(sql).param("to", Timestamp.from(to)).param("items", codes).param("region", region).param("limit", limit)
                 .param("from", Timestamp.from(from));
         if (measure.equals("fulfillment")) {
-            spec = spec.param("now", Timestamp.from(Instant.now()));
+            spec = spec.param("now", Timestamp.from(clock.instant()));
         }
         return spec.query((rs, i) -> new Line(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
                 rs.getBoolean("counted"))).list();

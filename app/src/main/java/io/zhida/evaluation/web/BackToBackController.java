@@ -11,9 +11,9 @@ import io.zhida.identity.Unit;
 import io.zhida.identity.ZhidaUser;
 import io.zhida.platform.InvalidInputException;
 import io.zhida.platform.Spreadsheet;
-import io.zhida.platform.Today;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -40,8 +40,10 @@ class BackToBackController {
 
     private final BackToBack backToBack;
     private final String publicUrl;
+    private final Clock clock;
 
-    BackToBackController(BackToBack backToBack, @Value("${zhida.public-url:http://localhost:8080}") String publicUrl) {
+    BackToBackController(BackToBack backToBack, @Value("${zhida.public-url:http://localhost:8080}") String publicUrl, Clock clock) {
+        this.clock = clock;
         this.backToBack = backToBack;
         this.publicUrl = publicUrl;
     }
@@ -49,7 +51,7 @@ class BackToBackController {
     @GetMapping("/evaluation/b2b")
     String overview(@AuthenticationPrincipal ZhidaUser user, Model model) {
         AccessPolicy.EVALUATION_READING.require(user);
-        LocalDate today = Today.date();
+        LocalDate today = LocalDate.now(clock);
         model.addAttribute("categories", backToBack.categories());
         model.addAttribute("rounds", backToBack.rounds());
         model.addAttribute("rules", backToBack.ruleValues());
@@ -143,7 +145,7 @@ class BackToBackController {
         try (Spreadsheet sheet = Spreadsheet.of("背靠背评价轮次", List.of("轮次", "评价期间起", "评价期间止", "抽取", "已答", "随机种子", "状态"))) {
             backToBack.rounds().forEach(r -> sheet.row(r.name(), r.periodFrom(), r.periodTo(), r.drawn(), r.answered(), String.valueOf(r.seed()),
                     r.status().equals("SCORED") ? "已计分" : "评价中"));
-            return Spreadsheet.download("背靠背评价轮次-" + Today.date() + ".xlsx", sheet.bytes());
+            return Spreadsheet.download("背靠背评价轮次-" + LocalDate.now(clock) + ".xlsx", sheet.bytes());
         }
     }
 

@@ -16,8 +16,8 @@ import io.zhida.identity.Unit;
 import io.zhida.identity.ZhidaUser;
 import io.zhida.platform.InvalidInputException;
 import io.zhida.platform.Spreadsheet;
-import io.zhida.platform.Today;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,8 +44,10 @@ class CampaignController {
     private final CampaignReport report;
     private final Surveys surveys;
     private final Organisations organisations;
+    private final Clock clock;
 
-    CampaignController(Campaigns campaigns, Indicators indicators, CampaignReport report, Surveys surveys, Organisations organisations) {
+    CampaignController(Campaigns campaigns, Indicators indicators, CampaignReport report, Surveys surveys, Organisations organisations, Clock clock) {
+        this.clock = clock;
         this.campaigns = campaigns;
         this.indicators = indicators;
         this.report = report;
@@ -56,7 +58,7 @@ class CampaignController {
     @GetMapping("/evaluation/campaigns")
     String list(@AuthenticationPrincipal ZhidaUser user, Model model) {
         AccessPolicy.STAFF.require(user);
-        LocalDate today = Today.date();
+        LocalDate today = LocalDate.now(clock);
         model.addAttribute("campaigns", campaigns.all());
         model.addAttribute("schemes", indicators.schemes());
         model.addAttribute("items", campaigns.items());
@@ -75,7 +77,7 @@ class CampaignController {
         try (Spreadsheet sheet = Spreadsheet.of("三评活动", List.of("编号", "活动", "评估期间起", "评估期间止", "自评截止", "参评部门", "参评县（区）", "状态"))) {
             campaigns.all().forEach(c -> sheet.row(c.id(), c.name(), c.periodFrom(), c.periodTo(), c.selfDeadline(), c.departments().size(),
                     c.counties().size(), c.status().equals("SCORED") ? "已计分" : "评估中"));
-            return Spreadsheet.download("三评活动-" + Today.date() + ".xlsx", sheet.bytes());
+            return Spreadsheet.download("三评活动-" + LocalDate.now(clock) + ".xlsx", sheet.bytes());
         }
     }
 

@@ -9,7 +9,7 @@ import io.zhida.identity.DataScope;
 import io.zhida.identity.Role;
 import io.zhida.identity.ZhidaUser;
 import io.zhida.platform.Spreadsheet;
-import io.zhida.platform.Today;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -38,8 +38,10 @@ class RatesPageController {
     }
 
     private final ThreeRates rates;
+    private final Clock clock;
 
-    RatesPageController(ThreeRates rates) {
+    RatesPageController(ThreeRates rates, Clock clock) {
+        this.clock = clock;
         this.rates = rates;
     }
 
@@ -51,7 +53,7 @@ class RatesPageController {
                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate compareTo,
                 @AuthenticationPrincipal ZhidaUser user, Model model) {
         AccessPolicy.EVALUATION_READING.require(user);
-        LocalDate t = to == null ? Today.date() : to;
+        LocalDate t = to == null ? LocalDate.now(clock) : to;
         LocalDate f = from == null ? t.withDayOfYear(1) : from;
         LocalDate cf = compareFrom == null ? f.minusYears(1) : compareFrom;
         LocalDate ct = compareTo == null ? t.minusYears(1) : compareTo;

@@ -14,6 +14,8 @@ import io.zhida.identity.ZhidaUser;
 import io.zhida.platform.InvalidInputException;
 import io.zhida.platform.TooManyRequestsException;
 import jakarta.servlet.http.HttpServletRequest;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -38,8 +40,10 @@ class SurveyController {
     private final Campaigns campaigns;
     private final Organisations organisations;
     private final PublicFormLimit publicForms;
+    private final Clock clock;
 
-    SurveyController(Surveys surveys, Campaigns campaigns, Organisations organisations, PublicFormLimit publicForms) {
+    SurveyController(Surveys surveys, Campaigns campaigns, Organisations organisations, PublicFormLimit publicForms, Clock clock) {
+        this.clock = clock;
         this.publicForms = publicForms;
         this.surveys = surveys;
         this.campaigns = campaigns;
@@ -96,7 +100,7 @@ class SurveyController {
                 sheet.row(s.id(), s.title(), s.itemCode(), s.quota(), surveys.invitations(s.id()),
                         surveys.progress(s.id()).stream().mapToLong(Survey.Progress::answers).sum(), s.status());
             }
-            return io.zhida.platform.Spreadsheet.download("问卷-" + io.zhida.platform.Today.date() + ".xlsx", sheet.bytes());
+            return io.zhida.platform.Spreadsheet.download("问卷-" + LocalDate.now(clock) + ".xlsx", sheet.bytes());
         }
     }
 

@@ -2,11 +2,11 @@ package io.zhida.funds.internal;
 
 import io.zhida.catalog.PolicyCalculator;
 import io.zhida.catalog.PolicyItem;
+import io.zhida.engine.rule.Calculator;
+import io.zhida.engine.rule.Outcome;
 import io.zhida.enterprise.AttributeCatalog;
 import io.zhida.enterprise.EnterpriseProfile;
 import io.zhida.enterprise.EnterpriseProfiles;
-import io.zhida.engine.rule.Calculator;
-import io.zhida.engine.rule.Outcome;
 import io.zhida.funds.BankAccounts;
 import io.zhida.funds.FundPool;
 import io.zhida.funds.FundPools;
@@ -19,8 +19,8 @@ import io.zhida.funds.NoApplicationRun.PlanLine;
 import io.zhida.matching.MatchRow;
 import io.zhida.matching.MatchingService;
 import io.zhida.notify.Inbox;
-import io.zhida.platform.Today;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -63,9 +63,11 @@ public class RunPlanner {
     private final Inbox inbox;
     private final RunRows runs;
     private final TransactionTemplate perEnterprise;
+    private final Clock clock;
 
     RunPlanner(PolicyCalculator calculator, MatchingService matching, EnterpriseProfiles profiles, AttributeCatalog attributes,
-               Grants grants, FundPools pools, BankAccounts accounts, Inbox inbox, RunRows runs, PlatformTransactionManager transactions) {
+               Grants grants, FundPools pools, BankAccounts accounts, Inbox inbox, RunRows runs, PlatformTransactionManager transactions, Clock clock) {
+        this.clock = clock;
         this.calculator = calculator;
         this.matching = matching;
         this.profiles = profiles;
@@ -80,7 +82,7 @@ public class RunPlanner {
     }
 
     public void plan(long runId, PolicyItem item) {
-        LocalDate today = Today.date();
+        LocalDate today = LocalDate.now(clock);
         Set<String> granted = grants.enterprisesGranted(item.code(), today.getYear());
         List<PlanLine> candidates = new ArrayList<>();
         for (Outcome outcome : List.of(Outcome.ELIGIBLE, Outcome.UNDETERMINED)) {
@@ -131,7 +133,7 @@ public class RunPlanner {
     public void execute(long runId, PolicyItem item, String actor) {
         runs.running(runId);
         try {
-            LocalDate today = Today.date();
+            LocalDate today = LocalDate.now(clock);
             for (List<PlanLine> page = runs.pending(runId, PAGE); !page.isEmpty(); page = runs.pending(runId, PAGE)) {
                 Map<String, EnterpriseProfile> byUscc = profiles.findAll(page.stream().map(PlanLine::uscc).toList()).stream()
                         .collect(Collectors.toMap(EnterpriseProfile::uscc, Function.identity()));

@@ -11,6 +11,8 @@ import io.zhida.identity.ZhidaUser;
 import io.zhida.platform.InvalidInputException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.Optional;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -36,8 +38,10 @@ class BatchController {
     private final PayoutBatches batches;
 
     private final BankAccounts accounts;
+    private final Clock clock;
 
-    BatchController(PayoutBatches batches, BankAccounts accounts) {
+    BatchController(PayoutBatches batches, BankAccounts accounts, Clock clock) {
+        this.clock = clock;
         this.batches = batches;
         this.accounts = accounts;
     }
@@ -50,7 +54,7 @@ class BatchController {
             batches.all().all().forEach(b -> sheet.row(b.number(), b.createdBy(), b.createdAt().atZone(io.zhida.platform.Today.ZONE).toLocalDateTime(),
                     b.lines(), b.total(), b.paid(), b.failed(), b.pending(),
                     b.settledAt() == null ? null : b.settledAt().atZone(io.zhida.platform.Today.ZONE).toLocalDateTime()));
-            return io.zhida.platform.Spreadsheet.download("拨付批次-" + io.zhida.platform.Today.date() + ".xlsx", sheet.bytes());
+            return io.zhida.platform.Spreadsheet.download("拨付批次-" + LocalDate.now(clock) + ".xlsx", sheet.bytes());
         }
     }
 
@@ -85,7 +89,7 @@ class BatchController {
             batches.waitingForAccount(null).all().forEach(w -> sheet.row(w.uscc(), w.enterpriseName(), w.grants(), w.amount(),
                     w.since().atZone(io.zhida.platform.Today.ZONE).toLocalDateTime(),
                     w.lastReminded() == null ? null : w.lastReminded().atZone(io.zhida.platform.Today.ZONE).toLocalDateTime(), w.reminders()));
-            return io.zhida.platform.Spreadsheet.download("待确认收款账户-" + io.zhida.platform.Today.date() + ".xlsx", sheet.bytes());
+            return io.zhida.platform.Spreadsheet.download("待确认收款账户-" + LocalDate.now(clock) + ".xlsx", sheet.bytes());
         }
     }
 

@@ -2,15 +2,17 @@ package io.zhida.funds.web;
 
 import io.zhida.funds.Disclosure;
 import io.zhida.funds.Grants;
-import io.zhida.platform.ClientAddress;
 import io.zhida.identity.AccessRule;
 import io.zhida.identity.Audience;
 import io.zhida.identity.DataScope;
+import io.zhida.platform.ClientAddress;
 import io.zhida.platform.InvalidInputException;
 import io.zhida.platform.PageQuery;
 import io.zhida.platform.TooManyRequestsException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.time.Clock;
+import java.time.LocalDate;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -28,8 +30,10 @@ class DisclosureController {
 
     private final Disclosure disclosure;
     private final Grants grants;
+    private final Clock clock;
 
-    DisclosureController(Disclosure disclosure, Grants grants) {
+    DisclosureController(Disclosure disclosure, Grants grants, Clock clock) {
+        this.clock = clock;
         this.disclosure = disclosure;
         this.grants = grants;
     }
@@ -53,7 +57,7 @@ class DisclosureController {
                 "政策事项", "年度", "金额（元）", "方式", "公示起", "公示止"))) {
             disclosure.published(item, q).all().forEach(g -> sheet.row(g.enterpriseName(), g.maskedUscc(), g.itemName(), g.period(), g.amount(),
                     g.route().label(), g.disclosureFrom(), g.disclosureUntil()));
-            return io.zhida.platform.Spreadsheet.download("惠企资金公示-" + io.zhida.platform.Today.date() + ".xlsx", sheet.bytes());
+            return io.zhida.platform.Spreadsheet.download("惠企资金公示-" + LocalDate.now(clock) + ".xlsx", sheet.bytes());
         }
     }
 

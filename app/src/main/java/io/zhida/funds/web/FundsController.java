@@ -23,6 +23,8 @@ import io.zhida.platform.PageQuery;
 import io.zhida.platform.Spreadsheet;
 import io.zhida.platform.Today;
 import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -49,9 +51,11 @@ class FundsController {
     private final BankAccounts accounts;
     private final PolicyCatalog catalog;
     private final io.zhida.identity.Organisations organisations;
+    private final Clock clock;
 
     FundsController(FundPools pools, Grants grants, NoApplicationRuns runs, Disclosure disclosure, BankAccounts accounts,
-                    PolicyCatalog catalog, io.zhida.identity.Organisations organisations) {
+                    PolicyCatalog catalog, io.zhida.identity.Organisations organisations, Clock clock) {
+        this.clock = clock;
         this.organisations = organisations;
         this.pools = pools;
         this.grants = grants;
@@ -64,7 +68,7 @@ class FundsController {
     @GetMapping("/funds/pools")
     String pools(@RequestParam(required = false) Integer year, @AuthenticationPrincipal ZhidaUser user, Model model) {
         AccessPolicy.FUNDS_OVERSIGHT.require(user);
-        int y = year == null ? Today.date().getYear() : Inputs.year(year, "year");
+        int y = year == null ? LocalDate.now(clock).getYear() : Inputs.year(year, "year");
         Map<String, String> names = catalog.workingView().stream().collect(Collectors.toMap(PolicyItem::code, i -> i.content().name(), (a, b) -> a));
         model.addAttribute("year", y);
         List<FundPool> all = pools.all(y);
@@ -108,7 +112,7 @@ class FundsController {
             grantRecords(item, region, status, user).all().forEach(g -> sheet.row(g.enterpriseName(), g.uscc(), g.itemName(), g.period(), g.route().label(),
                     g.amount(), g.status().label(), g.createdAt().atZone(Today.ZONE).toLocalDateTime(),
                     g.paidAt() == null ? null : g.paidAt().atZone(Today.ZONE).toLocalDateTime()));
-            return Spreadsheet.download("资金明细-" + Today.date() + ".xlsx", sheet.bytes());
+            return Spreadsheet.download("资金明细-" + LocalDate.now(clock) + ".xlsx", sheet.bytes());
         }
     }
 
@@ -126,7 +130,7 @@ class FundsController {
     @GetMapping("/funds/grants/export.xlsx")
     ResponseEntity<byte[]> exportGrants(@RequestParam(required = false) Integer year, @AuthenticationPrincipal ZhidaUser user) {
         AccessPolicy.FUNDS_OVERSIGHT.require(user);
-        int y = year == null ? Today.date().getYear() : Inputs.year(year, "year");
+        int y = year == null ? LocalDate.now(clock).getYear() : Inputs.year(year, "year");
         try (Spreadsheet sheet = Spreadsheet.of(y + " 年度惠企资金", List.of("编号", "企业名称", "统一社会信用代码", "县（区）",
                 "事项编码", "事项", "年度", "途径", "核定金额（元）", "公式金额（元）", "依据", "状态", "公示起", "公示止", "拨付时间"))) {
             Map<String, String> counties = organisations.regionNames();
@@ -234,7 +238,7 @@ class FundsController {
         try (Spreadsheet sheet = Spreadsheet.of("免申即享运行", List.of("运行", "事项编码", "事项", "方式", "开始", "发放", "未发放", "待补充数据", "金额（元）"))) {
             runs.list(item, status).all().forEach(r -> sheet.row(r.id(), r.itemCode(), r.itemName(), r.trigger(), r.startedAt().atZone(Today.ZONE).toLocalDateTime(),
                     r.granted(), r.skipped(), r.undetermined(), r.totalAmount()));
-            return Spreadsheet.download("免申即享运行-" + Today.date() + ".xlsx", sheet.bytes());
+            return Spreadsheet.download("免申即享运行-" + LocalDate.now(clock) + ".xlsx", sheet.bytes());
         }
     }
 

@@ -10,6 +10,8 @@ import io.zhida.identity.ZhidaUser;
 import io.zhida.platform.InvalidInputException;
 import io.zhida.platform.Spreadsheet;
 import io.zhida.platform.Today;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
@@ -33,8 +35,10 @@ class ObjectionsController {
 
 
     private final Disclosure disclosure;
+    private final Clock clock;
 
-    ObjectionsController(Disclosure disclosure) {
+    ObjectionsController(Disclosure disclosure, Clock clock) {
+        this.clock = clock;
         this.disclosure = disclosure;
     }
 
@@ -56,7 +60,7 @@ class ObjectionsController {
             disclosure.objections(user).forEach(o -> sheet.row(o.enterpriseName(), o.itemName(), o.amount(), o.disclosureUntil(), o.name(),
                     o.contact(), o.reason(), o.statusLabel(), o.acceptedBy(), o.acceptNote(), o.answer(), o.answeredBy(),
                     o.createdAt().atZone(Today.ZONE).toLocalDateTime()));
-            return Spreadsheet.download("公示异议-" + Today.date() + ".xlsx", sheet.bytes());
+            return Spreadsheet.download("公示异议-" + LocalDate.now(clock) + ".xlsx", sheet.bytes());
         }
     }
 

@@ -78,7 +78,7 @@ public class UserRows {
         return new UserSummary(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"), roles(rs),
                 rs.getString("region_code"), rs.getString("region_name"), (Long) rs.getObject("department_id"),
                 rs.getString("department_name"), rs.getString("enterprise_uscc"), rs.getString("phone"),
-                rs.getBoolean("enabled"), delayedUntil != null && delayedUntil.isAfter(Instant.now()),
+                rs.getBoolean("enabled"), delayedUntil != null && delayedUntil.isAfter(io.zhida.platform.Today.now()),
                 instant(rs.getTimestamp("created_at")));
     }
 

@@ -7,6 +7,8 @@ import io.zhida.identity.Organisations.Region;
 import io.zhida.identity.Role;
 import io.zhida.platform.InvalidInputException;
 import io.zhida.platform.NotFoundException;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.Map;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -24,8 +26,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class AdminOrganisationsController {
 
     private final Organisations organisations;
+    private final Clock clock;
 
-    AdminOrganisationsController(Organisations organisations) {
+    AdminOrganisationsController(Organisations organisations, Clock clock) {
+        this.clock = clock;
         this.organisations = organisations;
     }
 
@@ -33,7 +37,7 @@ class AdminOrganisationsController {
     org.springframework.http.ResponseEntity<byte[]> exportDepartments() {
         try (io.zhida.platform.Spreadsheet sheet = io.zhida.platform.Spreadsheet.of("部门与单位", java.util.List.of("编码", "名称", "区划", "类型", "启用"))) {
             organisations.departments().forEach(d -> sheet.row(d.code(), d.name(), d.regionName(), d.kindLabel(), d.active()));
-            return io.zhida.platform.Spreadsheet.download("部门与单位-" + io.zhida.platform.Today.date() + ".xlsx", sheet.bytes());
+            return io.zhida.platform.Spreadsheet.download("部门与单位-" + LocalDate.now(clock) + ".xlsx", sheet.bytes());
         }
     }
 
@@ -41,7 +45,7 @@ class AdminOrganisationsController {
     org.springframework.http.ResponseEntity<byte[]> exportRegions() {
         try (io.zhida.platform.Spreadsheet sheet = io.zhida.platform.Spreadsheet.of("行政区划", java.util.List.of("代码", "名称", "上级", "层级"))) {
             organisations.regions().forEach(r -> sheet.row(r.code(), r.name(), r.parentCode(), r.levelLabel()));
-            return io.zhida.platform.Spreadsheet.download("行政区划-" + io.zhida.platform.Today.date() + ".xlsx", sheet.bytes());
+            return io.zhida.platform.Spreadsheet.download("行政区划-" + LocalDate.now(clock) + ".xlsx", sheet.bytes());
         }
     }
 

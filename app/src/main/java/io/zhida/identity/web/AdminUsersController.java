@@ -7,6 +7,8 @@ import io.zhida.identity.Role;
 import io.zhida.identity.UserAdministration;
 import io.zhida.identity.UserAdministration.UserForm;
 import io.zhida.platform.InvalidInputException;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
@@ -61,8 +63,10 @@ class AdminUsersController {
 
     private final UserAdministration users;
     private final Organisations organisations;
+    private final Clock clock;
 
-    AdminUsersController(UserAdministration users, Organisations organisations) {
+    AdminUsersController(UserAdministration users, Organisations organisations, Clock clock) {
+        this.clock = clock;
         this.users = users;
         this.organisations = organisations;
     }
@@ -73,7 +77,7 @@ class AdminUsersController {
                 "部门", "企业", "手机", "启用", "登录受限", "创建时间"))) {
             users.list(q).forEach(u -> sheet.row(u.username(), u.displayName(), u.roleLabels(), u.regionName(), u.departmentName(),
                     u.enterpriseUscc(), u.phone(), u.enabled(), u.loginDelayed(), u.createdAt().atZone(io.zhida.platform.Today.ZONE).toLocalDateTime()));
-            return io.zhida.platform.Spreadsheet.download("用户-" + io.zhida.platform.Today.date() + ".xlsx", sheet.bytes());
+            return io.zhida.platform.Spreadsheet.download("用户-" + LocalDate.now(clock) + ".xlsx", sheet.bytes());
         }
     }
 

@@ -4,6 +4,7 @@ import io.zhida.identity.AccessRule;
 import io.zhida.identity.AuditLog;
 import io.zhida.identity.DataScope;
 import io.zhida.identity.Role;
+import java.time.Clock;
 import java.time.LocalDate;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
@@ -20,8 +21,10 @@ class AuditLogController {
 
     private final io.zhida.identity.AuditWords words;
     private final io.zhida.identity.People people;
+    private final Clock clock;
 
-    AuditLogController(AuditLog audit, io.zhida.identity.AuditWords words, io.zhida.identity.People people) {
+    AuditLogController(AuditLog audit, io.zhida.identity.AuditWords words, io.zhida.identity.People people, Clock clock) {
+        this.clock = clock;
         this.audit = audit;
         this.words = words;
         this.people = people;
@@ -50,7 +53,7 @@ class AuditLogController {
                 java.util.List.of("时间", "操作人", "账号", "操作", "操作代码", "对象", "摘要", "修改前", "修改后"))) {
             result.entries().forEach(e -> sheet.row(e.at().atZone(io.zhida.platform.Today.ZONE).toLocalDateTime(), people.name(e.actor()), e.actor(),
                     words.action(e.action()), e.action(), words.subject(e.subjectType(), e.subjectId()), e.summary(), e.before(), e.after()));
-            return io.zhida.platform.Spreadsheet.download("审计日志-" + io.zhida.platform.Today.date() + ".xlsx", sheet.bytes());
+            return io.zhida.platform.Spreadsheet.download("审计日志-" + LocalDate.now(clock) + ".xlsx", sheet.bytes());
         }
     }
 }

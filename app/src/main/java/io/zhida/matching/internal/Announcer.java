@@ -2,7 +2,7 @@ package io.zhida.matching.internal;
 
 import io.zhida.engine.rule.Outcome;
 import io.zhida.matching.MatchesFound;
-import io.zhida.platform.Today;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,8 +26,10 @@ public class Announcer {
     private final Subjects subjects;
     private final MatchNewsRows news;
     private final ApplicationEventPublisher events;
+    private final Clock clock;
 
-    Announcer(StoredMatches stored, MatchSetRows rows, Subjects subjects, MatchNewsRows news, ApplicationEventPublisher events) {
+    Announcer(StoredMatches stored, MatchSetRows rows, Subjects subjects, MatchNewsRows news, ApplicationEventPublisher events, Clock clock) {
+        this.clock = clock;
         this.stored = stored;
         this.rows = rows;
         this.subjects = subjects;
@@ -73,7 +75,7 @@ public class Announcer {
         grown.replaceAll((item, fresh) -> RoaringBitmap.or(announced.get(item), fresh));
         rows.saveAnnounced(grown);
         // by reference, NOTICES_PER_EVENT enterprises a chunk: events stay small and a restart replays ids
-        Instant at = Today.now();
+        Instant at = clock.instant();
         List<MatchesFound.Notice> chunk = new ArrayList<>(NOTICES_PER_EVENT);
         for (int o = 0; o <= last; o++) {
             String uscc = byOrdinal[o] == null ? null : subjects.uscc(o);

@@ -9,7 +9,7 @@ import io.zhida.engine.rule.DerivedAttributes;
 import io.zhida.engine.rule.EnterpriseValues;
 import io.zhida.enterprise.EnterpriseProfile;
 import io.zhida.enterprise.EnterpriseProfiles;
-import io.zhida.platform.Today;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -40,10 +40,12 @@ public class LocalIndex {
     private final RuleBook rules;
     private final Subjects subjects;
     private volatile Built built;
+    private final Clock clock;
     /** The condition each item of the index was compiled from. */
     private final Map<String, String> conditions = new java.util.concurrent.ConcurrentHashMap<>();
 
-    LocalIndex(EnterpriseProfiles profiles, PolicyCatalog catalog, RuleBook rules, Subjects subjects) {
+    LocalIndex(EnterpriseProfiles profiles, PolicyCatalog catalog, RuleBook rules, Subjects subjects, Clock clock) {
+        this.clock = clock;
         this.profiles = profiles;
         this.catalog = catalog;
         this.rules = rules;
@@ -63,7 +65,7 @@ public class LocalIndex {
     /** Reads every enterprise and online item again (start-up, a new attribute, a bulk change, before a full match). */
     public synchronized void rebuild() {
         long t0 = System.nanoTime();
-        Instant readAt = Today.now();
+        Instant readAt = clock.instant();
         EnterpriseTable.Builder builder = EnterpriseTable.builder(rules.compiler().schema());
         List<String> usccs = new ArrayList<>();
         List<String> regions = new ArrayList<>();

@@ -3,6 +3,7 @@ package io.zhida.notify.internal;
 import io.zhida.notify.Channel;
 import io.zhida.notify.MessageChannel;
 import io.zhida.notify.MessageChannel.Outgoing;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
@@ -36,16 +37,18 @@ public class OutboundDispatcher {
     private final TransactionTemplate transaction;
     private final SendingLimits limits;
     private final Duration lockWait;
+    private final Clock clock;
     private final Map<Channel, MessageChannel> channels = new EnumMap<>(Channel.class);
 
     @Autowired
-    OutboundDispatcher(OutboundRows rows, TransactionTemplate transaction, List<MessageChannel> channels, SendingLimits limits) {
-        this(rows, transaction, channels, limits, Duration.ofSeconds(5));
+    OutboundDispatcher(OutboundRows rows, TransactionTemplate transaction, List<MessageChannel> channels, SendingLimits limits, Clock clock) {
+        this(rows, transaction, channels, limits, Duration.ofSeconds(5), clock);
     }
 
     /** lockWait: how long to wait for another node that is sending on a channel before leaving it the round. */
     OutboundDispatcher(OutboundRows rows, TransactionTemplate transaction, List<MessageChannel> channels, SendingLimits limits,
-                       Duration lockWait) {
+                       Duration lockWait, Clock clock) {
+        this.clock = clock;
         this.rows = rows;
         this.transaction = transaction;
         this.limits = limits;
@@ -55,7 +58,7 @@ public class OutboundDispatcher {
 
     @Scheduled(fixedDelayString = "${zhida.notify.dispatch-interval:2s}")
     public void dispatch() {
-        dispatch(Instant.now());
+        dispatch(clock.instant());
     }
 
     /** Sends what the limits allow at this instant; returns how many messages were handed to a channel. */

@@ -12,6 +12,8 @@ import io.zhida.notify.internal.OutboxFilter;
 import io.zhida.notify.internal.OutboxOverview;
 import io.zhida.notify.internal.WaitState;
 import io.zhida.platform.PageQuery;
+import java.time.Clock;
+import java.time.LocalDate;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -31,8 +33,10 @@ class InboxController {
     private final OutboxOverview overview;
 
     private final io.zhida.catalog.PolicyCatalog catalog;
+    private final Clock clock;
 
-    InboxController(Inbox inbox, OutboxOverview overview, io.zhida.catalog.PolicyCatalog catalog) {
+    InboxController(Inbox inbox, OutboxOverview overview, io.zhida.catalog.PolicyCatalog catalog, Clock clock) {
+        this.clock = clock;
         this.inbox = inbox;
         this.overview = overview;
         this.catalog = catalog;
@@ -48,7 +52,7 @@ class InboxController {
     org.springframework.http.ResponseEntity<byte[]> exportMessages(@AuthenticationPrincipal ZhidaUser user) {
         try (io.zhida.platform.Spreadsheet sheet = io.zhida.platform.Spreadsheet.of("消息", java.util.List.of("时间", "标题", "内容", "已读"))) {
             inbox.messages(uscc(user)).all().forEach(m -> sheet.row(m.createdAt().atZone(io.zhida.platform.Today.ZONE).toLocalDateTime(), m.title(), m.body(), m.readAt() != null));
-            return io.zhida.platform.Spreadsheet.download("消息-" + io.zhida.platform.Today.date() + ".xlsx", sheet.bytes());
+            return io.zhida.platform.Spreadsheet.download("消息-" + LocalDate.now(clock) + ".xlsx", sheet.bytes());
         }
     }
 
@@ -78,12 +82,12 @@ class InboxController {
                                                                  @AuthenticationPrincipal ZhidaUser user) {
         AccessPolicy.ADMINISTRATION.require(user);
         try (io.zhida.platform.Spreadsheet sheet = io.zhida.platform.Spreadsheet.of("发件箱", java.util.List.of("编号", "渠道", "收件地址", "内容", "企业", "生成时间", "状态", "发送时间", "预计发送", "尝试次数", "错误"))) {
-            overview.all(java.time.Instant.now(), channel, state).forEach(r -> {
+            overview.all(clock.instant(), channel, state).forEach(r -> {
                 OutboundRows.Sent m = r.message();
                 sheet.row(m.id(), m.channel().label(), m.address(), m.text(), m.enterpriseName(), local(m.createdAt()), r.state().label(),
                         local(m.deliveredAt()), local(r.dueAt()), m.attempts(), m.lastError());
             });
-            return io.zhida.platform.Spreadsheet.download("发件箱-" + io.zhida.platform.Today.date() + ".xlsx", sheet.bytes());
+            return io.zhida.platform.Spreadsheet.download("发件箱-" + LocalDate.now(clock) + ".xlsx", sheet.bytes());
         }
     }
 
@@ -96,7 +100,7 @@ class InboxController {
     String outbox(@RequestParam(required = false) Channel channel, @RequestParam(required = false) OutboxFilter state, PageQuery page,
                   @AuthenticationPrincipal ZhidaUser user, Model model) {
         AccessPolicy.ADMINISTRATION.require(user);
-        model.addAttribute("view", overview.page(java.time.Instant.now(), channel, state, page));
+        model.addAttribute("view", overview.page(clock.instant(), channel, state, page));
         model.addAttribute("states", java.util.List.of(WaitState.DUE, WaitState.QUIET, WaitState.OVER_QUOTA, WaitState.RETRY,
                 WaitState.FAILED, WaitState.DELIVERED));
         model.addAttribute("channel", channel);

@@ -9,6 +9,8 @@ import io.zhida.identity.Audience;
 import io.zhida.identity.DataScope;
 import io.zhida.identity.Organisations;
 import io.zhida.identity.ZhidaUser;
+import java.time.Clock;
+import java.time.LocalDate;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -22,8 +24,10 @@ class PortalController {
     private final Organisations organisations;
     private final PolicyCatalog catalog;
     private final Cockpit cockpit;
+    private final Clock clock;
 
-    PortalController(EnterpriseProfiles enterprises, Organisations organisations, PolicyCatalog catalog, Cockpit cockpit) {
+    PortalController(EnterpriseProfiles enterprises, Organisations organisations, PolicyCatalog catalog, Cockpit cockpit, Clock clock) {
+        this.clock = clock;
         this.enterprises = enterprises;
         this.organisations = organisations;
         this.catalog = catalog;
@@ -40,7 +44,7 @@ class PortalController {
         model.addAttribute("itemCount", online.size());
         model.addAttribute("noApplicationCount", online.stream()
                 .filter(i -> i.content().mode() == io.zhida.catalog.HandlingMode.NO_APPLICATION).count());
-        java.time.LocalDate today = io.zhida.platform.Today.date();
+        java.time.LocalDate today = LocalDate.now(clock);
         model.addAttribute("year", today.getYear());
         model.addAttribute("figures", cockpit.summary(new CockpitFilter(today.withDayOfYear(1), today, null, null, null, null, null)));
         return "portal/home";

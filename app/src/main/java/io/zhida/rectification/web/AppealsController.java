@@ -12,7 +12,9 @@ import io.zhida.platform.Spreadsheet;
 import io.zhida.platform.Today;
 import io.zhida.rectification.Appeal;
 import io.zhida.rectification.Appeals;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -30,8 +32,10 @@ class AppealsController {
 
     private final Appeals appeals;
     private final Organisations organisations;
+    private final Clock clock;
 
-    AppealsController(Appeals appeals, Organisations organisations) {
+    AppealsController(Appeals appeals, Organisations organisations, Clock clock) {
+        this.clock = clock;
         this.appeals = appeals;
         this.organisations = organisations;
     }
@@ -41,7 +45,7 @@ class AppealsController {
     String mine(@AuthenticationPrincipal ZhidaUser user, Model model) {
         model.addAttribute("appeals", appeals.mine(user));
         model.addAttribute("departments", organisations.cityDepartments());
-        model.addAttribute("now", Instant.now());
+        model.addAttribute("now", clock.instant());
         return "rectification/my-appeals";
     }
 
@@ -64,7 +68,7 @@ class AppealsController {
     ResponseEntity<byte[]> exportMine(@AuthenticationPrincipal ZhidaUser user) {
         try (Spreadsheet sheet = Spreadsheet.of("我的诉求", List.of("编号", "类型", "内容", "状态", "答复", "评价"))) {
             appeals.mine(user).forEach(a -> sheet.row(a.number(), a.kind().label(), a.content(), a.status().label(), a.answer(), a.stars()));
-            return Spreadsheet.download("我的诉求-" + Today.date() + ".xlsx", sheet.bytes());
+            return Spreadsheet.download("我的诉求-" + LocalDate.now(clock) + ".xlsx", sheet.bytes());
         }
     }
 
@@ -77,7 +81,7 @@ class AppealsController {
         model.addAttribute("kind", kind);
         model.addAttribute("statuses", Appeal.Status.values());
         model.addAttribute("kinds", Appeal.Kind.values());
-        model.addAttribute("now", Instant.now());
+        model.addAttribute("now", clock.instant());
         return "rectification/appeals";
     }
 
@@ -93,7 +97,7 @@ class AppealsController {
                         a.status().label(), a.dueAt() == null ? null : a.dueAt().atZone(Today.ZONE).toLocalDateTime(), a.answer(), a.stars(),
                         a.resolved());
             }
-            return Spreadsheet.download("企业诉求-" + Today.date() + ".xlsx", sheet.bytes());
+            return Spreadsheet.download("企业诉求-" + LocalDate.now(clock) + ".xlsx", sheet.bytes());
         }
     }
 
@@ -107,7 +111,7 @@ class AppealsController {
         model.addAttribute("officer", user.has(Role.EVALUATOR) || user.has(Role.ADMIN));
         model.addAttribute("owner", a.uscc().equals(user.enterpriseUscc()));
         model.addAttribute("handler", organisations.departmentCodeOf(user).map(c -> c.equals(a.departmentCode())).orElse(false));
-        model.addAttribute("now", Instant.now());
+        model.addAttribute("now", clock.instant());
         return "rectification/appeal";
     }
 

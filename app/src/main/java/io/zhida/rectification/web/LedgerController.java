@@ -14,6 +14,7 @@ import io.zhida.platform.Spreadsheet;
 import io.zhida.platform.Today;
 import io.zhida.rectification.Ledger;
 import io.zhida.rectification.Problem;
+import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -37,8 +38,10 @@ class LedgerController {
 
     private final Ledger ledger;
     private final Organisations organisations;
+    private final Clock clock;
 
-    LedgerController(Ledger ledger, Organisations organisations) {
+    LedgerController(Ledger ledger, Organisations organisations, Clock clock) {
+        this.clock = clock;
         this.ledger = ledger;
         this.organisations = organisations;
     }
@@ -49,7 +52,7 @@ class LedgerController {
                 @RequestParam(defaultValue = "week") String view, PageQuery page, @AuthenticationPrincipal ZhidaUser user, Model model) {
         AccessPolicy.STAFF.require(user);
         model.addAttribute("problems", ledger.listFor(user, status, unit, category, overdue).page(page));
-        LocalDate today = Today.date();
+        LocalDate today = LocalDate.now(clock);
         LocalDate from = view.equals("month") ? today.withDayOfMonth(1) : today.with(DayOfWeek.MONDAY);
         model.addAttribute("summary", ledger.summaryFor(user, from.atStartOfDay(Today.ZONE).toInstant(), today.plusDays(1).atStartOfDay(Today.ZONE).toInstant()));
         model.addAttribute("view", view);
@@ -73,7 +76,7 @@ class LedgerController {
                                   @RequestParam(required = false) String unit, @RequestParam(defaultValue = "false") boolean overdue,
                                   @AuthenticationPrincipal ZhidaUser user) {
         AccessPolicy.STAFF.require(user);
-        LocalDate today = Today.date();
+        LocalDate today = LocalDate.now(clock);
         Map<String, String> names = organisations.unitNames();
         try (Spreadsheet sheet = Spreadsheet.of("整改台账", List.of("编号", "来源", "问题", "描述", "责任单位", "配合单位", "责任人",
                 "整改目标", "整改措施", "整改时限", "状态", "是否逾期", "整改成效", "重新打开次数", "登记时间"))) {
@@ -119,7 +122,7 @@ class LedgerController {
         model.addAttribute("events", ledger.events(id));
         model.addAttribute("responsible", ledger.isResponsible(user, p));
         model.addAttribute("officer", user.has(Role.EVALUATOR) || user.has(Role.ADMIN));
-        model.addAttribute("today", Today.date());
+        model.addAttribute("today", LocalDate.now(clock));
         return "rectification/problem";
     }
 

@@ -179,7 +179,7 @@ class OutboxLimitsIT {
     void aDispatcherWaitsOnlyAWhileForAnotherNodeThatKeepsTheChannelThenLeavesItTheRound() throws Exception {
         List<Long> sms = announceToEnterprises(200, 2, "T-LOCK", at("2031-05-09T10:00:00"));
         OutboundDispatcher dispatcher = new OutboundDispatcher(rows, transaction, channels,
-                limits(new ChannelLimits(100, 10_000, Optional.empty())), Duration.ofMillis(300));
+                limits(new ChannelLimits(100, 10_000, Optional.empty())), Duration.ofMillis(300), io.zhida.platform.BusinessClock.current());
         CountDownLatch held = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         ExecutorService otherNode = Executors.newSingleThreadExecutor();
@@ -215,7 +215,7 @@ class OutboxLimitsIT {
     }
 
     private OutboundDispatcher dispatcher(ChannelLimits sms, List<MessageChannel> channels) {
-        return new OutboundDispatcher(rows, transaction, channels, limits(sms));
+        return new OutboundDispatcher(rows, transaction, channels, limits(sms), io.zhida.platform.BusinessClock.current());
     }
 
     private static SendingLimits limits(ChannelLimits sms) {
