@@ -53,9 +53,9 @@ public class BankAccounts {
                 new BankAccount(uscc, accountName, bankName, number).maskedNo());
         // the payment clock restarts now for money that waited for the account: the wait was the enterprise's
         jdbc.sql("""
-                UPDATE fund_grant SET pay_due_at = :now + (pay_due_at - payable_at)
+                UPDATE fund_grant SET pay_due_at = CAST(:now AS timestamptz) + (pay_due_at - payable_at)
                 WHERE uscc = :uscc AND status IN ('PAYABLE', 'FAILED') AND payable_at IS NOT NULL AND pay_due_at IS NOT NULL
-                  AND pay_due_at < :now + (pay_due_at - payable_at)""").param("uscc", uscc)
+                  AND pay_due_at < CAST(:now AS timestamptz) + (pay_due_at - payable_at)""").param("uscc", uscc)
                 .param("now", java.sql.Timestamp.from(clock.instant())).update();
         events.publishEvent(new BankAccountConfirmed(uscc, clock.instant()));
     }

@@ -98,7 +98,7 @@ public final class ModuleFixtures {
     }
 
     /**
-     * A one-document library with one item online from 2026 to 2027: {@code mode} 依申请 / 免申即享 / 即申即享,
+     * A one-document library with one item online from 2026 to 2027: {@code mode} 免申即享 / 即申即享 / 承诺即享 / 综合评审,
      * {@code condition} and {@code amount} CEL, {@code cap} in yuan.
      */
     public static String library(String code, String department, String mode, String condition, String amount, long cap) {
@@ -124,7 +124,7 @@ public final class ModuleFixtures {
                     condition: "%5$s"
                     materials:
                       - {name: 营业执照, shared: true}
-                    benefit_type: 奖励
+                    benefit_type: 资金奖励
                     amount: "%6$s"
                     cap: %7$d
                     time_limit_days: 5

@@ -68,7 +68,8 @@ public final class ProfileValidator {
         } else {
             uscc = uscc.toUpperCase();
             String code = uscc;
-            Uscc.problem(code).ifPresent(p -> errors.add(new RowError(rowNo, "uscc", "统一社会信用代码“" + code + "”" + p.message())));
+            Uscc.problem(code).ifPresent(p -> errors.add(new RowError(rowNo, "uscc",
+                    "统一社会信用代码“" + code + "”" + p.message().replaceFirst("^统一社会信用代码", ""))));
         }
         Object[] stored = new Object[ProfileColumns.ALL.size()];
         Map<String, Object> extra = new LinkedHashMap<>();

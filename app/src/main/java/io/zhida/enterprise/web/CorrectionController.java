@@ -88,6 +88,7 @@ class CorrectionController {
     @GetMapping("/enterprises/corrections")
     String queue(@AuthenticationPrincipal ZhidaUser user, Model model) {
         model.addAttribute("items", corrections.visibleTo(user));
+        model.addAttribute("currentUser", user); // the template reads it; the layout's own copy comes from the portal
         model.addAttribute("departmentNames", organisations.departments().stream()
                 .collect(java.util.stream.Collectors.toMap(Organisations.Department::code, Organisations.Department::name)));
         return "enterprise/corrections";

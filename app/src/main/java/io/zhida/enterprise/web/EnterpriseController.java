@@ -47,6 +47,7 @@ class EnterpriseController {
             return "redirect:/my/enterprise";
         }
         model.addAttribute("result", profiles.search(q, region, Math.max(0, page), 20, user));
+        model.addAttribute("currentUser", user); // the template reads it; the layout's own copy comes from the portal
         model.addAttribute("q", q);
         model.addAttribute("region", region);
         model.addAttribute("counties", organisations.counties());

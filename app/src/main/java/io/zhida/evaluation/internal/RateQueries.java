@@ -146,7 +146,7 @@ public class RateQueries {
     private List<Line> awarenessLines(List<String> items, String region, Instant to, int limit) {
         return jdbc.sql("""
                         SELECT n.uscc, e.name, n.item_code, e.region,
-                               (n.read_at < :to OR EXISTS (SELECT 1 FROM (""" + SURVEY_KNEW + """
+                               (coalesce(n.read_at < :to, FALSE) OR EXISTS (SELECT 1 FROM (""" + SURVEY_KNEW + """
                                    ) k WHERE k.uscc = n.uscc AND k.item_code = n.item_code)) AS knew
                         FROM announced_pair n JOIN enterprise_facts e ON e.uscc = n.uscc
                         WHERE n.created_at < :to AND (CAST(:items AS text[]) IS NULL OR n.item_code = ANY(CAST(:items AS text[])))

@@ -64,6 +64,7 @@ class MatchListController {
         model.addAttribute("pages", Math.max(1, (total + PAGE - 1) / PAGE));
         model.addAttribute("counties", organisations.counties());
         model.addAttribute("regionNames", organisations.regionNames());
+        model.addAttribute("currentUser", user); // the template reads it; the layout's own copy comes from the portal
         return "matching/item";
     }
 
