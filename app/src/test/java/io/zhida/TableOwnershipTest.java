@@ -41,10 +41,12 @@ class TableOwnershipTest {
                     "expert_score", "service_rating", "task_reminder")),
             Map.entry("funds", Set.of("fund_grant", "fund_pool", "bank_account", "account_reminder", "disclosure_objection", "no_application_run",
                     "no_application_run_line", "no_application_plan_line", "payout_batch", "payout_line")),
-            Map.entry("evaluation", Set.of("awareness_cell", "b2b_answer", "b2b_category", "b2b_draw", "b2b_result", "b2b_round", "b2b_rule",
-                    "b2b_sample", "eval_campaign", "eval_campaign_item", "eval_campaign_target", "eval_indicator", "eval_reminder", "eval_result",
-                    "eval_scheme", "eval_score", "eval_self_answer", "eval_self_submission", "eval_third_party", "survey", "survey_answer",
-                    "survey_answer_value", "survey_invitation", "survey_question", "unit_rating")),
+            Map.entry("rates", Set.of("awareness_cell")),
+            Map.entry("backtoback", Set.of("b2b_answer", "b2b_category", "b2b_draw", "b2b_result", "b2b_round", "b2b_rule", "b2b_sample",
+                    "unit_rating")),
+            Map.entry("evaluation", Set.of("eval_campaign", "eval_campaign_item", "eval_campaign_target", "eval_indicator", "eval_reminder",
+                    "eval_result", "eval_scheme", "eval_score", "eval_self_answer", "eval_self_submission", "eval_third_party", "survey",
+                    "survey_answer", "survey_answer_value", "survey_invitation", "survey_question")),
             Map.entry("rectification", Set.of("appeal", "problem", "problem_counter", "problem_event")),
             Map.entry("cockpit", Set.of("cockpit_enterprise", "cockpit_fact", "cockpit_item", "cockpit_month", "cockpit_report", "cockpit_slice",
                     "cockpit_stage")));
@@ -55,7 +57,8 @@ class TableOwnershipTest {
             "enterprise", Set.of("enterprise_facts"),
             "applications", Set.of("application_facts", "service_rating_facts", "application_task_facts"),
             "funds", Set.of("grant_facts", "pool_facts"),
-            "rectification", Set.of("appeal_facts", "problem_facts"));
+            "rectification", Set.of("appeal_facts", "problem_facts"),
+            "evaluation", Set.of("survey_answer_facts"));
 
     private static final Path MAIN = Path.of("src", "main");
     private static final Pattern CREATED = Pattern.compile("CREATE\\s+(?:UNLOGGED\\s+)?(TABLE|VIEW)\\s+(?:IF NOT EXISTS\\s+)?(\\w+)", Pattern.CASE_INSENSITIVE);

@@ -1,13 +1,13 @@
 package io.zhida.cockpit;
 
+import io.zhida.applications.TimeLimits;
+import io.zhida.backtoback.BackToBack;
+import io.zhida.backtoback.BackToBackRound;
+import io.zhida.cockpit.internal.CockpitRebuild;
 import io.zhida.cockpit.internal.Measure;
 import io.zhida.cockpit.internal.Measure.Figures;
-import io.zhida.identity.Unit;
-import io.zhida.applications.TimeLimits;
-import io.zhida.cockpit.internal.CockpitRebuild;
-import io.zhida.evaluation.BackToBack;
-import io.zhida.evaluation.BackToBackRound;
 import io.zhida.identity.Organisations;
+import io.zhida.identity.Unit;
 import io.zhida.rectification.Ledger;
 import java.math.BigDecimal;
 import java.math.RoundingMode;

@@ -1,17 +1,17 @@
 package io.zhida.demo;
 
 import io.zhida.applications.ApplicationHistory;
+import io.zhida.backtoback.BackToBack;
+import io.zhida.backtoback.BackToBackHistory;
 import io.zhida.cockpit.Cockpit;
 import io.zhida.datagen.DemoCity;
 import io.zhida.engine.rule.Outcome;
-import io.zhida.evaluation.BackToBack;
 import io.zhida.evaluation.Campaigns;
 import io.zhida.evaluation.EvaluationHistory;
 import io.zhida.evaluation.Indicator;
 import io.zhida.evaluation.Indicators;
 import io.zhida.evaluation.Survey;
 import io.zhida.evaluation.Surveys;
-import io.zhida.evaluation.ThreeRates;
 import io.zhida.funds.GrantHistory;
 import io.zhida.identity.Organisations;
 import io.zhida.identity.Role;
@@ -22,6 +22,7 @@ import io.zhida.matching.MatchingService;
 import io.zhida.notify.InboxHistory;
 import io.zhida.platform.Deployment;
 import io.zhida.platform.EventPublications;
+import io.zhida.rates.ThreeRates;
 import io.zhida.rectification.Appeals;
 import io.zhida.rectification.RectificationHistory;
 import java.math.BigDecimal;
@@ -43,7 +44,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Twelve months of activity for the demo city, once, after the first matching run. Each module writes its own
  * history into its own tables ({@link InboxHistory}, {@link ApplicationHistory}, {@link GrantHistory},
- * {@link RectificationHistory}, {@link EvaluationHistory}), dated over the year, which no service can do; what they
+ * {@link RectificationHistory}, {@link EvaluationHistory}, {@link BackToBackHistory}), dated over the year, which no service can do; what they
  * share they read from working tables {@link DemoWorkingTables} fills from the owners' Java APIs — {@code demo_match} (eligible
  * pairs), {@code demo_enterprise}, {@code demo_item}, {@code demo_reviewing_department} — and from the working
  * tables an earlier history leaves ({@code demo_application}, {@code demo_grant}). Evaluation then goes through
@@ -77,7 +78,7 @@ class DemoActivity {
     /** Each module's writer of its own past year. */
     @Component
     record Histories(InboxHistory inbox, ApplicationHistory applications, GrantHistory grants, RectificationHistory rectification,
-                     EvaluationHistory evaluation) {
+                     EvaluationHistory evaluation, BackToBackHistory backToBack) {
     }
 
     DemoActivity(EventPublications publications, TransactionTemplate transaction, Environment env, DemoWorkingTables workingTables, Histories histories,
@@ -146,7 +147,7 @@ class DemoActivity {
             histories.grants().write();
             histories.applications().linkGrants();
             histories.rectification().appeals();
-            histories.evaluation().unitRatings();
+            histories.backToBack().unitRatings();
             appeals.reconcile();
             backToBackRounds();
             campaign();
@@ -194,7 +195,7 @@ class DemoActivity {
             LocalDate from = today.minusMonths(4L * i).plusDays(1);
             LocalDate to = today.minusMonths(4L * (i - 1));
             long round = backToBack.startRound("第" + (3 - i) + "次背靠背评价（" + from + "至" + to + "）", 300, from, to, seed + i, "evaluator");
-            for (String token : histories.evaluation().invitations(round)) {
+            for (String token : histories.backToBack().invitations(round)) {
                 if (random.nextDouble() < 0.6) {
                     Map<String, Integer> scores = new HashMap<>();
                     backToBack.targets().forEach(t -> {

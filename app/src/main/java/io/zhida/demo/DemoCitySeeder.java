@@ -1,11 +1,11 @@
 package io.zhida.demo;
 
+import io.zhida.backtoback.BackToBack;
 import io.zhida.datagen.DemoCity;
 import io.zhida.datagen.EnterpriseGenerator;
 import io.zhida.datagen.EnterpriseRecord;
 import io.zhida.enterprise.ProfileUpdates;
 import io.zhida.enterprise.TagRules;
-import io.zhida.evaluation.BackToBack;
 import io.zhida.identity.Organisations;
 import io.zhida.identity.Role;
 import io.zhida.identity.UserAdministration;

@@ -3,6 +3,7 @@ package io.zhida.evaluation;
 import io.zhida.identity.Organisations;
 import io.zhida.platform.Pdf;
 import io.zhida.platform.Spreadsheet;
+import io.zhida.rates.ThreeRates;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;

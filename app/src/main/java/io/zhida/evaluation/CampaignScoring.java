@@ -2,11 +2,15 @@ package io.zhida.evaluation;
 
 import io.zhida.catalog.PolicyCatalog;
 import io.zhida.evaluation.internal.CampaignRows;
-import io.zhida.evaluation.internal.PlatformMeasures;
 import io.zhida.identity.AuditLog;
 import io.zhida.identity.Organisations;
 import io.zhida.identity.Unit;
+import io.zhida.platform.Ranks;
 import io.zhida.platform.Today;
+import io.zhida.rates.PlatformMeasures;
+import io.zhida.rates.Rate;
+import io.zhida.rates.RateRow;
+import io.zhida.rates.ThreeRates;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
@@ -52,6 +56,10 @@ public class CampaignScoring {
      */
     static final BigDecimal MIN_COVERAGE = new BigDecimal("0.5");
 
+    /** A unit's weighted total in a campaign, before ranking. */
+    private record UnitTotal(String code, BigDecimal total) {
+    }
+
     @Transactional
     public List<Campaign.Result> score(Campaign c) {
         long campaignId = c.id();
@@ -59,8 +67,8 @@ public class CampaignScoring {
         Map<String, Map<Long, BigDecimal>> scores = leafScores(c, leaves.keySet());
         rows.clearScores(campaignId);
         for (String kind : List.of("COUNTY", "DEPARTMENT")) {
-            List<RoundRanking> totals = new ArrayList<>();
-            List<RoundRanking> withoutEnoughData = new ArrayList<>();
+            List<UnitTotal> totals = new ArrayList<>();
+            List<UnitTotal> withoutEnoughData = new ArrayList<>();
             Map<String, Integer> missing = new LinkedHashMap<>();
             BigDecimal allWeights = leaves.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
             for (String code : kind.equals("COUNTY") ? c.counties() : c.departments()) {
@@ -79,14 +87,14 @@ public class CampaignScoring {
                     }
                 }
                 BigDecimal total = weights.signum() == 0 ? BigDecimal.ZERO : weighted.divide(weights, 2, RoundingMode.HALF_UP);
-                (covered(weights, allWeights) ? totals : withoutEnoughData).add(new RoundRanking(kind, code, total, null, total, 0, 0, 0));
+                (covered(weights, allWeights) ? totals : withoutEnoughData).add(new UnitTotal(code, total));
                 missing.put(code, miss);
             }
-            for (RoundRanking r : RoundRanking.rank(totals)) {
-                rows.result(campaignId, kind, r.code(), r.total(), r.rank(), missing.get(r.code()));
+            for (Ranks.Ranked<UnitTotal> r : Ranks.of(totals, UnitTotal::total, UnitTotal::code)) {
+                rows.result(campaignId, kind, r.item().code(), r.item().total(), r.rank(), missing.get(r.item().code()));
             }
-            for (RoundRanking r : RoundRanking.rank(withoutEnoughData)) { // listed after every ranked unit
-                rows.result(campaignId, kind, r.code(), r.total(), totals.size() + r.rank(), missing.get(r.code()));
+            for (Ranks.Ranked<UnitTotal> r : Ranks.of(withoutEnoughData, UnitTotal::total, UnitTotal::code)) { // after every ranked unit
+                rows.result(campaignId, kind, r.item().code(), r.item().total(), totals.size() + r.rank(), missing.get(r.item().code()));
             }
         }
         rows.markScored(campaignId);

@@ -1,8 +1,7 @@
 /**
- * 三评促三率 and 背靠背: the three rates computed from the platform's own records, evaluation campaigns
- * (indicator schemes, department self-evaluation, surveys, third-party checks, weighted scores),
- * and Guangyuan's back-to-back evaluation (sample library, proportional draws, real-time QR ratings,
- * 80/20 scoring, rankings and their consequences). Reads other modules' tables only for reporting.
+ * 三评促三率 campaigns: indicator schemes, department self-evaluation, enterprise surveys (questionnaires, SMS and phone
+ * interviews with quotas), third-party checks, weighted scores, unit rankings and the campaign report. The rates come
+ * from {@code rates}; nothing here reads another module's tables.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Evaluation")
+@org.springframework.modulith.ApplicationModule(displayName = "Evaluation campaigns and surveys")
 package io.zhida.evaluation;

@@ -75,7 +75,7 @@ class ApplicationsModuleTest {
     void anApplicationIsAcceptedDispatchedAndApprovedWithinTheRulesAndTheApprovalMakesTheGrant() throws Exception {
         assertThat(context.getBeanProvider(io.zhida.cockpit.Cockpit.class).getIfAvailable()).as("the cockpit follows applications").isNull();
         assertThat(context.getBeanProvider(io.zhida.rectification.Ledger.class).getIfAvailable()).isNull();
-        assertThat(context.getBeanProvider(io.zhida.evaluation.ThreeRates.class).getIfAvailable()).isNull();
+        assertThat(context.getBeanProvider(io.zhida.rates.ThreeRates.class).getIfAvailable()).isNull();
 
         String uscc = fixtures.enterprise(801, Map.of("employees", 40));
         fixtures.user("ap-owner", Role.ENTERPRISE, null, null, uscc);

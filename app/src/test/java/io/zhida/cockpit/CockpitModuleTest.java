@@ -218,7 +218,7 @@ class CockpitModuleTest {
 
     @Test
     void aLeaderSeesTheCockpitAnEnterpriseUserIsRefusedAndAFilterOfNothingIsA400() throws Exception {
-        assertThat(modulesInContext()).contains("cockpit", "applications", "funds", "evaluation", "rectification", "matching", "notify")
+        assertThat(modulesInContext()).contains("cockpit", "applications", "funds", "rectification", "matching", "notify")
                 .doesNotContain("demo", "portal");
         String uscc = fixtures.enterprise(303, Map.of());
         fixtures.user("ck-firm-303", Role.ENTERPRISE, null, null, uscc);

@@ -1,7 +1,6 @@
 package io.zhida.evaluation;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
+import io.zhida.backtoback.BackToBack;
 import io.zhida.platform.Today;
 import io.zhida.support.BrowserTest;
 import org.junit.jupiter.api.Test;
@@ -9,6 +8,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The pages people open from an SMS link or a QR code, in a real Chromium: the forms must post as they are. */
 class EvaluationBrowserIT extends BrowserTest {

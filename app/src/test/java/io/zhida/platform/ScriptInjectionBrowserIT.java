@@ -3,7 +3,7 @@ package io.zhida.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.zhida.evaluation.BackToBack;
+import io.zhida.backtoback.BackToBack;
 import io.zhida.identity.Organisations;
 import io.zhida.identity.Organisations.Region;
 import io.zhida.support.BrowserTest;

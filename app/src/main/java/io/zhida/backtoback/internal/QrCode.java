@@ -1,4 +1,4 @@
-package io.zhida.evaluation.internal;
+package io.zhida.backtoback.internal;
 
 import com.google.zxing.BarcodeFormat;
 import com.google.zxing.EncodeHintType;

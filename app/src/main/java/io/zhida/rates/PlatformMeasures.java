@@ -1,7 +1,6 @@
-package io.zhida.evaluation.internal;
+package io.zhida.rates;
 
 import io.zhida.identity.Unit;
-import io.zhida.evaluation.Rate;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.LinkedHashMap;

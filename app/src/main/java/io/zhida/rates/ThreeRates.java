@@ -1,11 +1,11 @@
-package io.zhida.evaluation;
+package io.zhida.rates;
 
 import io.zhida.catalog.PolicyCatalog;
 import io.zhida.catalog.PolicyItem;
-import io.zhida.evaluation.internal.RateQueries;
 import io.zhida.identity.Organisations;
 import io.zhida.platform.InvalidInputException;
 import io.zhida.platform.Today;
+import io.zhida.rates.internal.RateQueries;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -29,9 +29,9 @@ public class ThreeRates {
     private final PolicyCatalog catalog;
     private final Organisations organisations;
 
-    private final io.zhida.evaluation.internal.AwarenessCells awareness;
+    private final io.zhida.rates.internal.AwarenessCells awareness;
 
-    ThreeRates(RateQueries queries, PolicyCatalog catalog, Organisations organisations, io.zhida.evaluation.internal.AwarenessCells awareness) {
+    ThreeRates(RateQueries queries, PolicyCatalog catalog, Organisations organisations, io.zhida.rates.internal.AwarenessCells awareness) {
         this.queries = queries;
         this.catalog = catalog;
         this.organisations = organisations;
@@ -92,7 +92,7 @@ public class ThreeRates {
             Instant to = start(p[1].plusDays(1));
             long announced = 0;
             long knew = 0;
-            for (long[] day : byDay.headMap(io.zhida.evaluation.internal.AwarenessCells.endDay(to), false).values()) {
+            for (long[] day : byDay.headMap(io.zhida.rates.internal.AwarenessCells.endDay(to), false).values()) {
                 announced += day[0];
                 knew += day[1];
             }

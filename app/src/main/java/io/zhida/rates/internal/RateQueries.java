@@ -1,6 +1,6 @@
-package io.zhida.evaluation.internal;
+package io.zhida.rates.internal;
 
-import io.zhida.evaluation.Rate;
+import io.zhida.rates.Rate;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -33,10 +33,9 @@ public class RateQueries {
 
     /** Answered "知晓" (the first option) to an awareness question about an item by :to. */
     private static final String SURVEY_KNEW = """
-            SELECT DISTINCT a.uscc, s.item_code FROM survey_answer a JOIN survey s ON s.id = a.survey_id
-              JOIN survey_answer_value v ON v.answer_id = a.id JOIN survey_question q ON q.id = v.question_id
-            WHERE q.measure = 'AWARENESS' AND v.value = q.options[1] AND a.answered_at < :to
-              AND a.uscc IS NOT NULL AND s.item_code IS NOT NULL""";
+            SELECT DISTINCT f.uscc, f.item_code FROM survey_answer_facts f
+            WHERE f.measure = 'AWARENESS' AND f.first_option AND f.answered_at < :to
+              AND f.uscc IS NOT NULL AND f.item_code IS NOT NULL""";
 
     /** Pairs announced by :to whose announcement was not read by then but that said "知晓" in a survey: known too. */
     private static final String KNEW_BY_SURVEY_ONLY = """
@@ -54,10 +53,9 @@ public class RateQueries {
             FROM service_rating_facts r
             WHERE r.rated_at >= :from AND r.rated_at < :to
             UNION ALL
-            SELECT s.item_code, a.region, CAST(v.value AS int), a.uscc, coalesce(a.uscc, a.respondent), 'survey', s.title
-            FROM survey_answer a JOIN survey s ON s.id = a.survey_id JOIN survey_answer_value v ON v.answer_id = a.id
-            JOIN survey_question q ON q.id = v.question_id
-            WHERE q.measure = 'SATISFACTION' AND q.kind = 'RATING' AND a.answered_at >= :from AND a.answered_at < :to""";
+            SELECT f.item_code, f.region, CAST(f.value AS int), f.uscc, f.respondent, 'survey', f.survey_title
+            FROM survey_answer_facts f
+            WHERE f.measure = 'SATISFACTION' AND f.kind = 'RATING' AND f.answered_at >= :from AND f.answered_at < :to""";
 
     private final JdbcClient jdbc;
     private final AwarenessCells awareness;

@@ -1,4 +1,4 @@
-package io.zhida.evaluation.internal;
+package io.zhida.rates.internal;
 
 import io.zhida.notify.MessageRead;
 import io.zhida.notify.PoliciesAnnounced;

@@ -1,13 +1,9 @@
-package io.zhida.evaluation;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+package io.zhida.rates;
 
 import io.zhida.catalog.PolicyLibraryExchange;
 import io.zhida.identity.Organisations;
+import io.zhida.evaluation.Survey;
+import io.zhida.evaluation.Surveys;
 import io.zhida.support.Sessions;
 import io.zhida.support.ZhidaIntegrationTest;
 import jakarta.servlet.http.Cookie;
@@ -19,6 +15,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * The three rates against a hand-built case on an item and a department of their own: every number
@@ -41,7 +42,7 @@ class ThreeRatesIT {
     Surveys surveys;
 
     @Autowired
-    io.zhida.evaluation.ThreeRates threeRates;
+    io.zhida.rates.ThreeRates threeRates;
 
     @Test
     void awarenessSatisfactionAndFulfilmentMatchAHandCount() throws Exception {

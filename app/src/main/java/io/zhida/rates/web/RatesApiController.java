@@ -1,12 +1,12 @@
-package io.zhida.evaluation.web;
+package io.zhida.rates.web;
 
-import io.zhida.evaluation.RateRow;
-import io.zhida.evaluation.ThreeRates;
 import io.zhida.identity.AccessPolicy;
 import io.zhida.identity.AccessRule;
 import io.zhida.identity.DataScope;
 import io.zhida.identity.Role;
 import io.zhida.identity.ZhidaUser;
+import io.zhida.rates.RateRow;
+import io.zhida.rates.ThreeRates;
 import java.time.LocalDate;
 import java.util.List;
 import org.springframework.format.annotation.DateTimeFormat;

@@ -1,9 +1,8 @@
-package io.zhida.evaluation;
+package io.zhida.backtoback;
 
+import io.zhida.platform.Ranks;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -30,14 +29,9 @@ public record RoundRanking(String kind, String code, BigDecimal concentrated, Bi
 
     /** Unranked scores of one kind → ranked, highest first; equal totals share a rank (1, 2, 2, 4). */
     public static List<RoundRanking> rank(List<RoundRanking> scores) {
-        List<RoundRanking> sorted = new ArrayList<>(scores);
-        sorted.sort(Comparator.comparing((RoundRanking r) -> r.total).reversed().thenComparing(r -> r.code));
-        List<RoundRanking> ranked = new ArrayList<>();
-        for (int i = 0; i < sorted.size(); i++) {
-            RoundRanking s = sorted.get(i);
-            int rank = i > 0 && sorted.get(i - 1).total().compareTo(s.total()) == 0 ? ranked.get(i - 1).rank() : i + 1;
-            ranked.add(new RoundRanking(s.kind, s.code, s.concentrated, s.realtime, s.total, rank, s.answers, s.ratings));
-        }
-        return ranked;
+        return Ranks.of(scores, RoundRanking::total, RoundRanking::code).stream()
+                .map(r -> new RoundRanking(r.item().kind, r.item().code, r.item().concentrated, r.item().realtime, r.item().total,
+                        r.rank(), r.item().answers, r.item().ratings))
+                .toList();
     }
 }

@@ -1,15 +1,15 @@
-package io.zhida.evaluation.web;
+package io.zhida.backtoback.web;
 
-import io.zhida.identity.Unit;
-import io.zhida.evaluation.BackToBack;
-import io.zhida.evaluation.UnitRatings;
-import io.zhida.evaluation.internal.QrCode;
+import io.zhida.backtoback.BackToBack;
+import io.zhida.backtoback.UnitRatings;
+import io.zhida.backtoback.internal.QrCode;
 import io.zhida.identity.AccessRule;
 import io.zhida.identity.Audience;
 import io.zhida.identity.DataScope;
+import io.zhida.identity.Unit;
 import io.zhida.identity.ZhidaUser;
-import io.zhida.evaluation.internal.PublicFormLimit;
 import io.zhida.platform.InvalidInputException;
+import io.zhida.platform.PublicFormLimit;
 import io.zhida.platform.TooManyRequestsException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;

@@ -1,8 +1,5 @@
-package io.zhida.evaluation.internal;
+package io.zhida.platform;
 
-import io.zhida.platform.ClientAddress;
-import io.zhida.platform.RateLimit;
-import io.zhida.platform.RateLimits;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;

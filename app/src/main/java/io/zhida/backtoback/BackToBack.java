@@ -1,6 +1,6 @@
-package io.zhida.evaluation;
+package io.zhida.backtoback;
 
-import io.zhida.evaluation.internal.BackToBackRows;
+import io.zhida.backtoback.internal.BackToBackRows;
 import io.zhida.identity.AuditLog;
 import io.zhida.identity.Organisations;
 import io.zhida.identity.Unit;

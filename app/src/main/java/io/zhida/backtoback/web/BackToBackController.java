@@ -1,8 +1,8 @@
-package io.zhida.evaluation.web;
+package io.zhida.backtoback.web;
 
-import io.zhida.evaluation.BackToBack;
-import io.zhida.evaluation.BackToBackRound;
-import io.zhida.evaluation.internal.QrCode;
+import io.zhida.backtoback.BackToBack;
+import io.zhida.backtoback.BackToBackRound;
+import io.zhida.backtoback.internal.QrCode;
 import io.zhida.identity.AccessPolicy;
 import io.zhida.identity.AccessRule;
 import io.zhida.identity.DataScope;

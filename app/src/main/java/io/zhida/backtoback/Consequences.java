@@ -1,4 +1,4 @@
-package io.zhida.evaluation;
+package io.zhida.backtoback;
 
 import java.math.BigDecimal;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.zhida.evaluation;
+package io.zhida.rates;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.math.BigDecimal;

@@ -1,7 +1,4 @@
-package io.zhida.evaluation;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+package io.zhida.backtoback;
 
 import io.zhida.platform.InvalidInputException;
 import java.math.BigDecimal;
@@ -12,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The proportional draw, the 80/20 score, rankings with ties, and the consecutive-last rules, by hand. */
 class BackToBackRulesTest {

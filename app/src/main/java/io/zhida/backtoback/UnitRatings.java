@@ -1,7 +1,7 @@
-package io.zhida.evaluation;
+package io.zhida.backtoback;
 
 import io.zhida.applications.Applications;
-import io.zhida.evaluation.internal.BackToBackRows;
+import io.zhida.backtoback.internal.BackToBackRows;
 import io.zhida.identity.Organisations;
 import io.zhida.identity.ZhidaUser;
 import io.zhida.platform.InvalidInputException;

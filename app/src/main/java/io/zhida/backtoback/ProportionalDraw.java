@@ -1,4 +1,4 @@
-package io.zhida.evaluation;
+package io.zhida.backtoback;
 
 import io.zhida.platform.InvalidInputException;
 import java.util.ArrayList;

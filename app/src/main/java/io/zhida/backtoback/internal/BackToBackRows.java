@@ -1,9 +1,9 @@
-package io.zhida.evaluation.internal;
+package io.zhida.backtoback.internal;
 
+import io.zhida.backtoback.BackToBackRound;
+import io.zhida.backtoback.Consequences;
+import io.zhida.backtoback.RoundRanking;
 import io.zhida.identity.Unit;
-import io.zhida.evaluation.BackToBackRound;
-import io.zhida.evaluation.Consequences;
-import io.zhida.evaluation.RoundRanking;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.LocalDate;
