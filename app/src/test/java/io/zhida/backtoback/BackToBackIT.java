@@ -46,7 +46,8 @@ class BackToBackIT {
         assertThat(jdbc.sql("SELECT category, count(*) FROM b2b_draw WHERE round_id = ? GROUP BY 1").param(round)
                 .query((rs, n) -> Map.entry(rs.getString(1), rs.getInt(2))).list()).allSatisfy(e -> assertThat(seats.get(e.getKey())).isEqualTo(e.getValue()));
         assertThat(backToBack.verify(round)).as("re-drawn from the recorded seed and candidates").isTrue();
-        assertThat(jdbc.sql("SELECT count(*) FROM outbound_message WHERE message_id IS NULL AND text LIKE '%测试轮次%'").query(Long.class).single())
+        assertThat(jdbc.sql("SELECT count(*) FROM outbound_message o JOIN b2b_draw d ON o.text LIKE '%' || d.token || '%' "
+                        + "WHERE o.message_id IS NULL AND d.round_id = ?").param(round).query(Long.class).single())
                 .as("every drawn evaluator gets a link by SMS").isEqualTo(300);
 
         List<BackToBack.Target> targets = backToBack.targets();
