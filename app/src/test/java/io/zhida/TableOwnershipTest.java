@@ -30,7 +30,8 @@ class TableOwnershipTest {
     static final Map<String, Set<String>> OWNED = Map.ofEntries(
             Map.entry("platform", Set.of("spring_session", "spring_session_attributes", "app_node", "cluster_change", "processed_event",
                     "rate_limit_bucket", "shedlock", "event_publication")),
-            Map.entry("identity", Set.of("region", "department", "app_user", "user_role", "api_token", "audit_log", "login_failure")),
+            Map.entry("identity", Set.of("region", "department", "app_user", "user_role", "api_token", "audit_log", "login_failure",
+                    "system_client", "client_token")),
             Map.entry("enterprise", Set.of("enterprise", "enterprise_attribute", "enterprise_import", "enterprise_import_error",
                     "enterprise_value_history", "correction_request", "data_source", "tag_rule")),
             Map.entry("catalog", Set.of("policy_document", "policy_item", "policy_item_version")),
@@ -48,6 +49,7 @@ class TableOwnershipTest {
                     "eval_result", "eval_scheme", "eval_score", "eval_self_answer", "eval_self_submission", "eval_third_party", "survey",
                     "survey_answer", "survey_answer_value", "survey_invitation", "survey_question")),
             Map.entry("rectification", Set.of("appeal", "problem", "problem_counter", "problem_event")),
+            Map.entry("integration", Set.of("webhook_subscription", "webhook_delivery")),
             Map.entry("cockpit", Set.of("cockpit_enterprise", "cockpit_fact", "cockpit_item", "cockpit_month", "cockpit_report", "cockpit_slice",
                     "cockpit_stage")));
 

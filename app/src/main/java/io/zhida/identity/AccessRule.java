@@ -25,4 +25,10 @@ public @interface AccessRule {
 
     /** The data the handler shows or changes. */
     DataScope scope();
+
+    /**
+     * The scopes that admit a system client ({@link SystemClient}) to this handler; none by default, so no system
+     * reaches a handler that was not written for it.
+     */
+    Scope[] scopes() default {};
 }

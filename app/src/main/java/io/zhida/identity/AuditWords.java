@@ -39,7 +39,10 @@ public class AuditWords {
             Map.entry("user.disable", "停用用户"), Map.entry("user.unlock", "解除登录限制"),
             Map.entry("login.delay", "登录延时（多次失败）"), Map.entry("login.throttle", "登录限流"),
             Map.entry("b2b.round", "发起背靠背评价"), Map.entry("b2b.score", "背靠背计分排名"),
-            Map.entry("enterprise.tag-rule.save", "保存标签规则"), Map.entry("payout.remind-accounts", "提醒企业确认收款账户"));
+            Map.entry("enterprise.tag-rule.save", "保存标签规则"), Map.entry("payout.remind-accounts", "提醒企业确认收款账户"),
+            Map.entry("client.register", "登记对接系统"), Map.entry("client.disable", "停用对接系统"), Map.entry("client.token", "对接系统获取令牌"),
+            Map.entry("webhook.subscribe", "订阅事件推送"), Map.entry("webhook.unsubscribe", "取消事件推送"),
+            Map.entry("webhook.replay", "重新推送事件"));
 
     private static final Map<String, String> SUBJECTS = Map.ofEntries(
             Map.entry("application", "申报"), Map.entry("grant", "资金"), Map.entry("fund_pool", "资金池"),
@@ -49,7 +52,8 @@ public class AuditWords {
             Map.entry("eval_indicator", "评估指标"), Map.entry("problem", "整改问题"), Map.entry("calendar", "工作日历"),
             Map.entry("region", "行政区划"), Map.entry("department", "部门"), Map.entry("user", "用户"), Map.entry("address", "访问地址"),
             Map.entry("objection", "公示异议"), Map.entry("fund_grant", "资金"), Map.entry("b2b_round", "背靠背评价"),
-            Map.entry("tag_rule", "标签规则"));
+            Map.entry("tag_rule", "标签规则"), Map.entry("system_client", "对接系统"), Map.entry("webhook_subscription", "事件订阅"),
+            Map.entry("webhook_delivery", "事件推送"));
 
     public String action(String code) {
         return code == null ? "" : ACTIONS.getOrDefault(code, code);

@@ -17,8 +17,14 @@ public final class CurrentUser {
         return auth != null && auth.getPrincipal() instanceof ZhidaUser user ? Optional.of(user) : Optional.empty();
     }
 
-    /** The username to record as the actor, or "system" for scheduled and start-up work. */
+    /** The system client behind the current API request, if it is one. */
+    public static Optional<SystemClient> client() {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        return auth != null && auth.getPrincipal() instanceof SystemClient client ? Optional.of(client) : Optional.empty();
+    }
+
+    /** The username to record as the actor, "client:<id>" for a system client, or "system" for scheduled and start-up work. */
     public static String actor() {
-        return get().map(ZhidaUser::getUsername).orElse(SYSTEM);
+        return get().map(ZhidaUser::getUsername).or(() -> client().map(SystemClient::actor)).orElse(SYSTEM);
     }
 }

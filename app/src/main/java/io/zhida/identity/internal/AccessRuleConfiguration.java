@@ -8,8 +8,14 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @Configuration(proxyBeanMethods = false)
 class AccessRuleConfiguration implements WebMvcConfigurer {
 
+    private final ClientCallLimit clientLimit;
+
+    AccessRuleConfiguration(ClientCallLimit clientLimit) {
+        this.clientLimit = clientLimit;
+    }
+
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(new AccessRuleInterceptor()).addPathPatterns("/**").order(Integer.MIN_VALUE);
+        registry.addInterceptor(new AccessRuleInterceptor(clientLimit)).addPathPatterns("/**").order(Integer.MIN_VALUE);
     }
 }

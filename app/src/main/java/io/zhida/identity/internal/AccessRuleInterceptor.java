@@ -1,6 +1,7 @@
 package io.zhida.identity.internal;
 
 import io.zhida.identity.AccessRule;
+import io.zhida.identity.SystemClient;
 import io.zhida.identity.Audience;
 import io.zhida.identity.CurrentUser;
 import io.zhida.identity.DataScope;
@@ -25,6 +26,12 @@ class AccessRuleInterceptor implements HandlerInterceptor {
 
     private static final Logger log = LoggerFactory.getLogger(AccessRuleInterceptor.class);
 
+    private final ClientCallLimit clientLimit;
+
+    AccessRuleInterceptor(ClientCallLimit clientLimit) {
+        this.clientLimit = clientLimit;
+    }
+
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
         if (HandlerRules.isFramework(handler)) {
@@ -37,6 +44,14 @@ class AccessRuleInterceptor implements HandlerInterceptor {
             throw refusal(user, "no access rule declared for this handler");
         }
         if (rule.get().audience() == Audience.PUBLIC) {
+            return true;
+        }
+        Optional<SystemClient> client = CurrentUser.client();
+        if (client.isPresent()) {
+            if (Arrays.stream(rule.get().scopes()).noneMatch(client.get()::has)) {
+                throw new AccessDeniedException("the handler's access rule admits no scope of client " + client.get().clientId());
+            }
+            clientLimit.admit(client.get());
             return true;
         }
         if (user.isEmpty()) {
@@ -53,6 +68,7 @@ class AccessRuleInterceptor implements HandlerInterceptor {
             case PUBLIC, SIGNED_IN -> true;
             case STAFF -> io.zhida.identity.AccessPolicy.STAFF.allows(user);
             case ROLES -> Arrays.stream(rule.roles()).anyMatch(user::has);
+            case SYSTEMS -> false;
         };
         return caller && (rule.scope() != DataScope.WHOLE_CITY || user.seesWholeCity());
     }

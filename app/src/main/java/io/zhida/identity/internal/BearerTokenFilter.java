@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -15,9 +16,11 @@ class BearerTokenFilter extends OncePerRequestFilter {
     static final String INVALID_TOKEN = "zhida.invalidToken";
 
     private final ApiTokens tokens;
+    private final ClientTokens clients;
 
-    BearerTokenFilter(ApiTokens tokens) {
+    BearerTokenFilter(ApiTokens tokens, ClientTokens clients) {
         this.tokens = tokens;
+        this.clients = clients;
     }
 
     @Override
@@ -25,10 +28,15 @@ class BearerTokenFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String header = request.getHeader("Authorization");
         if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            tokens.resolve(header.substring(7).trim()).ifPresentOrElse(user -> {
+            String token = header.substring(7).trim();
+            tokens.resolve(token).ifPresentOrElse(user -> {
                 var auth = UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities());
                 SecurityContextHolder.getContext().setAuthentication(auth);
-            }, () -> request.setAttribute(INVALID_TOKEN, Boolean.TRUE));
+            }, () -> clients.resolve(token).ifPresentOrElse(client -> {
+                // a system's authorities are its scopes; the access-rule interceptor admits it only where a handler names one
+                var authorities = client.scopes().stream().map(s -> new SimpleGrantedAuthority("SCOPE_" + s.value())).toList();
+                SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(client, null, authorities));
+            }, () -> request.setAttribute(INVALID_TOKEN, Boolean.TRUE)));
         }
         chain.doFilter(request, response);
     }

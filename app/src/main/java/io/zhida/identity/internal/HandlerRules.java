@@ -35,9 +35,10 @@ public final class HandlerRules {
         return Optional.ofNullable(rule).filter(HandlerRules::wellFormed);
     }
 
-    /** Roles go with Audience.ROLES and with nothing else. */
+    /** Roles go with Audience.ROLES and with nothing else; Audience.SYSTEMS names the scopes that admit a system. */
     static boolean wellFormed(AccessRule rule) {
-        return (rule.audience() == Audience.ROLES) == (rule.roles().length > 0);
+        return (rule.audience() == Audience.ROLES) == (rule.roles().length > 0)
+                && (rule.audience() != Audience.SYSTEMS || rule.scopes().length > 0);
     }
 
     /** Whether the handler (a handler method's bean, or the handler object itself) is on the framework list. */

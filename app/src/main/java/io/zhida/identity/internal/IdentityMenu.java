@@ -27,6 +27,11 @@ class IdentityMenu {
     }
 
     @Bean
+    MenuEntry clientsMenu() {
+        return new MenuEntry(SECTION, "对接系统", "/admin/clients", "12345、财政国库等系统的接口凭据、权限与停用", Set.of(Role.ADMIN), 925);
+    }
+
+    @Bean
     MenuEntry auditMenu() {
         return new MenuEntry(SECTION, "审计日志", "/admin/audit", "谁在何时做了什么，修改前后对比", Set.of(Role.ADMIN), 930);
     }

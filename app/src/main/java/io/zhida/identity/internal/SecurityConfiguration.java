@@ -57,13 +57,13 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, AuthenticationManager authenticationManager, ApiTokens tokens,
+    SecurityFilterChain api(HttpSecurity http, AuthenticationManager authenticationManager, ApiTokens tokens, ClientTokens clients,
                             ProblemResponses problems, List<PublicEndpoints> publicEndpoints) throws Exception {
         String[] open = publicEndpoints.stream().flatMap(p -> p.patterns().stream()).toArray(String[]::new);
         http.securityMatcher("/api/**")
                 .authenticationManager(authenticationManager)
                 .authorizeHttpRequests(auth -> {
-                    auth.requestMatchers(HttpMethod.POST, "/api/v1/auth/token").permitAll();
+                    auth.requestMatchers(HttpMethod.POST, "/api/v1/auth/token", "/api/v1/oauth2/token").permitAll();
                     auth.requestMatchers("/api/v1/openapi/**", "/api/v1/docs/**").permitAll();
                     if (open.length > 0) {
                         auth.requestMatchers(open).permitAll();
@@ -77,7 +77,7 @@ class SecurityConfiguration {
                 .formLogin(f -> f.disable())
                 .logout(l -> l.disable())
                 .requestCache(c -> c.disable())
-                .addFilterBefore(new BearerTokenFilter(tokens), UsernamePasswordAuthenticationFilter.class)
+                .addFilterBefore(new BearerTokenFilter(tokens, clients), UsernamePasswordAuthenticationFilter.class)
                 .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems));
         return http.build();
     }

@@ -49,14 +49,18 @@ class MatchesApiController {
         this.explanations = explanations;
     }
 
-    /** The enterprise itself, administrators, and staff whose data scope includes the enterprise (403 otherwise, known or not). */
-    @AccessRule(audience = Audience.SIGNED_IN, scope = DataScope.OWN_COUNTY)
+    /**
+     * The enterprise itself, administrators, and staff whose data scope includes the enterprise (403 otherwise, known or
+     * not); and other systems holding matches:read, for any enterprise (404 for an unknown one).
+     */
+    @AccessRule(audience = Audience.SIGNED_IN, scope = DataScope.OWN_COUNTY, scopes = io.zhida.identity.Scope.MATCHES_READ)
     @GetMapping("/api/v1/enterprises/{uscc}/matches")
     ResponseEntity<?> matches(@PathVariable String uscc, @AuthenticationPrincipal ZhidaUser user) {
         if (uscc.length() != 18) {
             throw new InvalidInputException("uscc", "统一社会信用代码应为 18 位");
         }
-        EnterpriseProfile profile = profiles.get(uscc.toUpperCase(), user);
+        EnterpriseProfile profile = user != null ? profiles.get(uscc.toUpperCase(), user)
+                : profiles.find(uscc.toUpperCase()).orElseThrow(() -> new io.zhida.platform.NotFoundException("企业不存在")); // a system client
         if (!matching.ready()) {
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, "平台启动后的全量匹配尚未完成，请稍后再试");
             problem.setTitle("匹配尚未就绪");

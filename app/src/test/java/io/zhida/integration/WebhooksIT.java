@@ -1,0 +1,235 @@
+package io.zhida.integration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.jayway.jsonpath.JsonPath;
+import com.sun.net.httpserver.HttpServer;
+import io.zhida.catalog.PolicyLibraryExchange;
+import io.zhida.integration.internal.WebhookDispatcher;
+import io.zhida.integration.internal.WebhookRows;
+import io.zhida.integration.internal.WebhookSignature;
+import io.zhida.support.ModuleFixtures;
+import io.zhida.support.Sessions;
+import io.zhida.support.ZhidaIntegrationTest;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * Other systems: an administrator registers one, it takes a client-credentials token, reaches only the handlers its
+ * scopes name, and receives signed webhooks from the outbox, retried until its receiver answers, never twice.
+ */
+@ZhidaIntegrationTest
+class WebhooksIT {
+
+    /** A real local HTTP receiver: records each request, answers 500 to the first {@code failures}, then 200. */
+    record Received(String event, String delivery, String timestamp, String signature, String body) {
+    }
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    PolicyLibraryExchange library;
+    @Autowired
+    WebhookDispatcher dispatcher;
+    @Autowired
+    WebhookRows rows;
+    @Autowired
+    JdbcClient jdbc;
+
+    HttpServer receiver;
+    final List<Received> received = new CopyOnWriteArrayList<>();
+    final AtomicInteger failures = new AtomicInteger();
+
+    @BeforeEach
+    void startReceiver() throws Exception {
+        receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        receiver.createContext("/hooks", exchange -> {
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            var h = exchange.getRequestHeaders();
+            received.add(new Received(h.getFirst("X-Zhida-Event"), h.getFirst("X-Zhida-Delivery"), h.getFirst("X-Zhida-Timestamp"),
+                    h.getFirst("X-Zhida-Signature"), new String(body, StandardCharsets.UTF_8)));
+            exchange.sendResponseHeaders(failures.getAndDecrement() > 0 ? 500 : 204, -1);
+            exchange.close();
+        });
+        receiver.start();
+    }
+
+    @AfterEach
+    void stopReceiver() {
+        receiver.stop(0);
+    }
+
+    @Test
+    void aSystemIsRegisteredTakesATokenAndReachesOnlyWhatItsScopesName() throws Exception {
+        String admin = "Bearer " + Sessions.token(mvc, "admin");
+        mvc.perform(post("/api/v1/admin/clients").header("Authorization", admin).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\":\"错误系统\",\"scopes\":[\"everything:write\"]}"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("scopes"));
+        mvc.perform(post("/api/v1/admin/clients").header("Authorization", "Bearer " + Sessions.token(mvc, "clerk"))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"越权登记\",\"scopes\":[\"matches:read\"]}")).andExpect(status().isForbidden());
+        String[] client = register(admin, "12345 热线系统", "matches:read", "webhooks:manage");
+
+        mvc.perform(post("/api/v1/oauth2/token").header("Authorization", basic(client[0], "wrong-secret"))
+                        .contentType(MediaType.APPLICATION_FORM_URLENCODED).content("grant_type=client_credentials"))
+                .andExpect(status().isUnauthorized()).andExpect(jsonPath("$.error").value("invalid_client"));
+        mvc.perform(post("/api/v1/oauth2/token").header("Authorization", basic(client[0], client[1]))
+                        .contentType(MediaType.APPLICATION_FORM_URLENCODED).content("grant_type=password"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.error").value("unsupported_grant_type"));
+        mvc.perform(post("/api/v1/oauth2/token").header("Authorization", basic(client[0], client[1]))
+                        .contentType(MediaType.APPLICATION_FORM_URLENCODED).content("grant_type=client_credentials&scope=applications:write"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.error").value("invalid_scope"));
+
+        String full = token(client, null);
+        String uscc = jdbc.sql("SELECT uscc FROM enterprise ORDER BY uscc LIMIT 1").query(String.class).single();
+        mvc.perform(get("/api/v1/enterprises/" + uscc + "/matches").header("Authorization", full)).andExpect(status().isOk())
+                .andExpect(jsonPath("$.items").isArray());
+        mvc.perform(get("/api/v1/me").header("Authorization", full)).andExpect(status().isForbidden());
+        mvc.perform(get("/api/v1/admin/users").header("Authorization", full)).andExpect(status().isForbidden());
+        mvc.perform(get("/api/v1/webhooks").header("Authorization", "Bearer " + Sessions.token(mvc, "admin")))
+                .andExpect(status().isForbidden()); // webhooks are a system's, not a person's
+
+        String narrowed = token(client, "webhooks:manage");
+        mvc.perform(get("/api/v1/enterprises/" + uscc + "/matches").header("Authorization", narrowed)).andExpect(status().isForbidden());
+        mvc.perform(get("/api/v1/webhooks").header("Authorization", narrowed)).andExpect(status().isOk());
+
+        long id = Long.parseLong(client[2]);
+        mvc.perform(post("/api/v1/admin/clients/" + id + "/disable").header("Authorization", admin)).andExpect(status().isNoContent());
+        mvc.perform(get("/api/v1/webhooks").header("Authorization", narrowed)).andExpect(status().isUnauthorized());
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_log WHERE action = 'client.token' AND actor = ?").param("client:" + client[0])
+                .query(Long.class).single()).as("each token issued is audited").isEqualTo(2);
+    }
+
+    @Test
+    void aWebhookIsSignedRetriedUntilTheReceiverAnswersAndNeverSentTwice() throws Exception {
+        String admin = "Bearer " + Sessions.token(mvc, "admin");
+        String[] client = register(admin, "省一体化平台", "webhooks:manage");
+        String bearer = token(client, null);
+        String url = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hooks";
+        mvc.perform(post("/api/v1/webhooks").header("Authorization", bearer).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"url\":\"" + url + "\",\"events\":[\"grant.made\"]}"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].message").value("订阅 grant.made 需要 grants:read 权限"));
+        mvc.perform(post("/api/v1/webhooks").header("Authorization", bearer).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"url\":\"file:///etc/passwd\",\"events\":[\"item.published\"]}")).andExpect(status().isBadRequest());
+        String subscribed = mvc.perform(post("/api/v1/webhooks").header("Authorization", bearer).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"url\":\"" + url + "\",\"events\":[\"item.published\"]}"))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        String secret = JsonPath.read(subscribed, "$.secret");
+
+        failures.set(2);
+        library.importYaml(ModuleFixtures.library("WH-ITEM-1", "C-JXJ", "承诺即享", "e.employees >= 10", "1000.0", 5000), true);
+        Instant now = Instant.now();
+        dispatcher.dispatch(now);
+        assertThat(received).hasSize(1);
+        dispatcher.dispatch(now.plusSeconds(5));
+        assertThat(received).as("not due again before its back-off").hasSize(1);
+        dispatcher.dispatch(now.plusSeconds(31));
+        assertThat(received).hasSize(2);
+        dispatcher.dispatch(now.plusSeconds(31 + 61));
+        assertThat(received).as("the third try is answered").hasSize(3);
+        dispatcher.dispatch(now.plus(Duration.ofHours(2)));
+        assertThat(received).as("delivered once, not again").hasSize(3);
+
+        assertThat(received).extracting(Received::delivery).containsOnly(received.get(0).delivery());
+        for (Received r : received) {
+            assertThat(r.event()).isEqualTo("item.published");
+            assertThat(r.signature()).isEqualTo(WebhookSignature.of(secret, Long.parseLong(r.timestamp()), r.body()));
+            assertThat(r.signature()).isNotEqualTo(WebhookSignature.of(secret, Long.parseLong(r.timestamp()) - 1, r.body()));
+            assertThat((String) JsonPath.read(r.body(), "$.data.itemCode")).isEqualTo("WH-ITEM-1");
+        }
+        String log = mvc.perform(get("/api/v1/webhooks/deliveries").header("Authorization", bearer)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat((List<String>) JsonPath.read(log, "$.rows[*].status")).containsExactly("DELIVERED");
+        assertThat((List<Integer>) JsonPath.read(log, "$.rows[*].attempts")).containsExactly(3);
+
+        // replayed on request: the same delivery id again
+        long delivery = ((Number) JsonPath.read(log, "$.rows[0].id")).longValue();
+        mvc.perform(post("/api/v1/webhooks/deliveries/" + delivery + "/replay").header("Authorization", bearer)).andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("PENDING"));
+        dispatcher.dispatch(Instant.now());
+        assertThat(received).hasSize(4);
+        assertThat(received.get(3).delivery()).isEqualTo(received.get(0).delivery());
+        String other = token(register(admin, "别的系统", "webhooks:manage"), null);
+        mvc.perform(post("/api/v1/webhooks/deliveries/" + delivery + "/replay").header("Authorization", other)).andExpect(status().isNotFound());
+    }
+
+    /**
+     * A node that committed the change and then died — before sending, or after taking the delivery but before the
+     * receiver got it — loses nothing: the outbox row is there, and its lease ends; and it is sent once, not twice.
+     */
+    @Test
+    void aDeliveryCommittedWithItsChangeSurvivesADeadSenderAndIsSentOnce() throws Exception {
+        String admin = "Bearer " + Sessions.token(mvc, "admin");
+        String[] client = register(admin, "财政国库系统", "webhooks:manage");
+        String bearer = token(client, null);
+        String url = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hooks";
+        mvc.perform(post("/api/v1/webhooks").header("Authorization", bearer).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"url\":\"" + url + "\",\"events\":[\"item.published\"]}")).andExpect(status().isCreated());
+        library.importYaml(ModuleFixtures.library("WH-ITEM-2", "C-JXJ", "承诺即享", "e.employees >= 10", "1000.0", 5000), true);
+
+        Instant now = Instant.now();
+        assertThat(rows.claim(now, now.plus(Duration.ofMinutes(2)), 50)).as("a sender takes it, then dies")
+                .filteredOn(d -> d.url().equals(url)).hasSize(1);
+        dispatcher.dispatch(now.plusSeconds(10));
+        assertThat(received).as("nobody sends it while the dead sender's lease runs").isEmpty();
+        dispatcher.dispatch(now.plus(Duration.ofMinutes(3)));
+        assertThat(received).as("after the lease it is sent").hasSize(1);
+        dispatcher.dispatch(now.plus(Duration.ofMinutes(10)));
+        assertThat(received).as("and only once").hasSize(1);
+        assertThat((String) JsonPath.read(received.get(0).body(), "$.data.itemCode")).isEqualTo("WH-ITEM-2");
+    }
+
+    @Test
+    void theAdministratorRegistersASystemOnItsPageAndSeesTheSecretOnce() throws Exception {
+        jakarta.servlet.http.Cookie admin = Sessions.login(mvc, "admin");
+        String empty = mvc.perform(post("/admin/clients").param("name", "").cookie(admin)
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(empty).contains("请至少选择一项权限").doesNotContain("客户端密钥：");
+        String created = mvc.perform(post("/admin/clients").param("name", "市财政国库集中支付系统").param("scopes", "grants:read")
+                        .cookie(admin).with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String secret = created.replaceAll("(?s).*客户端密钥：<code[^>]*>([^<]+)</code>.*", "$1");
+        assertThat(secret).hasSizeGreaterThan(40);
+        String listed = mvc.perform(get("/admin/clients").cookie(admin)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(listed).contains("市财政国库集中支付系统").contains("读取兑现和拨付").doesNotContain(secret);
+        mvc.perform(get("/admin/clients").cookie(Sessions.login(mvc, "clerk"))).andExpect(status().isForbidden());
+    }
+
+    /** {clientId, secret, id} of a newly registered system. */
+    private String[] register(String admin, String name, String... scopes) throws Exception {
+        String body = mvc.perform(post("/api/v1/admin/clients").header("Authorization", admin).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\":\"" + name + "\",\"scopes\":[\"" + String.join("\",\"", scopes) + "\"]}"))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        return new String[] {JsonPath.read(body, "$.clientId"), JsonPath.read(body, "$.clientSecret"),
+                String.valueOf(((Number) JsonPath.read(body, "$.id")).longValue())};
+    }
+
+    private String token(String[] client, String scope) throws Exception {
+        String body = mvc.perform(post("/api/v1/oauth2/token").header("Authorization", basic(client[0], client[1]))
+                        .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                        .content("grant_type=client_credentials" + (scope == null ? "" : "&scope=" + scope)))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.token_type").value("Bearer")).andReturn().getResponse().getContentAsString();
+        return "Bearer " + JsonPath.read(body, "$.access_token");
+    }
+
+    private static String basic(String id, String secret) {
+        return "Basic " + Base64.getEncoder().encodeToString((id + ":" + secret).getBytes(StandardCharsets.UTF_8));
+    }
+}
