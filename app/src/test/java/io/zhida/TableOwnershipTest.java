@@ -31,7 +31,7 @@ class TableOwnershipTest {
             Map.entry("platform", Set.of("spring_session", "spring_session_attributes", "app_node", "cluster_change", "processed_event",
                     "rate_limit_bucket", "shedlock", "event_publication")),
             Map.entry("identity", Set.of("region", "department", "app_user", "user_role", "api_token", "audit_log", "login_failure",
-                    "system_client", "client_token")),
+                    "system_client", "client_token", "enterprise_agent")),
             Map.entry("enterprise", Set.of("enterprise", "enterprise_attribute", "enterprise_import", "enterprise_import_error",
                     "enterprise_value_history", "correction_request", "data_source", "tag_rule")),
             Map.entry("catalog", Set.of("policy_document", "policy_item", "policy_item_version")),

@@ -27,6 +27,11 @@ class IdentityMenu {
     }
 
     @Bean
+    MenuEntry agentsMenu() {
+        return new MenuEntry("我的企业", "经办人授权", "/my/agents", "法定代表人授权员工以个人账号代企业办理", Set.of(Role.ENTERPRISE), 95);
+    }
+
+    @Bean
     MenuEntry clientsMenu() {
         return new MenuEntry(SECTION, "对接系统", "/admin/clients", "12345、财政国库等系统的接口凭据、权限与停用", Set.of(Role.ADMIN), 925);
     }

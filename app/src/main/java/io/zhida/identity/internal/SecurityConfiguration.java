@@ -84,10 +84,20 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain web(HttpSecurity http, AuthenticationManager authenticationManager) throws Exception {
-        http.authenticationManager(authenticationManager)
+    SecurityFilterChain web(HttpSecurity http, AuthenticationManager authenticationManager, OidcSignIn sso) throws Exception {
+        AuthenticationManager manager = authenticationManager;
+        if (sso.enabled()) { // the province's unified identity service, next to the local login
+            http.oauth2Login(o -> o.loginPage("/login").successHandler(sso).failureHandler(sso::failed));
+            // the code the provider sends back is exchanged and its ID token checked here; passwords go to the local manager
+            ProviderManager withSso = new ProviderManager(java.util.List.of(new org.springframework.security.oauth2.client.oidc.authentication
+                    .OidcAuthorizationCodeAuthenticationProvider(new org.springframework.security.oauth2.client.endpoint
+                    .RestClientAuthorizationCodeTokenResponseClient(), new org.springframework.security.oauth2.client.oidc.userinfo.OidcUserService())),
+                    authenticationManager);
+            manager = withSso;
+        }
+        http.authenticationManager(manager)
                 .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/", "/login", "/error", "/error/**", "/portal/**", "/webjars/**", "/css/**",
+                        .requestMatchers("/", "/login", "/login/oauth2/**", "/oauth2/**", "/error", "/error/**", "/portal/**", "/webjars/**", "/css/**",
                                 "/js/**", "/img/**", "/favicon.ico", "/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/admin/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
@@ -95,7 +105,7 @@ class SecurityConfiguration {
                         .successHandler(ReturnAfterLogin.successHandler())
                         .failureHandler(new LoginFailureHandler()))
                 .exceptionHandling(e -> e.accessDeniedHandler(ReturnAfterLogin.expiredForms()))
-                .logout(logout -> logout.logoutSuccessUrl("/?logout"))
+                .logout(logout -> logout.addLogoutHandler(sso).logoutSuccessHandler(sso))
                 .headers(h -> h.frameOptions(f -> f.sameOrigin()));
         return http.build();
     }

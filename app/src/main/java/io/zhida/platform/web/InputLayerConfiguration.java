@@ -26,8 +26,16 @@ class InputLayerConfiguration implements WebMvcConfigurer {
     }
 
     @Bean
-    FilterRegistrationBean<SecurityHeadersFilter> securityHeadersFilter() {
-        FilterRegistrationBean<SecurityHeadersFilter> registration = new FilterRegistrationBean<>(new SecurityHeadersFilter());
+    FilterRegistrationBean<SecurityHeadersFilter> securityHeadersFilter(org.springframework.core.env.Environment env) {
+        // with single sign-on, signing out continues at the identity provider's end-session page
+        String issuer = env.getProperty("spring.security.oauth2.client.provider." + env.getProperty("zhida.oidc.registration-id", "province")
+                + ".issuer-uri");
+        String origin = null;
+        if (issuer != null && !issuer.isBlank()) {
+            java.net.URI uri = java.net.URI.create(issuer.trim());
+            origin = uri.getScheme() + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort());
+        }
+        FilterRegistrationBean<SecurityHeadersFilter> registration = new FilterRegistrationBean<>(new SecurityHeadersFilter(origin));
         registration.setOrder(FIRST + 1);
         return registration;
     }

@@ -20,10 +20,25 @@ final class SecurityHeadersFilter extends OncePerRequestFilter {
             + "form-action 'self'; frame-ancestors 'self'";
     static final String REFERRER_POLICY = "strict-origin-when-cross-origin";
 
+    private final String policy;
+
+    SecurityHeadersFilter() {
+        this(null);
+    }
+
+    /**
+     * {@code signInOrigin}: the identity provider's origin, where signing out continues (a form's redirect is bound by
+     * form-action, so the provider's end-session page must be named there); null without single sign-on.
+     */
+    SecurityHeadersFilter(String signInOrigin) {
+        this.policy = signInOrigin == null ? CONTENT_SECURITY_POLICY
+                : CONTENT_SECURITY_POLICY.replace("form-action 'self'", "form-action 'self' " + signInOrigin);
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        response.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+        response.setHeader("Content-Security-Policy", policy);
         response.setHeader("Referrer-Policy", REFERRER_POLICY);
         chain.doFilter(request, response);
     }

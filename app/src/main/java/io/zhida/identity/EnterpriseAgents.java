@@ -1,0 +1,123 @@
+package io.zhida.identity;
+
+import io.zhida.platform.InvalidInputException;
+import io.zhida.platform.NotFoundException;
+import io.zhida.platform.Validation;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Who acts for an enterprise: its 法定代表人 (the account that signed in with the enterprise's 法人 credentials, or its
+ * first account) and the 经办人 the 法定代表人 authorizes by name and 身份证号. A 经办人 signs in with a personal
+ * (自然人) account of the unified identity service, is recognised by that number, and acts under their own name;
+ * withdrawing an authorization stops their account at once.
+ */
+@Service
+public class EnterpriseAgents {
+
+    public enum Kind {
+        LEGAL_REP("法定代表人"), AGENT("经办人");
+
+        private final String label;
+
+        Kind(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
+
+    public record Agent(long id, String uscc, Kind kind, String personName, String idNumberShown, Long userId, Instant authorizedAt,
+                        Instant withdrawnAt) {
+        public boolean active() {
+            return withdrawnAt == null;
+        }
+    }
+
+    private static final String SELECT = "SELECT id, uscc, kind, person_name, id_number_shown, user_id, authorized_at, withdrawn_at FROM enterprise_agent";
+
+    private final JdbcClient jdbc;
+    private final AuditLog audit;
+
+    EnterpriseAgents(JdbcClient jdbc, AuditLog audit) {
+        this.jdbc = jdbc;
+        this.audit = audit;
+    }
+
+    public List<Agent> of(String uscc) {
+        return jdbc.sql(SELECT + " WHERE uscc = ? ORDER BY withdrawn_at NULLS FIRST, kind DESC, id").param(uscc).query(Agent.class).list();
+    }
+
+    /**
+     * Whether this user speaks for their enterprise: its 法定代表人 signed in with the 法人 account, or — while the
+     * enterprise has none — its first account (one an administrator made before single sign-on).
+     */
+    public boolean isLegalRepresentative(ZhidaUser user) {
+        return user.enterpriseUscc() != null && jdbc.sql("""
+                        SELECT EXISTS (SELECT 1 FROM enterprise_agent WHERE uscc = :uscc AND user_id = :user AND kind = 'LEGAL_REP' AND withdrawn_at IS NULL)
+                            OR (NOT EXISTS (SELECT 1 FROM enterprise_agent WHERE uscc = :uscc AND kind = 'LEGAL_REP' AND withdrawn_at IS NULL)
+                                AND :user = (SELECT min(u.id) FROM app_user u JOIN user_role r ON r.user_id = u.id AND r.role = 'ENTERPRISE'
+                                             WHERE u.enterprise_uscc = :uscc AND u.enabled AND u.person_key IS NULL))""")
+                .param("uscc", user.enterpriseUscc()).param("user", user.id()).query(Boolean.class).single();
+    }
+
+    @Transactional
+    public Agent authorize(ZhidaUser legalRep, String name, String idNumber) {
+        requireLegalRep(legalRep);
+        String number = idNumber == null ? "" : idNumber.trim().toUpperCase();
+        Validation v = new Validation().requireText(name, "personName", "经办人姓名", 50);
+        v.require(number.matches("\\d{17}[\\dX]"), "idNumber", "身份证号应为 18 位（最后一位可为 X）");
+        v.throwIfInvalid();
+        if (jdbc.sql("SELECT count(*) FROM enterprise_agent WHERE uscc = ? AND id_number_hash = ? AND withdrawn_at IS NULL")
+                .params(legalRep.enterpriseUscc(), hash(number)).query(Long.class).single() > 0) {
+            throw new InvalidInputException("idNumber", "该人员已是本企业的经办人");
+        }
+        String shown = number.substring(0, 4) + "*".repeat(10) + number.substring(14);
+        long id = jdbc.sql("""
+                        INSERT INTO enterprise_agent (uscc, kind, person_name, id_number_hash, id_number_shown, authorized_by)
+                        VALUES (?, 'AGENT', ?, ?, ?, ?) RETURNING id""")
+                .params(legalRep.enterpriseUscc(), name.trim(), hash(number), shown, legalRep.id()).query(Long.class).single();
+        audit.record("agent.authorize", "enterprise", legalRep.enterpriseUscc(), "授权经办人 " + name.trim() + "（" + shown + "）", null, shown);
+        return jdbc.sql(SELECT + " WHERE id = ?").param(id).query(Agent.class).single();
+    }
+
+    /** Withdraws a 经办人: the authorization ends and their account stops at once. */
+    @Transactional
+    public void withdraw(ZhidaUser legalRep, long agentId) {
+        requireLegalRep(legalRep);
+        Agent agent = jdbc.sql(SELECT + " WHERE id = ? AND uscc = ? AND kind = 'AGENT'").params(agentId, legalRep.enterpriseUscc())
+                .query(Agent.class).optional().orElseThrow(() -> new NotFoundException("经办人不存在"));
+        if (!agent.active()) {
+            return;
+        }
+        jdbc.sql("UPDATE enterprise_agent SET withdrawn_at = now() WHERE id = ?").param(agentId).update();
+        if (agent.userId() != null) {
+            jdbc.sql("UPDATE app_user SET enabled = FALSE WHERE id = ?").param(agent.userId()).update();
+        }
+        audit.record("agent.withdraw", "enterprise", legalRep.enterpriseUscc(), "撤销经办人 " + agent.personName() + " 的授权", "有效", "已撤销");
+    }
+
+    private void requireLegalRep(ZhidaUser user) {
+        if (!isLegalRepresentative(user)) {
+            throw new AccessDeniedException("only the enterprise's 法定代表人 authorizes 经办人");
+        }
+    }
+
+    static String hash(String value) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+}
