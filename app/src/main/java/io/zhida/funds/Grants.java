@@ -152,6 +152,11 @@ public class Grants {
                 status == null ? null : status.name());
     }
 
+    /** Grants by enterprise, item and period (each optional), newest first: what other systems read. */
+    public Listing<Grant> byEnterpriseItemPeriod(String uscc, String itemCode, String period) {
+        return rows.byEnterpriseItemPeriod(uscc, itemCode, period);
+    }
+
     public List<Grant> forYear(int year) {
         return rows.forYear(year);
     }

@@ -82,6 +82,11 @@ public class SystemClients {
                 .query((rs, n) -> registration(rs)).optional();
     }
 
+    /** The registration id of the system with this client id. */
+    public Optional<Long> idOf(String clientId) {
+        return jdbc.sql("SELECT id FROM system_client WHERE client_id = ?").param(clientId).query(Long.class).optional();
+    }
+
     /** Stops a system at once: its tokens stop working with it. */
     @Transactional
     public void disable(long id, String actor) {

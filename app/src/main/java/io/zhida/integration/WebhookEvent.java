@@ -11,7 +11,9 @@ public enum WebhookEvent {
     GRANT_PAID("grant.paid", Scope.GRANTS_READ),
     ITEM_PUBLISHED("item.published", null),
     ITEM_ABOLISHED("item.abolished", null),
-    MATCHES_FOUND("matches.found", Scope.MATCHES_READ);
+    MATCHES_FOUND("matches.found", Scope.MATCHES_READ),
+    /** Only to the system that handed the appeal over. */
+    APPEAL_ANSWERED("appeal.answered", Scope.APPEALS_WRITE);
 
     private final String type;
     private final Scope needs;

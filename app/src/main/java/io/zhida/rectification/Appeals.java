@@ -7,6 +7,7 @@ import io.zhida.enterprise.EnterpriseProfiles;
 import io.zhida.identity.AccessPolicy;
 import io.zhida.identity.Organisations;
 import io.zhida.identity.Role;
+import io.zhida.identity.SystemClient;
 import io.zhida.identity.ZhidaUser;
 import io.zhida.notify.Inbox;
 import io.zhida.platform.InvalidInputException;
@@ -19,6 +20,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.access.AccessDeniedException;
@@ -41,9 +43,12 @@ public class Appeals {
     private final Inbox inbox;
     private final PolicyCatalog catalog;
     private final Clock clock;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     Appeals(AppealRows rows, ProblemRows problems, Ledger ledger, EnterpriseProfiles profiles, Organisations organisations,
-            WorkingCalendar calendar, Inbox inbox, PolicyCatalog catalog, Clock clock) {
+            WorkingCalendar calendar, Inbox inbox, PolicyCatalog catalog, Clock clock,
+            org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.clock = clock;
         this.catalog = catalog;
         this.rows = rows;
@@ -70,6 +75,41 @@ public class Appeals {
         EnterpriseProfile p = profiles.find(user.enterpriseUscc()).orElseThrow(() -> new NotFoundException("企业档案不存在"));
         String number = problems.nextNumber("SU-" + LocalDate.now(clock).getYear());
         return rows.insert(number, p.uscc(), p.name(), p.region(), kind, blank(itemCode), blank(departmentCode), content.trim());
+    }
+
+    /**
+     * An appeal another system hands over (the 12345 hotline) for an enterprise, under the system's own reference number.
+     * Sent twice with one reference, it is taken once: the second answer is the appeal already held ({@code created} false).
+     */
+    public record Handed(Appeal appeal, boolean created) {
+    }
+
+    @Transactional
+    public Handed handOver(SystemClient client, String reference, String uscc, Appeal.Kind kind, String itemCode, String departmentCode,
+                           String content) {
+        new Validation().require(kind != null, "kind", "kind 应为 COMPLAINT（投诉）或 REQUEST（诉求）")
+                .require(reference != null && reference.strip().matches("[\\w\\-./]{1,60}"), "reference", "来源单号应为 1–60 个字母、数字或 -_./")
+                .requireText(content, "content", "诉求内容", 2000)
+                .require(departmentCode == null || departmentCode.isBlank() || organisations.departmentByCode(departmentCode).isPresent(),
+                        "departmentCode", "部门不存在")
+                .require(itemCode == null || itemCode.isBlank() || catalog.published(itemCode.strip()).isPresent(), "itemCode", "政策事项编码不存在")
+                .throwIfInvalid();
+        EnterpriseProfile p = profiles.find(uscc == null ? "" : uscc.strip().toUpperCase())
+                .orElseThrow(() -> new InvalidInputException("uscc", "平台未收录该统一社会信用代码的企业"));
+        String ref = reference.strip();
+        Optional<Appeal> held = rows.bySource(client.clientId(), ref);
+        if (held.isPresent()) {
+            return new Handed(held.get(), false);
+        }
+        String number = problems.nextNumber("SU-" + LocalDate.now(clock).getYear());
+        Optional<Long> id = rows.insertFromSystem(number, p.uscc(), p.name(), p.region(), kind, blank(itemCode), blank(departmentCode),
+                content.trim(), client.clientId(), client.name(), ref);
+        return id.map(i -> new Handed(get(i), true)).orElseGet(() -> new Handed(rows.bySource(client.clientId(), ref).orElseThrow(), false));
+    }
+
+    /** An appeal a system handed over, for that system only. */
+    public Appeal handedOver(SystemClient client, String reference) {
+        return rows.bySource(client.clientId(), reference).orElseThrow(() -> new NotFoundException("未找到该来源单号的诉求"));
     }
 
     /** The evaluation officer hands it to the department that must answer, with a time limit. */
@@ -106,6 +146,8 @@ public class Appeals {
             throw new InvalidInputException("status", "该诉求当前为“" + a.status().label() + "”，不能答复");
         }
         inbox.send(a.uscc(), "诉求已答复：" + a.number(), answer.trim() + "（请在“我的诉求”中评价办理结果）");
+        String[] source = rows.source(id).orElse(new String[2]);
+        events.publishEvent(new AppealAnswered(id, a.number(), a.uscc(), source[0], source[1], answer.trim(), clock.instant()));
     }
 
     /** The enterprise rates the answer; not resolved or 1–2 stars puts it on the rectification ledger. */

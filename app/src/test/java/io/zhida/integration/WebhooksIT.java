@@ -52,6 +52,8 @@ class WebhooksIT {
     WebhookRows rows;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    io.zhida.funds.Grants grants;
 
     HttpServer receiver;
     final List<Received> received = new CopyOnWriteArrayList<>();
@@ -210,6 +212,65 @@ class WebhooksIT {
         String listed = mvc.perform(get("/admin/clients").cookie(admin)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(listed).contains("市财政国库集中支付系统").contains("读取兑现和拨付").doesNotContain(secret);
         mvc.perform(get("/admin/clients").cookie(Sessions.login(mvc, "clerk"))).andExpect(status().isForbidden());
+    }
+
+    /** The 12345 hotline hands over an appeal under its reference, follows it, and hears the answer by webhook. */
+    @Test
+    void theHotlineHandsOverAnAppealOnceAndHearsTheDepartmentsAnswer() throws Exception {
+        String admin = "Bearer " + Sessions.token(mvc, "admin");
+        String[] hotline = register(admin, "12345 政务服务便民热线", "appeals:write", "webhooks:manage");
+        String bearer = token(hotline, null);
+        String url = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hooks";
+        mvc.perform(post("/api/v1/webhooks").header("Authorization", bearer).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"url\":\"" + url + "\",\"events\":[\"appeal.answered\"]}")).andExpect(status().isCreated());
+        String uscc = jdbc.sql("SELECT uscc FROM enterprise ORDER BY uscc DESC LIMIT 1").query(String.class).single();
+        String appeal = "{\"reference\":\"12345-20261129-0001\",\"uscc\":\"" + uscc + "\",\"kind\":\"REQUEST\","
+                + "\"content\":\"企业反映技改补贴申报后长时间无人联系（来自 12345 热线）\"}";
+        String created = mvc.perform(post("/api/v1/appeals").header("Authorization", bearer).contentType(MediaType.APPLICATION_JSON).content(appeal))
+                .andExpect(status().isCreated()).andExpect(jsonPath("$.status").value("SUBMITTED")).andReturn().getResponse().getContentAsString();
+        String number = JsonPath.read(created, "$.number");
+        mvc.perform(post("/api/v1/appeals").header("Authorization", bearer).contentType(MediaType.APPLICATION_JSON).content(appeal))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.number").value(number)); // the same reference is taken once
+        assertThat(jdbc.sql("SELECT count(*) FROM appeal WHERE source_ref = '12345-20261129-0001'").query(Long.class).single()).isEqualTo(1);
+        mvc.perform(post("/api/v1/appeals").header("Authorization", bearer).contentType(MediaType.APPLICATION_JSON)
+                        .content(appeal.replace("REQUEST", "SHOUT").replace("0001", "0002")))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("kind"));
+        mvc.perform(post("/api/v1/appeals").header("Authorization", bearer).contentType(MediaType.APPLICATION_JSON)
+                        .content(appeal.replace(uscc, "91519921MA00000000").replace("0001", "0003")))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("uscc"));
+        mvc.perform(post("/api/v1/appeals").header("Authorization", token(register(admin, "只读系统", "matches:read"), null))
+                .contentType(MediaType.APPLICATION_JSON).content(appeal)).andExpect(status().isForbidden());
+
+        long id = jdbc.sql("SELECT id FROM appeal WHERE number = ?").param(number).query(Long.class).single();
+        var csrf = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf();
+        mvc.perform(post("/appeals/" + id + "/dispatch").param("departmentCode", "C-JXJ").param("workingDays", "5")
+                .cookie(Sessions.login(mvc, "evaluator")).with(csrf));
+        mvc.perform(post("/appeals/" + id + "/answer").param("answer", "已联系企业，材料已补齐，预计下周办结").cookie(Sessions.login(mvc, "reviewer")).with(csrf));
+        mvc.perform(get("/api/v1/appeals/12345-20261129-0001").header("Authorization", bearer)).andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("ANSWERED")).andExpect(jsonPath("$.answer").value("已联系企业，材料已补齐，预计下周办结"));
+        mvc.perform(get("/api/v1/appeals/12345-20261129-0001").header("Authorization", token(register(admin, "别家热线", "appeals:write"), null)))
+                .andExpect(status().isNotFound()); // another system's reference space
+        dispatcher.dispatch(Instant.now());
+        assertThat(received).extracting(Received::event).containsExactly("appeal.answered");
+        assertThat((String) JsonPath.read(received.get(0).body(), "$.data.reference")).isEqualTo("12345-20261129-0001");
+    }
+
+    @Test
+    void theTreasuryReadsGrantsByEnterpriseItemAndPeriod() throws Exception {
+        String admin = "Bearer " + Sessions.token(mvc, "admin");
+        String bearer = token(register(admin, "财政国库支付系统", "grants:read"), null);
+        String uscc = jdbc.sql("SELECT uscc FROM enterprise ORDER BY uscc LIMIT 1 OFFSET 7").query(String.class).single();
+        grants.grant(new io.zhida.funds.GrantRequest(uscc, "国库测试企业", "519921", "WH-GRANT", "国库接口测试事项", 2031,
+                new java.math.BigDecimal("3000"), new java.math.BigDecimal("3000"), null, null, new java.math.BigDecimal("100000"),
+                io.zhida.funds.GrantRoute.NO_APPLICATION, null, null, "system", null));
+        String[] grant = {uscc, "WH-GRANT", "2031"};
+        String page = mvc.perform(get("/api/v1/grants").param("uscc", grant[0]).param("item", grant[1]).param("period", grant[2])
+                        .header("Authorization", bearer)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat((Integer) JsonPath.read(page, "$.total")).isEqualTo(1);
+        assertThat((String) JsonPath.read(page, "$.rows[0].uscc")).isEqualTo(grant[0]);
+        mvc.perform(get("/api/v1/grants").param("uscc", "123").header("Authorization", bearer)).andExpect(status().isBadRequest());
+        mvc.perform(get("/api/v1/grants").param("size", "100000").header("Authorization", bearer)).andExpect(status().isBadRequest());
+        mvc.perform(get("/api/v1/grants").header("Authorization", "Bearer " + Sessions.token(mvc, "finance"))).andExpect(status().isForbidden());
     }
 
     /** {clientId, secret, id} of a newly registered system. */

@@ -100,6 +100,14 @@ public class GrantRows {
                 .param("item", itemCode).param("region", region).param("status", status);
     }
 
+    /** Grants by enterprise, item and period (each optional), for other systems; newest first. */
+    public Listing<Grant> byEnterpriseItemPeriod(String uscc, String itemCode, String period) {
+        return Listing.sql(jdbc, "SELECT " + COLUMNS, "FROM fund_grant g WHERE (CAST(:uscc AS text) IS NULL OR uscc = :uscc) "
+                        + "AND (CAST(:item AS text) IS NULL OR item_code = :item) AND (CAST(:period AS text) IS NULL OR period = :period)",
+                        "created_at DESC, id DESC", GrantRows::grant)
+                .param("uscc", uscc).param("item", itemCode).param("period", period);
+    }
+
     public List<Grant> forYear(int year) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM fund_grant g WHERE year = ? ORDER BY item_code, created_at, id").param(year)
                 .query(GrantRows::grant).list();

@@ -4,8 +4,10 @@ import io.zhida.applications.ApplicationChanged;
 import io.zhida.catalog.PolicyItemAbolished;
 import io.zhida.catalog.PolicyItemPublished;
 import io.zhida.funds.GrantEvents;
+import io.zhida.identity.SystemClients;
 import io.zhida.integration.WebhookEvent;
 import io.zhida.matching.MatchesFound;
+import io.zhida.rectification.AppealAnswered;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -26,8 +28,10 @@ class WebhookOutbox {
     private final WebhookRows rows;
     private final JsonMapper json;
     private final Clock clock;
+    private final SystemClients clients;
 
-    WebhookOutbox(WebhookRows rows, JsonMapper json, Clock clock) {
+    WebhookOutbox(WebhookRows rows, JsonMapper json, Clock clock, SystemClients clients) {
+        this.clients = clients;
         this.rows = rows;
         this.json = json;
         this.clock = clock;
@@ -67,12 +71,26 @@ class WebhookOutbox {
         queue(WebhookEvent.MATCHES_FOUND, "matches:" + m.news(), m.at(), data("news", m.news(), "enterprises", m.enterprises(), "pairs", m.pairs()));
     }
 
+    @EventListener
+    void on(AppealAnswered a) {
+        if (a.sourceClient() == null) {
+            return; // an enterprise's own appeal is no system's business
+        }
+        clients.idOf(a.sourceClient()).ifPresent(client -> rows.enqueueFor(client, WebhookEvent.APPEAL_ANSWERED.type(), "appeal:" + a.appealId(),
+                body(WebhookEvent.APPEAL_ANSWERED, a.at(), data("number", a.number(), "reference", a.sourceRef(), "uscc", a.uscc(),
+                        "answer", a.answer())), clock.instant()));
+    }
+
     private void queue(WebhookEvent event, String key, Instant occurredAt, Map<String, Object> data) {
+        rows.enqueue(event.type(), key, body(event, occurredAt, data), clock.instant());
+    }
+
+    private String body(WebhookEvent event, Instant occurredAt, Map<String, Object> data) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", event.type());
         body.put("occurredAt", occurredAt.toString());
         body.put("data", data);
-        rows.enqueue(event.type(), key, json.writeValueAsString(body), clock.instant());
+        return json.writeValueAsString(body);
     }
 
     private static Map<String, Object> data(Object... pairs) {

@@ -59,6 +59,16 @@ public class WebhookRows {
                 .param("type", type).param("key", key).param("payload", payload).param("now", Timestamp.from(now)).update();
     }
 
+    /** As {@link #enqueue}, to one system's subscriptions only. */
+    public int enqueueFor(long client, String type, String key, String payload, Instant now) {
+        return jdbc.sql("""
+                        INSERT INTO webhook_delivery (delivery_id, subscription_id, event_type, event_key, payload, next_attempt_at)
+                        SELECT gen_random_uuid(), s.id, :type, :key, CAST(:payload AS jsonb), :now FROM webhook_subscription s
+                        WHERE s.active AND s.client = :client AND :type = ANY (s.event_types)
+                        ON CONFLICT (subscription_id, event_key) DO NOTHING""")
+                .param("client", client).param("type", type).param("key", key).param("payload", payload).param("now", Timestamp.from(now)).update();
+    }
+
     /**
      * Claims up to {@code limit} due deliveries for this sender: each gets its attempt counted and a lease, so another
      * node skips it while it is being sent, and a sender that dies leaves it due again when the lease ends.

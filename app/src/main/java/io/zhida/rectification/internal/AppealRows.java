@@ -31,6 +31,30 @@ public class AppealRows {
                 .params(number, uscc, name, region, kind.name(), item, department, content).query(Long.class).single();
     }
 
+    /** An appeal handed over by another system, under its reference; an existing one of that reference is left as it is. */
+    public Optional<Long> insertFromSystem(String number, String uscc, String name, String region, Appeal.Kind kind, String item,
+                                           String department, String content, String client, String clientName, String reference) {
+        return jdbc.sql("""
+                        INSERT INTO appeal (number, uscc, enterprise_name, region, kind, item_code, department_code, content, source_client,
+                                            source_name, source_ref)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (source_client, source_ref) WHERE source_ref IS NOT NULL DO NOTHING
+                        RETURNING id""")
+                .params(number, uscc, name, region, kind.name(), item, department, content, client, clientName, reference)
+                .query(Long.class).optional();
+    }
+
+    /** The appeal a system handed over under its reference. */
+    public Optional<Appeal> bySource(String client, String reference) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM appeal WHERE source_client = ? AND source_ref = ?").params(client, reference)
+                .query(AppealRows::appeal).optional();
+    }
+
+    /** Who handed the appeal over, if a system did: {client id, reference}. */
+    public Optional<String[]> source(long id) {
+        return jdbc.sql("SELECT source_client, source_ref FROM appeal WHERE id = ? AND source_client IS NOT NULL").param(id)
+                .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)}).optional();
+    }
+
     public Optional<Appeal> find(long id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM appeal WHERE id = ?").param(id).query(AppealRows::appeal).optional();
     }
