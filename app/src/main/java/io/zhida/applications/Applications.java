@@ -178,6 +178,11 @@ public class Applications {
         return a;
     }
 
+    /** An application by its number, for other systems holding applications:read (the scope is their data scope). */
+    public Application byNumber(String number) {
+        return rows.findByNumber(number == null ? "" : number.strip()).orElseThrow(() -> new NotFoundException("没有这份申报"));
+    }
+
     /** Whether an application of this number exists (a real transaction, for 一事一评 ratings of units). */
     public boolean exists(String number) {
         return number != null && rows.existsNumber(number.trim());

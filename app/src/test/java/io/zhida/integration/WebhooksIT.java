@@ -273,6 +273,26 @@ class WebhooksIT {
         mvc.perform(get("/api/v1/grants").header("Authorization", "Bearer " + Sessions.token(mvc, "finance"))).andExpect(status().isForbidden());
     }
 
+    @Test
+    void theProvincialPlatformFollowsAnApplicationsProgress() throws Exception {
+        library.importYaml(ModuleFixtures.library("WH-APPLY", "C-JXJ", "承诺即享", "e.employees >= 1", "1000.0", 5000), true);
+        jakarta.servlet.http.Cookie enterprise = Sessions.login(mvc, "enterprise");
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/applications").param("item", "WH-APPLY")
+                .param("commitment", "true").cookie(enterprise)
+                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
+                .andExpect(status().is3xxRedirection());
+        String number = jdbc.sql("SELECT number FROM application WHERE item_code = 'WH-APPLY'").query(String.class).single();
+        String admin = "Bearer " + Sessions.token(mvc, "admin");
+        String platform = token(register(admin, "省一体化政务服务平台", "applications:read"), null);
+        mvc.perform(get("/api/v1/applications/" + number).header("Authorization", platform)).andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("SUBMITTED")).andExpect(jsonPath("$.itemCode").value("WH-APPLY"))
+                .andExpect(jsonPath("$.timeline[0].step").value("SUBMITTED"));
+        mvc.perform(get("/api/v1/applications/SQ20990101-999999").header("Authorization", platform)).andExpect(status().isNotFound());
+        mvc.perform(get("/api/v1/applications/not-a-number").header("Authorization", platform)).andExpect(status().isBadRequest());
+        mvc.perform(get("/api/v1/applications/" + number).header("Authorization", token(register(admin, "无关系统", "matches:read"), null)))
+                .andExpect(status().isForbidden());
+    }
+
     /** {clientId, secret, id} of a newly registered system. */
     private String[] register(String admin, String name, String... scopes) throws Exception {
         String body = mvc.perform(post("/api/v1/admin/clients").header("Authorization", admin).contentType(MediaType.APPLICATION_JSON)

@@ -2,9 +2,11 @@ package io.zhida.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.net.httpserver.HttpServer;
 import io.zhida.engine.standard.Uscc;
 import java.io.IOException;
 import java.net.CookieManager;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -19,8 +21,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -55,6 +61,7 @@ class CrashRestartIT {
         awaitHealthy(app, Duration.ofMinutes(4));
 
         String token = token();
+        String webhookSecret = subscribeToGrants(token);
         long importId = startImport(token, 60_000);
         signIn("finance");
         long runId = previewAndConfirm();
@@ -92,10 +99,68 @@ class CrashRestartIT {
         assertThat(number("SELECT count(*) FROM inbox_message WHERE title LIKE '免申即享：%' AND uscc IN (SELECT uscc FROM fund_grant WHERE item_code = '"
                 + ITEM + "')")).as("one message per grant, none lost, none doubled").isEqualTo(grants);
         assertThat(number("SELECT count(*) FROM app_node")).isEqualTo(2);
+
+        // grant.made webhooks: each grant queued once with its change, all delivered after the restart, signed; a request
+        // repeated because the node died between the receiver's answer and its record carries the same delivery id
+        String subscribedGrants = "SELECT count(*) FROM fund_grant WHERE created_at >= (SELECT min(created_at) FROM webhook_subscription)";
+        assertThat(number("SELECT count(*) FROM webhook_delivery WHERE event_type = 'grant.made'")).as("one delivery per grant").isEqualTo(
+                number(subscribedGrants)).isPositive();
+        Awaitility.await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).until(() ->
+                number("SELECT count(*) FROM webhook_delivery WHERE status <> 'DELIVERED'") == 0);
+        Map<String, String> grantByDelivery = new HashMap<>();
+        for (String[] r : webhooks) {
+            String grant = r[1].replaceAll("(?s).*\"grantId\"\\s*:\\s*(\\d+).*", "$1");
+            assertThat(grantByDelivery.putIfAbsent(r[0], grant)).as("a repeated delivery is the same event").isIn(null, grant);
+            assertThat(r[3]).isEqualTo(io.zhida.integration.internal.WebhookSignature.of(webhookSecret, Long.parseLong(r[2]), r[1]));
+        }
+        assertThat(new HashSet<>(grantByDelivery.values())).as("every grant heard of, none lost").hasSize((int) number(subscribedGrants));
+    }
+
+    /** {delivery id, body, timestamp, signature} of each webhook request the receiver got. */
+    private final List<String[]> webhooks = new CopyOnWriteArrayList<>();
+    private HttpServer receiver;
+
+    /** A system subscribed to grant.made, with a real receiver here; returns its signing secret. */
+    private String subscribeToGrants(String adminToken) throws Exception {
+        receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        receiver.createContext("/grants", exchange -> {
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            webhooks.add(new String[] {exchange.getRequestHeaders().getFirst("X-Zhida-Delivery"), new String(body, StandardCharsets.UTF_8),
+                    exchange.getRequestHeaders().getFirst("X-Zhida-Timestamp"), exchange.getRequestHeaders().getFirst("X-Zhida-Signature")});
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        receiver.start();
+        HttpResponse<String> client = http.send(HttpRequest.newBuilder(url("/api/v1/admin/clients")).header("Authorization", "Bearer " + adminToken)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"国库\",\"scopes\":[\"grants:read\",\"webhooks:manage\"]}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(client.statusCode()).as(client.body()).isEqualTo(201);
+        String id = field(client.body(), "clientId");
+        String secret = field(client.body(), "clientSecret");
+        HttpResponse<String> token = http.send(HttpRequest.newBuilder(url("/api/v1/oauth2/token"))
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString((id + ":" + secret).getBytes(StandardCharsets.UTF_8)))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> subscribed = http.send(HttpRequest.newBuilder(url("/api/v1/webhooks"))
+                .header("Authorization", "Bearer " + field(token.body(), "access_token")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"url\":\"http://127.0.0.1:" + receiver.getAddress().getPort()
+                        + "/grants\",\"events\":[\"grant.made\"]}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(subscribed.statusCode()).as(subscribed.body()).isEqualTo(201);
+        return field(subscribed.body(), "secret");
+    }
+
+    private static String field(String json, String name) {
+        Matcher m = Pattern.compile("\"" + name + "\"\\s*:\\s*\"([^\"]+)\"").matcher(json);
+        assertThat(m.find()).as(name + " in " + json).isTrue();
+        return m.group(1);
     }
 
     @AfterEach
     void stop() throws Exception {
+        if (receiver != null) {
+            receiver.stop(0);
+        }
         if (app != null && app.isAlive()) {
             app.destroy(); // SIGTERM: a graceful shutdown that stops its PostgreSQL too
             if (!app.waitFor(60, TimeUnit.SECONDS)) {

@@ -90,6 +90,10 @@ public class ApplicationRows {
                 .map(Application.Status::valueOf).orElse(null);
     }
 
+    public Optional<Application> findByNumber(String number) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM application WHERE number = ?").param(number).query(this::application).optional();
+    }
+
     public Optional<Application> find(long id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM application WHERE id = ?").param(id).query(this::application).optional();
     }
