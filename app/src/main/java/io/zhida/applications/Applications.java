@@ -12,6 +12,7 @@ import io.zhida.enterprise.AttributeCatalog;
 import io.zhida.enterprise.EnterpriseProfile;
 import io.zhida.enterprise.EnterpriseProfiles;
 import io.zhida.identity.AuditLog;
+import io.zhida.identity.SystemClient;
 import io.zhida.identity.ZhidaUser;
 import io.zhida.platform.InvalidInputException;
 import io.zhida.platform.NotFoundException;
@@ -49,10 +50,13 @@ public class Applications {
     private final AuditLog audit;
     private final String windowDepartment;
     private final Clock clock;
+    private final io.zhida.identity.EnterpriseAgents agents;
 
     Applications(ApplicationRows rows, RecordRows records, PolicyCalculator calculator, EnterpriseProfiles profiles,
                  AttributeCatalog attributes, ApplicationAccess access, TimeLimits limits, Decisions decisions, Progress progress,
-                 AuditLog audit, @Value("${zhida.applications.window-department:C-ZWFW}") String windowDepartment, Clock clock) {
+                 AuditLog audit, @Value("${zhida.applications.window-department:C-ZWFW}") String windowDepartment, Clock clock,
+                 io.zhida.identity.EnterpriseAgents agents) {
+        this.agents = agents;
         this.clock = clock;
         this.rows = rows;
         this.records = records;
@@ -68,7 +72,10 @@ public class Applications {
     }
 
     public ApplicationForm form(String itemCode, ZhidaUser user) {
-        EnterpriseProfile profile = profileOf(user);
+        return form(itemCode, profileOf(user));
+    }
+
+    private ApplicationForm form(String itemCode, EnterpriseProfile profile) {
         PolicyCalculator.CompiledItem compiled = calculator.compiledOnline(itemCode);
         PolicyItem item = compiled.item();
         LocalDate today = LocalDate.now(clock);
@@ -117,7 +124,25 @@ public class Applications {
 
     @Transactional
     public long submit(String itemCode, ZhidaUser user, boolean commitmentSigned, List<Upload> uploads) {
-        ApplicationForm form = form(itemCode, user);
+        return submit(itemCode, profileOf(user), user.getUsername(), commitmentSigned, uploads, "");
+    }
+
+    /**
+     * An application another system submits for an enterprise that authorized it (我的企业 → 经办人授权), with the
+     * enterprise's signed 承诺书 where the item asks for one; recorded as the system's act on the enterprise's behalf.
+     */
+    @Transactional
+    public long submitOnBehalf(SystemClient client, String uscc, String itemCode, boolean commitmentSigned, List<Upload> uploads) {
+        EnterpriseProfile profile = profiles.find(uscc == null ? "" : uscc.strip().toUpperCase())
+                .orElseThrow(() -> new InvalidInputException("uscc", "平台未收录该统一社会信用代码的企业"));
+        if (!agents.systemMayApply(profile.uscc(), client.id())) {
+            throw new org.springframework.security.access.AccessDeniedException("该企业未授权本系统代为申报");
+        }
+        return submit(itemCode, profile, client.actor(), commitmentSigned, uploads, "经企业授权，由「" + client.name() + "」代为提交；");
+    }
+
+    private long submit(String itemCode, EnterpriseProfile profile, String actor, boolean commitmentSigned, List<Upload> uploads, String byWhom) {
+        ApplicationForm form = form(itemCode, profile);
         if (!form.open()) {
             throw new InvalidInputException("item", form.blockedReason());
         }
@@ -125,7 +150,6 @@ public class Applications {
             throw new InvalidInputException("commitment", "本事项为承诺即享，请阅读并签署承诺书");
         }
         checkUploads(form.uploads(), uploads, List.of());
-        EnterpriseProfile profile = profileOf(user);
         PolicyItem item = form.item();
         ItemContent c = item.content();
         long id;
@@ -138,7 +162,7 @@ public class Applications {
         }
         store(id, uploads);
         Application application = rows.find(id).orElseThrow();
-        records.event(id, user.getUsername(), "SUBMITTED", "提交申报", "事项「" + c.name() + "」第 " + item.version() + " 版；"
+        records.event(id, actor, "SUBMITTED", "提交申报", byWhom + "事项「" + c.name() + "」第 " + item.version() + " 版；"
                 + (form.calculation().amount() == null ? "" : "平台测算金额 " + money(form.calculation().amount()) + " 元；")
                 + (commitmentSigned ? "已签署承诺书" : ""));
         audit.record("application.submit", "application", application.number(), c.name(), null, form.calculation().result().name());
@@ -176,6 +200,16 @@ public class Applications {
         Application a = rows.find(id).orElseThrow(() -> new NotFoundException("没有这份申报"));
         access.requireView(user, a);
         return a;
+    }
+
+    /** The materials an applicant uploads for the item (those the platform does not hold), in their order. */
+    public List<String> materialsToUpload(String itemCode) {
+        return calculator.compiledOnline(itemCode).item().content().materials().stream().filter(m -> !m.shared())
+                .map(ItemContent.Material::name).toList();
+    }
+
+    public String numberOf(long id) {
+        return rows.find(id).orElseThrow().number();
     }
 
     /** An application by its number, for other systems holding applications:read (the scope is their data scope). */

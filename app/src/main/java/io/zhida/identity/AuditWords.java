@@ -42,7 +42,8 @@ public class AuditWords {
             Map.entry("enterprise.tag-rule.save", "保存标签规则"), Map.entry("payout.remind-accounts", "提醒企业确认收款账户"),
             Map.entry("client.register", "登记对接系统"), Map.entry("client.disable", "停用对接系统"), Map.entry("client.token", "对接系统获取令牌"),
             Map.entry("webhook.subscribe", "订阅事件推送"), Map.entry("webhook.unsubscribe", "取消事件推送"),
-            Map.entry("webhook.replay", "重新推送事件"), Map.entry("agent.authorize", "授权经办人"), Map.entry("agent.withdraw", "撤销经办人授权"));
+            Map.entry("webhook.replay", "重新推送事件"), Map.entry("agent.authorize", "授权经办人"), Map.entry("agent.withdraw", "撤销经办人授权"),
+            Map.entry("agent.authorize-system", "授权对接系统代为申报"), Map.entry("agent.withdraw-system", "撤销对接系统代为申报"));
 
     private static final Map<String, String> SUBJECTS = Map.ofEntries(
             Map.entry("application", "申报"), Map.entry("grant", "资金"), Map.entry("fund_pool", "资金池"),

@@ -107,6 +107,51 @@ public class EnterpriseAgents {
         audit.record("agent.withdraw", "enterprise", legalRep.enterpriseUscc(), "撤销经办人 " + agent.personName() + " 的授权", "有效", "已撤销");
     }
 
+    /** A system the enterprise authorized to apply for it. */
+    public record SystemGrant(long id, long client, String clientId, String name, Instant authorizedAt) {
+    }
+
+    /** The systems that may apply for the enterprise now. */
+    public List<SystemGrant> systems(String uscc) {
+        return jdbc.sql("""
+                        SELECT g.id, g.client, c.client_id, c.name, g.authorized_at FROM enterprise_system_grant g JOIN system_client c ON c.id = g.client
+                        WHERE g.uscc = ? AND g.withdrawn_at IS NULL AND c.enabled ORDER BY g.id""")
+                .param(uscc).query(SystemGrant.class).list();
+    }
+
+    /** The enabled systems holding applications:write that an enterprise may choose from. */
+    public List<SystemClients.Registration> systemsThatApply(SystemClients clients) {
+        return clients.all().stream().filter(c -> c.enabled() && c.scopes().contains(Scope.APPLICATIONS_WRITE)).toList();
+    }
+
+    /** Whether the enterprise has authorized this system (by its registration id) to apply for it. */
+    public boolean systemMayApply(String uscc, long client) {
+        return jdbc.sql("SELECT count(*) FROM enterprise_system_grant WHERE uscc = ? AND client = ? AND withdrawn_at IS NULL")
+                .params(uscc, client).query(Long.class).single() > 0;
+    }
+
+    @Transactional
+    public void authorizeSystem(ZhidaUser legalRep, long client, SystemClients clients) {
+        requireLegalRep(legalRep);
+        SystemClients.Registration system = clients.find(client).filter(c -> c.enabled() && c.scopes().contains(Scope.APPLICATIONS_WRITE))
+                .orElseThrow(() -> new InvalidInputException("client", "请选择可代为申报的对接系统"));
+        if (systemMayApply(legalRep.enterpriseUscc(), client)) {
+            throw new InvalidInputException("client", "已授权该系统");
+        }
+        jdbc.sql("INSERT INTO enterprise_system_grant (uscc, client, authorized_by) VALUES (?, ?, ?)")
+                .params(legalRep.enterpriseUscc(), client, legalRep.id()).update();
+        audit.record("agent.authorize-system", "enterprise", legalRep.enterpriseUscc(), "授权对接系统 " + system.name() + " 代为申报", null, system.clientId());
+    }
+
+    @Transactional
+    public void withdrawSystem(ZhidaUser legalRep, long grantId) {
+        requireLegalRep(legalRep);
+        if (jdbc.sql("UPDATE enterprise_system_grant SET withdrawn_at = now() WHERE id = ? AND uscc = ? AND withdrawn_at IS NULL")
+                .params(grantId, legalRep.enterpriseUscc()).update() == 1) {
+            audit.record("agent.withdraw-system", "enterprise", legalRep.enterpriseUscc(), "撤销对接系统代为申报的授权", "有效", "已撤销");
+        }
+    }
+
     private void requireLegalRep(ZhidaUser user) {
         if (!isLegalRepresentative(user)) {
             throw new AccessDeniedException("only the enterprise's 法定代表人 authorizes 经办人");

@@ -293,6 +293,54 @@ class WebhooksIT {
                 .andExpect(status().isForbidden());
     }
 
+    /** A 帮办 service applies for an enterprise only once its 法定代表人 authorized it, and the timeline says so. */
+    @Test
+    void aSystemAppliesForAnEnterpriseOnlyWithItsAuthorization() throws Exception {
+        library.importYaml("""
+                documents: []
+                items:
+                  - code: WH-ONBEHALF
+                    name: 代为申报测试补贴
+                    departments: [C-JXJ]
+                    mode: 承诺即享
+                    condition: e.employees >= 1
+                    materials:
+                      - {name: 项目申报书, shared: false}
+                    benefit_type: 资金补贴
+                    amount: "6000"
+                    time_limit_days: 10
+                    annual_budget: 500000
+                """, true);
+        String admin = "Bearer " + Sessions.token(mvc, "admin");
+        String[] helper = register(admin, "帮办代办服务中心", "applications:write", "applications:read");
+        String bearer = token(helper, null);
+        String uscc = jdbc.sql("SELECT enterprise_uscc FROM app_user WHERE username = 'enterprise'").query(String.class).single();
+        var pdf = new org.springframework.mock.web.MockMultipartFile("material-0", "申报书.pdf", "application/pdf",
+                "%PDF-1.4\n% on behalf\n".getBytes(StandardCharsets.US_ASCII));
+        var submit = org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/api/v1/applications").file(pdf)
+                .param("uscc", uscc).param("item", "WH-ONBEHALF").param("commitment", "true").header("Authorization", bearer);
+        mvc.perform(submit).andExpect(status().isForbidden()); // not authorized yet
+        assertThat(jdbc.sql("SELECT count(*) FROM application WHERE item_code = 'WH-ONBEHALF'").query(Long.class).single()).isZero();
+
+        jakarta.servlet.http.Cookie enterprise = Sessions.login(mvc, "enterprise"); // the enterprise's first account speaks for it
+        var csrf = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf();
+        mvc.perform(post("/my/agents/systems").param("client", helper[2]).cookie(enterprise).with(csrf)).andExpect(status().is3xxRedirection());
+        String created = mvc.perform(submit).andExpect(status().isCreated()).andExpect(jsonPath("$.status").value("SUBMITTED"))
+                .andReturn().getResponse().getContentAsString();
+        assertThat((String) JsonPath.read(created, "$.timeline[0].note")).contains("经企业授权，由「帮办代办服务中心」代为提交");
+        mvc.perform(submit).andExpect(status().isBadRequest()); // once a year, whoever submits
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/api/v1/applications")
+                .param("uscc", uscc).param("item", "WH-ONBEHALF").param("commitment", "true").header("Authorization", token(register(admin,
+                        "只读平台", "applications:read"), null))).andExpect(status().isForbidden()); // the scope, not just any system
+
+        long grant = jdbc.sql("SELECT id FROM enterprise_system_grant WHERE uscc = ? AND withdrawn_at IS NULL").param(uscc).query(Long.class).single();
+        mvc.perform(post("/my/agents/systems/" + grant + "/withdraw").cookie(enterprise).with(csrf)).andExpect(status().is3xxRedirection());
+        library.importYaml(ModuleFixtures.library("WH-ONBEHALF-2", "C-JXJ", "承诺即享", "e.employees >= 1", "1000.0", 5000), true);
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/api/v1/applications")
+                .param("uscc", uscc).param("item", "WH-ONBEHALF-2").param("commitment", "true").header("Authorization", bearer))
+                .andExpect(status().isForbidden()); // withdrawn
+    }
+
     /** {clientId, secret, id} of a newly registered system. */
     private String[] register(String admin, String name, String... scopes) throws Exception {
         String body = mvc.perform(post("/api/v1/admin/clients").header("Authorization", admin).contentType(MediaType.APPLICATION_JSON)

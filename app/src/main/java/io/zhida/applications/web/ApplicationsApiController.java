@@ -32,6 +32,35 @@ class ApplicationsApiController {
         this.applications = applications;
     }
 
+    /**
+     * Submits for an enterprise that authorized this system (scope applications:write): the item, the enterprise's signed
+     * 承诺书 where the item asks for one ({@code commitment=true}), and the files of the item's materials in their order
+     * ({@code material-0}, {@code material-1} …), as multipart/form-data.
+     */
+    @AccessRule(audience = Audience.SYSTEMS, scope = DataScope.OWN_ENTERPRISE, scopes = Scope.APPLICATIONS_WRITE)
+    @org.springframework.web.bind.annotation.PostMapping(path = "/api/v1/applications", consumes = org.springframework.http.MediaType.MULTIPART_FORM_DATA_VALUE)
+    org.springframework.http.ResponseEntity<Progress> submit(@org.springframework.web.bind.annotation.RequestParam(required = false) String uscc,
+                                                             @org.springframework.web.bind.annotation.RequestParam(required = false) String item,
+                                                             @org.springframework.web.bind.annotation.RequestParam(defaultValue = "false") boolean commitment,
+                                                             org.springframework.web.multipart.MultipartHttpServletRequest request) throws java.io.IOException {
+        if (item == null || !item.strip().matches("[A-Za-z0-9\\-_]{1,40}")) {
+            throw new InvalidInputException("item", "事项编码应为 1–40 个字母、数字或 -_");
+        }
+        io.zhida.identity.SystemClient client = io.zhida.identity.CurrentUser.client()
+                .orElseThrow(() -> new org.springframework.security.access.AccessDeniedException("systems submit here"));
+        java.util.List<io.zhida.applications.Upload> uploads = new java.util.ArrayList<>();
+        java.util.List<String> materials = applications.materialsToUpload(item.strip());
+        for (int i = 0; i < materials.size(); i++) {
+            org.springframework.web.multipart.MultipartFile file = request.getFile("material-" + i);
+            if (file != null && !file.isEmpty()) {
+                uploads.add(new io.zhida.applications.Upload(materials.get(i), file.getOriginalFilename(), file.getBytes()));
+            }
+        }
+        long id = applications.submitOnBehalf(client, uscc, item.strip(), commitment, uploads);
+        Progress created = progress(applications.numberOf(id));
+        return org.springframework.http.ResponseEntity.created(java.net.URI.create("/api/v1/applications/" + created.number())).body(created);
+    }
+
     @GetMapping("/api/v1/applications/{number}")
     Progress progress(@PathVariable String number) {
         if (!number.matches("[A-Z]{2}\\d{8}-\\d{6,12}")) {

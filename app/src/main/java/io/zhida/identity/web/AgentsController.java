@@ -23,15 +23,19 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class AgentsController {
 
     private final EnterpriseAgents agents;
+    private final io.zhida.identity.SystemClients clients;
 
-    AgentsController(EnterpriseAgents agents) {
+    AgentsController(EnterpriseAgents agents, io.zhida.identity.SystemClients clients) {
         this.agents = agents;
+        this.clients = clients;
     }
 
     @GetMapping
     String list(@AuthenticationPrincipal ZhidaUser user, Model model) {
         model.addAttribute("agents", agents.of(user.enterpriseUscc()));
         model.addAttribute("legalRep", agents.isLegalRepresentative(user));
+        model.addAttribute("systems", agents.systems(user.enterpriseUscc()));
+        model.addAttribute("systemsThatApply", agents.systemsThatApply(clients));
         return "identity/agents";
     }
 
@@ -44,6 +48,24 @@ class AgentsController {
         } catch (InvalidInputException e) {
             flash.addFlashAttribute("error", e.errors().get(0).message());
         }
+        return "redirect:/my/agents";
+    }
+
+    @PostMapping("/systems")
+    String authorizeSystem(@RequestParam long client, @AuthenticationPrincipal ZhidaUser user, RedirectAttributes flash) {
+        try {
+            agents.authorizeSystem(user, client, clients);
+            flash.addFlashAttribute("message", "已授权该系统代本企业申报；每一份申报都会注明由其代为提交");
+        } catch (InvalidInputException e) {
+            flash.addFlashAttribute("error", e.errors().get(0).message());
+        }
+        return "redirect:/my/agents";
+    }
+
+    @PostMapping("/systems/{id}/withdraw")
+    String withdrawSystem(@PathVariable long id, @AuthenticationPrincipal ZhidaUser user, RedirectAttributes flash) {
+        agents.withdrawSystem(user, id);
+        flash.addFlashAttribute("message", "已撤销该系统代为申报的授权");
         return "redirect:/my/agents";
     }
 
