@@ -46,7 +46,7 @@ SELECT 'DEMO-' || substr(md5(uscc || code), 1, 20), uscc, name, region, code, ve
        submitted_at, accepted_at, dispatched_at, decided_at, paid_at
 FROM demo_app
 --;
-UPDATE application SET number = 'SQ' || to_char(submitted_at AT TIME ZONE 'Asia/Shanghai', 'YYYYMMDD') || '-' || lpad(id::text, 6, '0')
+UPDATE application SET number = 'SQ' || to_char(submitted_at AT TIME ZONE 'Asia/Shanghai', 'YYYYMMDD') || '-' || lpad(id::text, greatest(6, length(id::text)), '0')
 WHERE number LIKE 'DEMO-%'
 --;
 INSERT INTO application_event (application_id, at, actor, step, title, note)

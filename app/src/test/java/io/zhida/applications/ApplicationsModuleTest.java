@@ -166,6 +166,18 @@ class ApplicationsModuleTest {
         assertThat(applications.timeline(id)).extracting(Application.Event::step).containsExactly("SUBMITTED");
     }
 
+    /** Past the millionth application the number grows a digit instead of being cut to six and colliding. */
+    @Test
+    void theMillionthApplicationHasItsOwnNumber() throws Exception {
+        String uscc = fixtures.enterprise(804, Map.of("employees", 30));
+        fixtures.user("ap-million-owner", Role.ENTERPRISE, null, null, uscc);
+        publish(library("AP-ITEM-4", "C-JXJ", "承诺即享", "e.employees >= 10", "1000.0", 5000));
+        jdbc.sql("SELECT setval('application_id_seq', 1234566)").query().singleRow();
+        long id = applied(submit(Sessions.login(mvc, "ap-million-owner", ModuleFixtures.PASSWORD), "AP-ITEM-4", true));
+        assertThat(id).isEqualTo(1234567);
+        assertThat(applications.get(id, admin()).number()).endsWith("-1234567");
+    }
+
     /** Time limits run on the business clock: moved a month on, the window's untouched step is late and escalated once. */
     @Test
     void aStepLeftPastItsTimeLimitOnTheBusinessClockIsEscalatedOnce() throws Exception {

@@ -57,7 +57,7 @@ public class ApplicationRows {
                         a.departments().toArray(String[]::new), a.period(), a.outcome(), a.estimate(),
                         json.writeValueAsString(a.figures()), a.commitment())
                 .query(Long.class).single();
-        jdbc.sql("UPDATE application SET number = 'SQ' || to_char(now() AT TIME ZONE 'Asia/Shanghai', 'YYYYMMDD') || '-' || lpad(id::text, 6, '0') WHERE id = ?")
+        jdbc.sql("UPDATE application SET number = 'SQ' || to_char(now() AT TIME ZONE 'Asia/Shanghai', 'YYYYMMDD') || '-' || lpad(id::text, greatest(6, length(id::text)), '0') WHERE id = ?")
                 .param(id).update();
         changed(id, null, Application.Status.SUBMITTED, 1);
         return id;

@@ -30,7 +30,7 @@ public class BatchRows {
 
     public long create(String actor) {
         long id = jdbc.sql("INSERT INTO payout_batch (number, created_by) VALUES ('', ?) RETURNING id").param(actor).query(Long.class).single();
-        jdbc.sql("UPDATE payout_batch SET number = 'BF' || to_char(now() AT TIME ZONE 'Asia/Shanghai', 'YYYYMMDD') || '-' || lpad(id::text, 5, '0') WHERE id = ?")
+        jdbc.sql("UPDATE payout_batch SET number = 'BF' || to_char(now() AT TIME ZONE 'Asia/Shanghai', 'YYYYMMDD') || '-' || lpad(id::text, greatest(5, length(id::text)), '0') WHERE id = ?")
                 .param(id).update();
         return id;
     }
