@@ -77,6 +77,7 @@ public class EnterpriseAgents {
         String number = idNumber == null ? "" : idNumber.trim().toUpperCase();
         Validation v = new Validation().requireText(name, "personName", "经办人姓名", 50);
         v.require(number.matches("\\d{17}[\\dX]"), "idNumber", "身份证号应为 18 位（最后一位可为 X）");
+        v.require(!number.matches("\\d{17}[\\dX]") || checkCharacter(number) == number.charAt(17), "idNumber", "身份证号校验位不正确，请核对");
         v.throwIfInvalid();
         if (jdbc.sql("SELECT count(*) FROM enterprise_agent WHERE uscc = ? AND id_number_hash = ? AND withdrawn_at IS NULL")
                 .params(legalRep.enterpriseUscc(), hash(number)).query(Long.class).single() > 0) {
@@ -156,6 +157,16 @@ public class EnterpriseAgents {
         if (!isLegalRepresentative(user)) {
             throw new AccessDeniedException("only the enterprise's 法定代表人 authorizes 经办人");
         }
+    }
+
+    /** The 18th character of a 身份证号 (GB 11643-1999): the weighted sum of the first 17 digits, modulo 11. */
+    static char checkCharacter(String number) {
+        int[] weights = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
+        int sum = 0;
+        for (int i = 0; i < 17; i++) {
+            sum += (number.charAt(i) - '0') * weights[i];
+        }
+        return "10X98765432".charAt(sum % 11);
     }
 
     static String hash(String value) {

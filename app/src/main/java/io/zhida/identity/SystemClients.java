@@ -26,14 +26,14 @@ public class SystemClients {
 
     /** A registered system as the administrator sees it. */
     public record Registration(long id, String clientId, String name, Set<Scope> scopes, boolean enabled, String createdBy,
-                               Instant createdAt) {
+                               Instant createdAt) implements java.io.Serializable {
         public String scopeList() {
             return scopes.stream().map(Scope::value).sorted().collect(Collectors.joining(" "));
         }
     }
 
     /** A new client's credentials: the secret exists only here, the platform keeps its hash. */
-    public record Credentials(Registration client, String secret) {
+    public record Credentials(Registration client, String secret) implements java.io.Serializable {
     }
 
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -50,6 +50,8 @@ public class SystemClients {
     public Credentials register(String name, List<String> scopes, String actor) {
         Set<Scope> granted = new LinkedHashSet<>();
         Validation v = new Validation().requireText(name, "name", "系统名称", 100);
+        v.require(name == null || jdbc.sql("SELECT count(*) FROM system_client WHERE name = ? AND enabled").param(name.trim())
+                .query(Long.class).single() == 0, "name", "已有同名的对接系统在用");
         v.require(scopes != null && !scopes.isEmpty(), "scopes", "请至少选择一项权限");
         if (scopes != null) {
             for (String s : scopes) {

@@ -81,7 +81,7 @@ class SingleSignOnBrowserIT {
                 + "(SELECT enterprise_uscc FROM app_user WHERE enterprise_uscc IS NOT NULL) ORDER BY uscc LIMIT 1").query(String.class).single();
         String name = jdbc.sql("SELECT name FROM enterprise WHERE uscc = ?").param(uscc).query(String.class).single();
         ProvinceIdentityProvider.PEOPLE.put("legal-rep", Map.of("name", "王法人", "account_type", "LEGAL_PERSON", "uscc", uscc));
-        ProvinceIdentityProvider.PEOPLE.put("agent-li", Map.of("name", "李经办", "account_type", "NATURAL_PERSON", "id_number", "51010019900101123X"));
+        ProvinceIdentityProvider.PEOPLE.put("agent-li", Map.of("name", "李经办", "account_type", "NATURAL_PERSON", "id_number", "510100199001011235"));
         ProvinceIdentityProvider.PEOPLE.put("staff-clerk", Map.of("name", "专窗张", "preferred_username", "clerk"));
         ProvinceIdentityProvider.PEOPLE.put("staff-nobody", Map.of("name", "无账号", "preferred_username", "no-such-staff"));
         library.importYaml("""
@@ -107,9 +107,13 @@ class SingleSignOnBrowserIT {
         assertThat(jdbc.sql("SELECT enterprise_uscc FROM app_user WHERE display_name = '王法人（法定代表人）'").query(String.class).single())
                 .isEqualTo(uscc);
         browser.findElement(By.id("personName")).sendKeys("李经办");
-        browser.findElement(By.id("idNumber")).sendKeys("51010019900101123X");
+        browser.findElement(By.id("idNumber")).sendKeys("510100199001011234"); // a wrong check digit
         browser.findElement(By.cssSelector("#agent-form button")).click();
-        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("agents"), "5101**********123X"));
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("flash-error"), "身份证号校验位不正确"));
+        browser.findElement(By.id("personName")).sendKeys("李经办");
+        browser.findElement(By.id("idNumber")).sendKeys("510100199001011235");
+        browser.findElement(By.cssSelector("#agent-form button")).click();
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("agents"), "5101**********1235"));
         shot("sso-agents");
 
         // signing out of Zhida ends the provider's session too: the next sign-in asks for a password again
@@ -134,7 +138,8 @@ class SingleSignOnBrowserIT {
         // the 法定代表人 withdraws the authorization: the 经办人 is refused from then on
         signIn("legal-rep");
         open("/my/agents");
-        click(By.cssSelector("#agents form button"));
+        browser.findElement(By.cssSelector("#agents form button")).click();
+        waiting().until(ExpectedConditions.alertIsPresent()).accept(); // 撤销后该经办人账号即时停用，确定撤销？
         waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("agents"), "已撤销"));
         signOut();
         signIn("agent-li");

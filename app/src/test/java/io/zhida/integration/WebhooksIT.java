@@ -204,11 +204,18 @@ class WebhooksIT {
                         .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(empty).contains("请至少选择一项权限").doesNotContain("客户端密钥：");
-        String created = mvc.perform(post("/admin/clients").param("name", "市财政国库集中支付系统").param("scopes", "grants:read")
+        var registered = mvc.perform(post("/admin/clients").param("name", "市财政国库集中支付系统").param("scopes", "grants:read")
                         .cookie(admin).with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+                .andExpect(status().is3xxRedirection()).andReturn(); // redirected: a reload registers nothing twice
+        Object credentials = registered.getFlashMap().get("created");
+        String created = mvc.perform(get("/admin/clients").cookie(admin).flashAttr("created", credentials)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
         String secret = created.replaceAll("(?s).*客户端密钥：<code[^>]*>([^<]+)</code>.*", "$1");
         assertThat(secret).hasSizeGreaterThan(40);
+        mvc.perform(post("/admin/clients").param("name", "市财政国库集中支付系统").param("scopes", "grants:read").cookie(admin)
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
+                .andExpect(status().isOk()).andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(org.hamcrest.Matchers.containsString("已有同名的对接系统在用")));
         String listed = mvc.perform(get("/admin/clients").cookie(admin)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(listed).contains("市财政国库集中支付系统").contains("读取兑现和拨付").doesNotContain(secret);
         mvc.perform(get("/admin/clients").cookie(Sessions.login(mvc, "clerk"))).andExpect(status().isForbidden());

@@ -35,12 +35,14 @@ class AdminClientsController {
         return page(model, "", List.of(), Map.of());
     }
 
+    /** Registered, then redirected: a reload does not register the system again; the secret is on the next page only. */
     @PostMapping
-    String register(@RequestParam(required = false) String name, @RequestParam(required = false) List<String> scopes, Model model) {
+    String register(@RequestParam(required = false) String name, @RequestParam(required = false) List<String> scopes, Model model,
+                    RedirectAttributes flash) {
         try {
             SystemClients.Credentials created = clients.register(name, scopes == null ? List.of() : scopes, CurrentUser.actor());
-            model.addAttribute("created", created);
-            return page(model, "", List.of(), Map.of());
+            flash.addFlashAttribute("created", created);
+            return "redirect:/admin/clients";
         } catch (InvalidInputException e) {
             return page(model, name == null ? "" : name, scopes == null ? List.of() : scopes, AdminUsersController.errors(e));
         }

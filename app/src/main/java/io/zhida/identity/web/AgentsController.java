@@ -34,8 +34,10 @@ class AgentsController {
     String list(@AuthenticationPrincipal ZhidaUser user, Model model) {
         model.addAttribute("agents", agents.of(user.enterpriseUscc()));
         model.addAttribute("legalRep", agents.isLegalRepresentative(user));
-        model.addAttribute("systems", agents.systems(user.enterpriseUscc()));
-        model.addAttribute("systemsThatApply", agents.systemsThatApply(clients));
+        var granted = agents.systems(user.enterpriseUscc());
+        var grantedIds = granted.stream().map(EnterpriseAgents.SystemGrant::client).collect(java.util.stream.Collectors.toSet());
+        model.addAttribute("systems", granted);
+        model.addAttribute("systemsThatApply", agents.systemsThatApply(clients).stream().filter(c -> !grantedIds.contains(c.id())).toList());
         return "identity/agents";
     }
 
