@@ -14,12 +14,11 @@ import io.zhida.enterprise.EnterpriseProfiles;
 import io.zhida.identity.AuditLog;
 import io.zhida.identity.SystemClient;
 import io.zhida.identity.ZhidaUser;
+import io.zhida.platform.Digests;
 import io.zhida.platform.InvalidInputException;
 import io.zhida.platform.NotFoundException;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -254,7 +253,7 @@ public class Applications {
 
     private void store(long id, List<Upload> uploads) {
         for (Upload u : uploads) {
-            records.file(id, u.material(), u.fileName(), u.check("material"), u.content(), sha256(u.content()));
+            records.file(id, u.material(), u.fileName(), u.check("material"), u.content(), Digests.sha256(u.content()));
         }
     }
 
@@ -274,11 +273,4 @@ public class Applications {
         return amount == null ? "—" : String.format("%,.2f", amount);
     }
 
-    private static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

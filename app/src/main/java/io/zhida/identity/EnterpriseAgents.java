@@ -1,13 +1,11 @@
 package io.zhida.identity;
 
+import io.zhida.platform.Digests;
 import io.zhida.platform.InvalidInputException;
 import io.zhida.platform.NotFoundException;
 import io.zhida.platform.Validation;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
@@ -80,14 +78,14 @@ public class EnterpriseAgents {
         v.require(!number.matches("\\d{17}[\\dX]") || checkCharacter(number) == number.charAt(17), "idNumber", "身份证号校验位不正确，请核对");
         v.throwIfInvalid();
         if (jdbc.sql("SELECT count(*) FROM enterprise_agent WHERE uscc = ? AND id_number_hash = ? AND withdrawn_at IS NULL")
-                .params(legalRep.enterpriseUscc(), hash(number)).query(Long.class).single() > 0) {
+                .params(legalRep.enterpriseUscc(), Digests.sha256(number)).query(Long.class).single() > 0) {
             throw new InvalidInputException("idNumber", "该人员已是本企业的经办人");
         }
         String shown = number.substring(0, 4) + "*".repeat(10) + number.substring(14);
         long id = jdbc.sql("""
                         INSERT INTO enterprise_agent (uscc, kind, person_name, id_number_hash, id_number_shown, authorized_by)
                         VALUES (?, 'AGENT', ?, ?, ?, ?) RETURNING id""")
-                .params(legalRep.enterpriseUscc(), name.trim(), hash(number), shown, legalRep.id()).query(Long.class).single();
+                .params(legalRep.enterpriseUscc(), name.trim(), Digests.sha256(number), shown, legalRep.id()).query(Long.class).single();
         audit.record("agent.authorize", "enterprise", legalRep.enterpriseUscc(), "授权经办人 " + name.trim() + "（" + shown + "）", null, shown);
         return jdbc.sql(SELECT + " WHERE id = ?").param(id).query(Agent.class).single();
     }
@@ -169,11 +167,4 @@ public class EnterpriseAgents {
         return "10X98765432".charAt(sum % 11);
     }
 
-    static String hash(String value) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
-    }
 }

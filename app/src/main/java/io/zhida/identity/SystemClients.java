@@ -1,6 +1,6 @@
 package io.zhida.identity;
 
-import io.zhida.identity.internal.ClientTokens;
+import io.zhida.platform.Digests;
 import io.zhida.platform.NotFoundException;
 import io.zhida.platform.Validation;
 import java.security.SecureRandom;
@@ -66,7 +66,7 @@ public class SystemClients {
         String secret = token(32);
         long id = jdbc.sql("""
                 INSERT INTO system_client (client_id, name, secret_hash, scopes, created_by) VALUES (?, ?, ?, ?, ?) RETURNING id""")
-                .params(clientId, name.trim(), ClientTokens.hash(secret), granted.stream().map(Scope::value).toArray(String[]::new), actor)
+                .params(clientId, name.trim(), Digests.sha256(secret), granted.stream().map(Scope::value).toArray(String[]::new), actor)
                 .query(Long.class).single();
         Registration client = find(id).orElseThrow();
         audit.record("client.register", "system_client", clientId, "登记对接系统 " + client.name() + "（" + client.scopeList() + "）", null,

@@ -1,9 +1,6 @@
 package io.zhida.platform;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -34,7 +31,7 @@ public class ProcessedEvents {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public boolean firstDelivery(String listener, Object event) {
-        String key = event.getClass().getSimpleName() + ":" + sha256(event.toString());
+        String key = event.getClass().getSimpleName() + ":" + Digests.sha256(event.toString());
         return jdbc.sql("INSERT INTO processed_event (listener, event_key) VALUES (?, ?) ON CONFLICT DO NOTHING")
                 .params(listener, key).update() == 1;
     }
@@ -46,11 +43,4 @@ public class ProcessedEvents {
         jdbc.sql("DELETE FROM processed_event WHERE processed_at < now() - interval '30 days'").update();
     }
 
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -4,9 +4,6 @@ import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.EstimationProbe;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.concurrent.TimeUnit;
 import org.springframework.stereotype.Service;
 
@@ -58,18 +55,11 @@ public class RateLimits {
 
     private static String id(RateLimit limit, String key) {
         String k = key == null ? "" : key;
-        return limit.name() + ":" + (k.length() <= 120 ? k : sha256(k));
+        return limit.name() + ":" + (k.length() <= 120 ? k : Digests.sha256(k));
     }
 
     private static long seconds(long nanos) {
         return Math.max(1, TimeUnit.NANOSECONDS.toSeconds(nanos + 999_999_999L));
     }
 
-    private static String sha256(String s) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
-    }
 }

@@ -82,7 +82,7 @@ class ApplicationsModuleTest {
         fixtures.user("ap-clerk", Role.CLERK, null, ModuleFixtures.SERVICE_CENTER, null);
         fixtures.user("ap-reviewer", Role.REVIEWER, null, "C-JXJ", null);
         fixtures.user("ap-other-reviewer", Role.REVIEWER, null, "C-KJJ", null);
-        publish(library("AP-ITEM-1", "C-JXJ", "承诺即享", "e.employees >= 10", "double(e.employees) * 100.0", 5000));
+        publish(ModuleFixtures.library("AP-ITEM-1", "C-JXJ", "承诺即享", "e.employees >= 10", "double(e.employees) * 100.0", 5000));
         Cookie owner = Sessions.login(mvc, "ap-owner", ModuleFixtures.PASSWORD);
 
         String form = mvc.perform(get("/applications/new").param("item", "AP-ITEM-1").cookie(owner)).andExpect(status().isOk())
@@ -141,7 +141,7 @@ class ApplicationsModuleTest {
         fixtures.user("ap-first", Role.ENTERPRISE, null, null, first);
         fixtures.user("ap-second", Role.ENTERPRISE, null, null, second);
         fixtures.user("ap-window", Role.CLERK, null, ModuleFixtures.SERVICE_CENTER, null);
-        publish(library("AP-ITEM-2", "C-KJJ", "承诺即享", "e.employees >= 1", "2000", 2000));
+        publish(ModuleFixtures.library("AP-ITEM-2", "C-KJJ", "承诺即享", "e.employees >= 1", "2000", 2000));
         Cookie firstSession = Sessions.login(mvc, "ap-first", ModuleFixtures.PASSWORD);
         long id = applied(submit(firstSession, "AP-ITEM-2", true));
         String number = applications.get(id, admin()).number();
@@ -171,7 +171,7 @@ class ApplicationsModuleTest {
     void theMillionthApplicationHasItsOwnNumber() throws Exception {
         String uscc = fixtures.enterprise(804, Map.of("employees", 30));
         fixtures.user("ap-million-owner", Role.ENTERPRISE, null, null, uscc);
-        publish(library("AP-ITEM-4", "C-JXJ", "承诺即享", "e.employees >= 10", "1000.0", 5000));
+        publish(ModuleFixtures.library("AP-ITEM-4", "C-JXJ", "承诺即享", "e.employees >= 10", "1000.0", 5000));
         jdbc.sql("SELECT setval('application_id_seq', 1234566)").query().singleRow();
         long id = applied(submit(Sessions.login(mvc, "ap-million-owner", ModuleFixtures.PASSWORD), "AP-ITEM-4", true));
         assertThat(id).isEqualTo(1234567);
@@ -183,7 +183,7 @@ class ApplicationsModuleTest {
     void aStepLeftPastItsTimeLimitOnTheBusinessClockIsEscalatedOnce() throws Exception {
         String uscc = fixtures.enterprise(803, Map.of("employees", 30));
         fixtures.user("ap-late-owner", Role.ENTERPRISE, null, null, uscc);
-        publish(library("AP-ITEM-3", "C-JXJ", "承诺即享", "e.employees >= 10", "1000.0", 5000));
+        publish(ModuleFixtures.library("AP-ITEM-3", "C-JXJ", "承诺即享", "e.employees >= 10", "1000.0", 5000));
         long id = applied(submit(Sessions.login(mvc, "ap-late-owner", ModuleFixtures.PASSWORD), "AP-ITEM-3", true));
         TimeLimitTask window = limits.forApplication(id).get(0);
         assertThat(limits.countdown(window).colour()).as("just submitted").isNotEqualTo("red");
@@ -243,10 +243,5 @@ class ApplicationsModuleTest {
         } catch (io.zhida.catalog.ImportRejectedException e) {
             throw new AssertionError(e.problems().toString(), e);
         }
-    }
-
-    /** {@link ModuleFixtures#library}, whose benefit_type 奖励 the catalog refuses (it takes 资金奖励 and the like). */
-    private static String library(String code, String department, String mode, String condition, String amount, long cap) {
-        return ModuleFixtures.library(code, department, mode, condition, amount, cap).replace("benefit_type: 奖励", "benefit_type: 资金奖励");
     }
 }

@@ -6,11 +6,9 @@ import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import com.jayway.jsonpath.JsonPath;
 import io.zhida.identity.Role;
 import io.zhida.identity.ZhidaUser;
 import io.zhida.platform.InvalidInputException;
@@ -22,17 +20,12 @@ import io.zhida.support.Sessions;
 import jakarta.servlet.http.Cookie;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.Set;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
-import org.springframework.http.MediaType;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -63,7 +56,7 @@ class BackToBackModuleTest {
 
     @Test
     void backToBackRulesAndARoundAreCheckedBeforeAnythingIsWritten() throws Exception {
-        assertThat(modulesInContext()).contains("backtoback").doesNotContain("evaluation", "rates", "demo", "cockpit", "portal");
+        assertThat(ModuleFixtures.modulesIn(context)).contains("backtoback").doesNotContain("evaluation", "rates", "demo", "cockpit", "portal");
         fixtures.user("eval-officer-4", Role.EVALUATOR, null, null, null);
         fixtures.user("eval-leader-4", Role.LEADER, null, null, null);
         Cookie officer = login("eval-officer-4");
@@ -112,21 +105,8 @@ class BackToBackModuleTest {
         assertThat(backToBack.results(round.id())).isEmpty();
     }
 
-    private Set<String> modulesInContext() {
-        return Arrays.stream(context.getBeanDefinitionNames()).map(context::getType).filter(Objects::nonNull).map(Class::getName)
-                .filter(n -> n.startsWith("io.zhida.")).map(n -> n.split("\\.")[2]).filter(m -> m.equals(m.toLowerCase()))
-                .collect(Collectors.toSet());
-    }
-
     private Cookie login(String username) throws Exception {
         return Sessions.login(mvc, username, ModuleFixtures.PASSWORD);
-    }
-
-    private String token(String username) throws Exception {
-        String body = mvc.perform(post("/api/v1/auth/token").contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"username\":\"" + username + "\",\"password\":\"" + ModuleFixtures.PASSWORD + "\"}"))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        return JsonPath.read(body, "$.token");
     }
 
     private ZhidaUser principal(String username) {

@@ -10,7 +10,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import com.jayway.jsonpath.JsonPath;
 import io.zhida.identity.Role;
 import io.zhida.support.ModuleDatabase;
 import io.zhida.support.ModuleFixtures;
@@ -69,8 +68,8 @@ class CatalogModuleTest {
 
         fixtures.user("cat-author", Role.AUTHOR, null, "C-JXJ", null);
         fixtures.user("cat-reviewer", Role.REVIEWER, null, "C-JXJ", null);
-        String author = "Bearer " + token("cat-author");
-        importYaml(author, library("CAT-101", "C-JXJ", "即申即享", "e.revenue >= 5000000", "e.revenue * 0.005", 50_000))
+        String author = "Bearer " + Sessions.token(mvc, "cat-author", ModuleFixtures.PASSWORD);
+        importYaml(author, ModuleFixtures.library("CAT-101", "C-JXJ", "即申即享", "e.revenue >= 5000000", "e.revenue * 0.005", 50_000))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.documents").value(1)).andExpect(jsonPath("$.items").value(1)).andExpect(jsonPath("$.published").value(0));
         assertThat(working("CAT-101")).get().satisfies(item -> {
@@ -114,9 +113,9 @@ class CatalogModuleTest {
     @Test
     void aRuleThatDoesNotCompileIsRefusedInWordsAndNothingIsWritten() throws Exception {
         fixtures.user("cat-author-2", Role.AUTHOR, null, "C-KJJ", null);
-        String author = "Bearer " + token("cat-author-2");
+        String author = "Bearer " + Sessions.token(mvc, "cat-author-2", ModuleFixtures.PASSWORD);
         int documents = catalog.documents().size();
-        String broken = library("CAT-201", "C-KJJ", "综合评审", "e.revenue >= 1 && e.revnue > 2", "e.revenue * 0.01", 10_000);
+        String broken = ModuleFixtures.library("CAT-201", "C-KJJ", "综合评审", "e.revenue >= 1 && e.revnue > 2", "e.revenue * 0.01", 10_000);
         importYaml(author, broken)
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
@@ -143,7 +142,7 @@ class CatalogModuleTest {
         String uscc = fixtures.enterprise(301, Map.of());
         fixtures.user("cat-enterprise", Role.ENTERPRISE, ModuleFixtures.COUNTY, null, uscc);
         int documents = catalog.documents().size();
-        importYaml("Bearer " + token("cat-enterprise"), library("CAT-301", "C-JXJ", "承诺即享", "true", "1000", 1000))
+        importYaml("Bearer " + Sessions.token(mvc, "cat-enterprise", ModuleFixtures.PASSWORD), ModuleFixtures.library("CAT-301", "C-JXJ", "承诺即享", "true", "1000", 1000))
                 .andExpect(status().isForbidden())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
         assertThat(working("CAT-301")).isEmpty();
@@ -154,11 +153,6 @@ class CatalogModuleTest {
         mvc.perform(get("/catalog/review").cookie(enterprise)).andExpect(status().isForbidden());
         mvc.perform(post("/catalog/items/CAT-301/abolish").cookie(enterprise).with(csrf()).param("reason", "企业无权废止"))
                 .andExpect(status().isForbidden());
-    }
-
-    /** {@link ModuleFixtures#library}, whose benefit_type 奖励 the catalog refuses (it takes 资金奖励 and the like). */
-    private static String library(String code, String department, String mode, String condition, String amount, long cap) {
-        return ModuleFixtures.library(code, department, mode, condition, amount, cap).replace("benefit_type: 奖励", "benefit_type: 资金奖励");
     }
 
     private Optional<PolicyItem> working(String code) {
@@ -175,12 +169,5 @@ class CatalogModuleTest {
 
     private ResultActions calculate(String body) throws Exception {
         return mvc.perform(post("/api/v1/calculator").contentType(MediaType.APPLICATION_JSON).content(body));
-    }
-
-    private String token(String username) throws Exception {
-        String body = mvc.perform(post("/api/v1/auth/token").contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"username\":\"" + username + "\",\"password\":\"" + ModuleFixtures.PASSWORD + "\"}"))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        return JsonPath.read(body, "$.token");
     }
 }

@@ -3,7 +3,6 @@ package io.zhida.cockpit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.view;
@@ -35,11 +34,8 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -48,7 +44,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
-import org.springframework.http.MediaType;
 import org.springframework.modulith.test.Scenario;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -111,7 +106,7 @@ class CockpitModuleTest {
         fixtures.user("ck-firm-301", Role.ENTERPRISE, null, null, uscc);
         fixtures.user("ck-clerk-1", Role.CLERK, null, ModuleFixtures.SERVICE_CENTER, null);
         fixtures.user("ck-jxj-1", Role.REVIEWER, null, "C-JXJ", null);
-        publish(library("CK-APPLY-1", "C-JXJ", "承诺即享", "e.uscc == \"" + uscc + "\"", "12345.67", 50_000));
+        publish(ModuleFixtures.library("CK-APPLY-1", "C-JXJ", "承诺即享", "e.uscc == \"" + uscc + "\"", "12345.67", 50_000));
         BigDecimal amount = new BigDecimal("12345.67");
         CockpitFilter jxj = new CockpitFilter(Today.date().minusYears(1).plusDays(1), Today.date(), null, "C-JXJ", null, null, null);
         // the cockpit has heard of the item and of the enterprise (its match is counted by the enterprise's county)
@@ -183,7 +178,7 @@ class CockpitModuleTest {
     void theReadModelRebuiltFromThePublishedFactsGivesTheFiguresTheEventsGave() {
         String uscc = fixtures.enterprise(302, Map.of("employees", 80));
         fixtures.user("ck-firm-302", Role.ENTERPRISE, null, null, uscc);
-        publish(library("CK-INSTANT-1", "C-KJJ", "即申即享", "e.uscc == \"" + uscc + "\" && e.employees >= 10", "6000", 6000));
+        publish(ModuleFixtures.library("CK-INSTANT-1", "C-KJJ", "即申即享", "e.uscc == \"" + uscc + "\" && e.employees >= 10", "6000", 6000));
         LocalDate today = Today.date();
         CockpitFilter kjj = new CockpitFilter(today.minusYears(1).plusDays(1), today, null, "C-KJJ", null, null, null);
         CockpitFilter city = new CockpitFilter(today.minusYears(1).plusDays(1), today, null, null, null, null, null);
@@ -218,7 +213,7 @@ class CockpitModuleTest {
 
     @Test
     void aLeaderSeesTheCockpitAnEnterpriseUserIsRefusedAndAFilterOfNothingIsA400() throws Exception {
-        assertThat(modulesInContext()).contains("cockpit", "applications", "funds", "rectification", "matching", "notify")
+        assertThat(ModuleFixtures.modulesIn(context)).contains("cockpit", "applications", "funds", "rectification", "matching", "notify")
                 .doesNotContain("demo", "portal");
         String uscc = fixtures.enterprise(303, Map.of());
         fixtures.user("ck-firm-303", Role.ENTERPRISE, null, null, uscc);
@@ -233,22 +228,22 @@ class CockpitModuleTest {
         assertThat(shown.enterprises()).isEqualTo(expected.enterprises()).isGreaterThanOrEqualTo(1);
         assertThat(shown.itemsOnline()).isEqualTo(expected.itemsOnline());
         assertThat(page.getResponse().getContentAsString()).contains("领导驾驶舱").contains("青山县");
-        String json = mvc.perform(get("/api/v1/cockpit/summary").header("Authorization", "Bearer " + token("ck-leader-1")))
+        String json = mvc.perform(get("/api/v1/cockpit/summary").header("Authorization", "Bearer " + Sessions.token(mvc, "ck-leader-1", ModuleFixtures.PASSWORD)))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(((Number) JsonPath.read(json, "$.enterprises")).longValue()).isEqualTo(expected.enterprises());
 
         // an enterprise's user: neither the page, the reports nor the API
         mvc.perform(get("/cockpit").cookie(firm)).andExpect(status().isForbidden());
         mvc.perform(get("/cockpit/reports").cookie(firm)).andExpect(status().isForbidden());
-        mvc.perform(get("/api/v1/cockpit/summary").header("Authorization", "Bearer " + token("ck-firm-303"))).andExpect(status().isForbidden());
+        mvc.perform(get("/api/v1/cockpit/summary").header("Authorization", "Bearer " + Sessions.token(mvc, "ck-firm-303", ModuleFixtures.PASSWORD))).andExpect(status().isForbidden());
 
         // a filter naming nothing of this city is a mistake, said as such, not an empty cockpit
         mvc.perform(get("/cockpit").param("region", "999999").cookie(leader)).andExpect(status().isBadRequest());
         mvc.perform(get("/cockpit").param("department", "NO-SUCH").cookie(leader)).andExpect(status().isBadRequest());
-        mvc.perform(get("/api/v1/cockpit/summary").param("region", "999999").header("Authorization", "Bearer " + token("ck-leader-1")))
+        mvc.perform(get("/api/v1/cockpit/summary").param("region", "999999").header("Authorization", "Bearer " + Sessions.token(mvc, "ck-leader-1", ModuleFixtures.PASSWORD)))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.detail", containsString("没有这个县（区）：999999")));
         mvc.perform(get("/api/v1/cockpit/summary").param("from", "2026-05-01").param("to", "2026-04-01")
-                .header("Authorization", "Bearer " + token("ck-leader-1"))).andExpect(status().isBadRequest());
+                .header("Authorization", "Bearer " + Sessions.token(mvc, "ck-leader-1", ModuleFixtures.PASSWORD))).andExpect(status().isBadRequest());
         mvc.perform(get("/cockpit").param("region", ModuleFixtures.COUNTY).cookie(leader)).andExpect(status().isOk());
     }
 
@@ -270,11 +265,6 @@ class CockpitModuleTest {
         return inbox.messages(uscc).all().stream().filter(m -> m.itemCodes().contains(item)).findFirst().orElse(null);
     }
 
-    /** {@link ModuleFixtures#library} with a benefit type the catalog takes (资金奖励; it refused the 奖励 the fixture once wrote). */
-    private static String library(String code, String department, String mode, String condition, String amount, long cap) {
-        return ModuleFixtures.library(code, department, mode, condition, amount, cap).replace("benefit_type: 奖励", "benefit_type: 资金奖励");
-    }
-
     /** Publishes a library, saying what was wrong with it if the catalog refuses it. */
     private void publish(String yaml) {
         try {
@@ -284,21 +274,8 @@ class CockpitModuleTest {
         }
     }
 
-    private Set<String> modulesInContext() {
-        return Arrays.stream(context.getBeanDefinitionNames()).map(context::getType).filter(Objects::nonNull).map(Class::getName)
-                .filter(n -> n.startsWith("io.zhida.")).map(n -> n.split("\\.")[2]).filter(m -> m.equals(m.toLowerCase()))
-                .collect(Collectors.toSet());
-    }
-
     private Cookie login(String username) throws Exception {
         return Sessions.login(mvc, username, ModuleFixtures.PASSWORD);
-    }
-
-    private String token(String username) throws Exception {
-        String body = mvc.perform(post("/api/v1/auth/token").contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"username\":\"" + username + "\",\"password\":\"" + ModuleFixtures.PASSWORD + "\"}"))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        return JsonPath.read(body, "$.token");
     }
 
     private ZhidaUser principal(String username) {

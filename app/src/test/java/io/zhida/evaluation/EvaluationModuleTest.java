@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import com.jayway.jsonpath.JsonPath;
 import io.zhida.identity.Role;
 import io.zhida.identity.ZhidaUser;
 import io.zhida.notify.Inbox;
@@ -24,17 +22,12 @@ import jakarta.servlet.http.Cookie;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.Set;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
-import org.springframework.http.MediaType;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -72,8 +65,6 @@ class EvaluationModuleTest {
     void city() {
         fixtures = new ModuleFixtures(context).city();
     }
-
-
 
     @Test
     void aCampaignIsScoredFromWhatTheUnitsEnteredAndRanksThem() throws Exception {
@@ -157,12 +148,6 @@ class EvaluationModuleTest {
                 .andExpect(flash().attribute("error", "评估已计分，自评不能再修改"));
     }
 
-
-    /** {@link ModuleFixtures#library} with a benefit type the catalog takes (资金奖励; it refused the 奖励 the fixture once wrote). */
-    private static String library(String code, String department, String mode, String condition, String amount, long cap) {
-        return ModuleFixtures.library(code, department, mode, condition, amount, cap).replace("benefit_type: 奖励", "benefit_type: 资金奖励");
-    }
-
     /** Publishes a library, saying what was wrong with it if the catalog refuses it. */
     private void publish(String yaml) {
         try {
@@ -181,21 +166,8 @@ class EvaluationModuleTest {
         return request;
     }
 
-    private Set<String> modulesInContext() {
-        return Arrays.stream(context.getBeanDefinitionNames()).map(context::getType).filter(Objects::nonNull).map(Class::getName)
-                .filter(n -> n.startsWith("io.zhida.")).map(n -> n.split("\\.")[2]).filter(m -> m.equals(m.toLowerCase()))
-                .collect(Collectors.toSet());
-    }
-
     private Cookie login(String username) throws Exception {
         return Sessions.login(mvc, username, ModuleFixtures.PASSWORD);
-    }
-
-    private String token(String username) throws Exception {
-        String body = mvc.perform(post("/api/v1/auth/token").contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"username\":\"" + username + "\",\"password\":\"" + ModuleFixtures.PASSWORD + "\"}"))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        return JsonPath.read(body, "$.token");
     }
 
     private ZhidaUser principal(String username) {

@@ -74,7 +74,7 @@ class MatchingModuleTest {
         String big = fixtures.enterprise(101, Map.of("employees", 80));
         String small = fixtures.enterprise(102, Map.of("employees", 20));
         awaitMatchingFollowed(big, small);
-        publish(library("MT-ITEM-1", "C-JXJ", "承诺即享", "e.employees >= 50", "double(e.employees) * 100.0", 6000));
+        publish(ModuleFixtures.library("MT-ITEM-1", "C-JXJ", "承诺即享", "e.employees >= 50", "double(e.employees) * 100.0", 6000));
 
         // matched on publication, before the import returns
         assertThat(matching.forEnterprise(big)).filteredOn(m -> m.itemCode().equals("MT-ITEM-1")).singleElement().satisfies(m -> {
@@ -103,7 +103,7 @@ class MatchingModuleTest {
     void aProfileChangeMovesAnEnterpriseInAndOutOfAnItem() {
         String firm = fixtures.enterprise(201, Map.of("employees", 10));
         awaitMatchingFollowed(firm);
-        publish(library("MT-ITEM-2", "C-KJJ", "承诺即享", "e.employees >= 30", "1000", 1000));
+        publish(ModuleFixtures.library("MT-ITEM-2", "C-KJJ", "承诺即享", "e.employees >= 30", "1000", 1000));
         assertThat(outcome(firm, "MT-ITEM-2")).isEqualTo(Outcome.INELIGIBLE);
 
         fixtures.enterprise(201, Map.of("employees", 40));
@@ -130,7 +130,7 @@ class MatchingModuleTest {
         awaitMatchingFollowed(own, other);
 
         ImportRejectedException refused = catchThrowableOfType(ImportRejectedException.class,
-                () -> fixtures.publish(library("MT-BAD", "C-JXJ", "承诺即享", "e.employes >= 1", "100", 100)));
+                () -> fixtures.publish(ModuleFixtures.library("MT-BAD", "C-JXJ", "承诺即享", "e.employes >= 1", "100", 100)));
         assertThat(refused.problems()).as("a misspelt attribute is an authoring error, said where it is")
                 .singleElement().satisfies(p -> {
                     assertThat(p.item()).isEqualTo("MT-BAD");
@@ -138,7 +138,7 @@ class MatchingModuleTest {
                 });
         assertThat(matching.countsByItem(null)).as("nothing matched for a rule that was refused").doesNotContainKey("MT-BAD");
 
-        publish(library("MT-ITEM-3", "C-SWJ", "承诺即享", "e.employees >= 1", "500", 500));
+        publish(ModuleFixtures.library("MT-ITEM-3", "C-SWJ", "承诺即享", "e.employees >= 1", "500", 500));
         fixtures.user("mt-own", Role.ENTERPRISE, null, null, own);
         fixtures.user("mt-reviewer", Role.REVIEWER, null, "C-SWJ", null);
         String token = token("mt-own");
@@ -203,10 +203,5 @@ class MatchingModuleTest {
         } catch (io.zhida.catalog.ImportRejectedException e) {
             throw new AssertionError(e.problems().toString(), e);
         }
-    }
-
-    /** {@link ModuleFixtures#library}, whose benefit_type 奖励 the catalog refuses (it takes 资金奖励 and the like). */
-    private static String library(String code, String department, String mode, String condition, String amount, long cap) {
-        return ModuleFixtures.library(code, department, mode, condition, amount, cap).replace("benefit_type: 奖励", "benefit_type: 资金奖励");
     }
 }

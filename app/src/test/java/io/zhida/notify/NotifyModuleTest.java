@@ -71,7 +71,7 @@ class NotifyModuleTest {
         awaitMatchingFollowed(qualifies, tooSmall);
 
         scenario.stimulate(() -> {
-                    publish(library("NT-ITEM-1", "C-JXJ", "承诺即享", "e.employees >= 50 && e.employees <= 60", "5000", 5000));
+                    publish(ModuleFixtures.library("NT-ITEM-1", "C-JXJ", "承诺即享", "e.employees >= 50 && e.employees <= 60", "5000", 5000));
                 })
                 .andWaitAtMost(Duration.ofSeconds(30))
                 .andWaitForStateChange(() -> messagesAbout(qualifies, "NT-ITEM-1"), messages -> !messages.isEmpty())
@@ -110,7 +110,7 @@ class NotifyModuleTest {
         fixtures.user("nt-owner", Role.ENTERPRISE, null, null, mine);
         fixtures.user("nt-stranger", Role.ENTERPRISE, null, null, theirs);
         awaitMatchingFollowed(mine, theirs);
-        publish(library("NT-ITEM-2", "C-KJJ", "承诺即享", "e.employees >= 65", "3000", 3000));
+        publish(ModuleFixtures.library("NT-ITEM-2", "C-KJJ", "承诺即享", "e.employees >= 65", "3000", 3000));
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> !messagesAbout(mine, "NT-ITEM-2").isEmpty());
         InboxMessage message = messagesAbout(mine, "NT-ITEM-2").get(0);
 
@@ -156,10 +156,5 @@ class NotifyModuleTest {
         } catch (io.zhida.catalog.ImportRejectedException e) {
             throw new AssertionError(e.problems().toString(), e);
         }
-    }
-
-    /** {@link ModuleFixtures#library}, whose benefit_type 奖励 the catalog refuses (it takes 资金奖励 and the like). */
-    private static String library(String code, String department, String mode, String condition, String amount, long cap) {
-        return ModuleFixtures.library(code, department, mode, condition, amount, cap).replace("benefit_type: 奖励", "benefit_type: 资金奖励");
     }
 }

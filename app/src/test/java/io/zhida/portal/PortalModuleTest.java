@@ -18,11 +18,9 @@ import io.zhida.support.ModuleTest;
 import io.zhida.support.Sessions;
 import jakarta.servlet.http.Cookie;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.jsoup.Jsoup;
@@ -68,9 +66,9 @@ class PortalModuleTest {
 
     @Test
     void theHomePageAndThePublicPortalOpenWithoutSigningIn() throws Exception {
-        assertThat(modulesInContext()).contains("portal", "cockpit", "catalog", "enterprise", "identity").doesNotContain("demo");
+        assertThat(ModuleFixtures.modulesIn(context)).contains("portal", "cockpit", "catalog", "enterprise", "identity").doesNotContain("demo");
         fixtures.enterprise(101, Map.of());
-        publish(library("PT-ITEM-1", "C-JXJ", "免申即享", "e.employees >= 10", "3000", 3000));
+        publish(ModuleFixtures.library("PT-ITEM-1", "C-JXJ", "免申即享", "e.employees >= 10", "3000", 3000));
         long online = catalog.onlineItems().size();
         assertThat(online).isGreaterThanOrEqualTo(1);
 
@@ -149,11 +147,6 @@ class PortalModuleTest {
         mvc.perform(get("/enterprises").cookie(sessions.get("pt-firm-201"))).andExpect(redirectedUrl("/my/enterprise"));
     }
 
-    /** {@link ModuleFixtures#library} with a benefit type the catalog takes (资金奖励; it refused the 奖励 the fixture once wrote). */
-    private static String library(String code, String department, String mode, String condition, String amount, long cap) {
-        return ModuleFixtures.library(code, department, mode, condition, amount, cap).replace("benefit_type: 奖励", "benefit_type: 资金奖励");
-    }
-
     /** Publishes a library, saying what was wrong with it if the catalog refuses it. */
     private void publish(String yaml) {
         try {
@@ -161,12 +154,6 @@ class PortalModuleTest {
         } catch (io.zhida.catalog.ImportRejectedException e) {
             throw new AssertionError("the catalog refused the fixture's library: " + e.problems(), e);
         }
-    }
-
-    private Set<String> modulesInContext() {
-        return Arrays.stream(context.getBeanDefinitionNames()).map(context::getType).filter(Objects::nonNull).map(Class::getName)
-                .filter(n -> n.startsWith("io.zhida.")).map(n -> n.split("\\.")[2]).filter(m -> m.equals(m.toLowerCase()))
-                .collect(Collectors.toSet());
     }
 
     private ZhidaUser principal(String username) {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -33,19 +32,14 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.Set;
-import java.util.stream.Collectors;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.ApplicationContext;
-import org.springframework.http.MediaType;
 import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.context.ActiveProfiles;
@@ -101,7 +95,7 @@ class RatesModuleTest {
 
     @Test
     void withNothingRecordedTheRatesSayNoDataAndBadRequestsAndEnterprisesAreRefused() throws Exception {
-        assertThat(modulesInContext()).contains("rates", "applications", "funds", "evaluation").doesNotContain("backtoback", "demo", "cockpit",
+        assertThat(ModuleFixtures.modulesIn(context)).contains("rates", "applications", "funds", "evaluation").doesNotContain("backtoback", "demo", "cockpit",
                 "portal");
         fixtures.user("eval-officer-1", Role.EVALUATOR, null, null, null);
         String firm = fixtures.enterprise(101, Map.of());
@@ -124,7 +118,7 @@ class RatesModuleTest {
         assertThat(row.amountRate()).isNull();
         assertThat(rates.rates(from, to, ThreeRates.GroupBy.ITEM)).isEmpty();
 
-        String officer = "Bearer " + token("eval-officer-1");
+        String officer = "Bearer " + Sessions.token(mvc, "eval-officer-1", ModuleFixtures.PASSWORD);
         String json = mvc.perform(get("/api/v1/evaluation/rates").param("from", from.toString()).param("to", to.toString())
                         .header("Authorization", officer))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.length()").value(1)).andExpect(jsonPath("$[0].key").value("city"))
@@ -154,33 +148,15 @@ class RatesModuleTest {
         Cookie enterprise = login("eval-firm-101");
         mvc.perform(get("/evaluation/rates").cookie(enterprise)).andExpect(status().isForbidden());
         mvc.perform(get("/api/v1/evaluation/rates").param("from", "2025-01-01").param("to", "2025-04-01")
-                .header("Authorization", "Bearer " + token("eval-firm-101"))).andExpect(status().isForbidden());
-    }
-
-    private Set<String> modulesInContext() {
-        return Arrays.stream(context.getBeanDefinitionNames()).map(context::getType).filter(Objects::nonNull).map(Class::getName)
-                .filter(n -> n.startsWith("io.zhida.")).map(n -> n.split("\\.")[2]).filter(m -> m.equals(m.toLowerCase()))
-                .collect(Collectors.toSet());
+                .header("Authorization", "Bearer " + Sessions.token(mvc, "eval-firm-101", ModuleFixtures.PASSWORD))).andExpect(status().isForbidden());
     }
 
     private Cookie login(String username) throws Exception {
         return Sessions.login(mvc, username, ModuleFixtures.PASSWORD);
     }
 
-    private String token(String username) throws Exception {
-        String body = mvc.perform(post("/api/v1/auth/token").contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"username\":\"" + username + "\",\"password\":\"" + ModuleFixtures.PASSWORD + "\"}"))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        return JsonPath.read(body, "$.token");
-    }
-
     private ZhidaUser principal(String username) {
         return (ZhidaUser) context.getBean(UserDetailsService.class).loadUserByUsername(username);
-    }
-
-    /** {@link ModuleFixtures#library} with a benefit type the catalog takes (资金奖励; it refused the 奖励 the fixture once wrote). */
-    private static String library(String code, String department, String mode, String condition, String amount, long cap) {
-        return ModuleFixtures.library(code, department, mode, condition, amount, cap).replace("benefit_type: 奖励", "benefit_type: 资金奖励");
     }
 
     /** Publishes a library, saying what was wrong with it if the catalog refuses it. */
@@ -206,7 +182,7 @@ class RatesModuleTest {
         fixtures.user("eval-officer-2", Role.EVALUATOR, null, null, null);
         String item = "EV-RATE-1";
         // 即申即享 for exactly these three enterprises (decided at submission, 8,000 yuan), handled by 市科技局
-        publish(library(item, "C-KJJ", "即申即享", "e.uscc in [\"%s\", \"%s\", \"%s\"]".formatted(a, b, c),
+        publish(ModuleFixtures.library(item, "C-KJJ", "即申即享", "e.uscc in [\"%s\", \"%s\", \"%s\"]".formatted(a, b, c),
                 "8000", 8000));
         LocalDate today = Today.date();
         LocalDate from = today.minusDays(30);
@@ -262,7 +238,7 @@ class RatesModuleTest {
         }
         String at = "$[?(@.key == 'C-KJJ')]";
         mvc.perform(get("/api/v1/evaluation/rates").param("from", from.toString()).param("to", today.toString()).param("groupBy", "department")
-                        .header("Authorization", "Bearer " + token("eval-officer-2")))
+                        .header("Authorization", "Bearer " + Sessions.token(mvc, "eval-officer-2", ModuleFixtures.PASSWORD)))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath(at + ".name").value("市科技局"))
                 .andExpect(jsonPath(at + ".awareness.rate").value(0.6667))

@@ -24,10 +24,8 @@ import io.zhida.support.ModuleTest;
 import io.zhida.support.Sessions;
 import jakarta.servlet.http.Cookie;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
@@ -249,18 +247,12 @@ class RectificationModuleTest {
     @Test
     void theModuleStartsWithoutTheDemoCityAndWithoutTheModulesThatDependOnIt() {
         // applications only reaches rectification through an event (TaskEscalated), so it is not started either
-        assertThat(modulesInContext()).contains("rectification", "notify", "catalog", "enterprise", "calendar", "identity", "platform")
+        assertThat(ModuleFixtures.modulesIn(context)).contains("rectification", "notify", "catalog", "enterprise", "calendar", "identity", "platform")
                 .doesNotContain("demo", "evaluation", "cockpit", "portal", "applications", "funds");
         Set<String> demoAccounts = DemoAccounts.ALL.stream().map(DemoAccounts.Account::username).filter(u -> !u.equals("admin"))
                 .collect(Collectors.toSet());
         assertThat(users.list(null)).extracting(UserAdministration.UserSummary::username).doesNotContainAnyElementsOf(demoAccounts)
                 .contains("admin");
-    }
-
-    private Set<String> modulesInContext() {
-        return Arrays.stream(context.getBeanDefinitionNames()).map(context::getType).filter(Objects::nonNull).map(Class::getName)
-                .filter(n -> n.startsWith("io.zhida.")).map(n -> n.split("\\.")[2]).filter(m -> m.equals(m.toLowerCase()))
-                .collect(Collectors.toSet());
     }
 
     private Cookie login(String username) throws Exception {

@@ -62,6 +62,13 @@ public final class ModuleFixtures {
                 Set.of(role), region, departmentId, uscc, null));
     }
 
+    /** The application modules whose beans are in the context, e.g. {"identity", "platform"}: what a module test started. */
+    public static java.util.Set<String> modulesIn(ApplicationContext context) {
+        return java.util.Arrays.stream(context.getBeanDefinitionNames()).map(context::getType).filter(java.util.Objects::nonNull)
+                .map(Class::getName).filter(n -> n.startsWith("io.zhida.")).map(n -> n.split("\\.")[2]).filter(m -> m.equals(m.toLowerCase()))
+                .collect(java.util.stream.Collectors.toSet());
+    }
+
     /** A valid credit code in 青山县, different for each seed. */
     public static String uscc(int seed) {
         String first17 = "91" + COUNTY + String.format("%08d", 60_000_000 + seed) + "1";

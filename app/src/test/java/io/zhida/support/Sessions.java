@@ -36,8 +36,13 @@ public final class Sessions {
     }
 
     public static String token(MockMvc mvc, String username) throws Exception {
+        return token(mvc, username, DEMO_PASSWORD);
+    }
+
+    /** A bearer token of an account a test made itself. */
+    public static String token(MockMvc mvc, String username, String password) throws Exception {
         MvcResult result = mvc.perform(post("/api/v1/auth/token").contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"username\":\"" + username + "\",\"password\":\"" + DEMO_PASSWORD + "\"}"))
+                        .content("{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}"))
                 .andExpect(jsonPath("$.token").isString())
                 .andReturn();
         return com.jayway.jsonpath.JsonPath.read(result.getResponse().getContentAsString(), "$.token");

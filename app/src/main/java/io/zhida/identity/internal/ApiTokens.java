@@ -1,13 +1,11 @@
 package io.zhida.identity.internal;
 
 import io.zhida.identity.ZhidaUser;
+import io.zhida.platform.Digests;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -40,7 +38,7 @@ public class ApiTokens {
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         jdbc.sql("DELETE FROM api_token WHERE expires_at < now()").update();
         jdbc.sql("INSERT INTO api_token (token_hash, user_id, expires_at) VALUES (:hash, :user, now() + make_interval(secs => :secs))")
-                .param("hash", hash(token)).param("user", user.id()).param("secs", ttl.toSeconds()).update();
+                .param("hash", Digests.sha256(token)).param("user", user.id()).param("secs", ttl.toSeconds()).update();
         return new Issued(token, ttl.toSeconds());
     }
 
@@ -50,16 +48,9 @@ public class ApiTokens {
      */
     Optional<ZhidaUser> resolve(String token) {
         return jdbc.sql("SELECT user_id FROM api_token WHERE token_hash = :hash AND expires_at > now()")
-                .param("hash", hash(token)).query(Long.class).optional()
+                .param("hash", Digests.sha256(token)).query(Long.class).optional()
                 .flatMap(users::principal)
                 .filter(ZhidaUser::isEnabled);
     }
 
-    private static String hash(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
-    }
 }

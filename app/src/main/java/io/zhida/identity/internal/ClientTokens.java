@@ -2,14 +2,13 @@ package io.zhida.identity.internal;
 
 import io.zhida.identity.Scope;
 import io.zhida.identity.SystemClient;
+import io.zhida.platform.Digests;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -45,7 +44,7 @@ public class ClientTokens {
         }
         return jdbc.sql("SELECT id, client_id, name, scopes, secret_hash FROM system_client WHERE client_id = ? AND enabled")
                 .param(clientId).query((rs, n) -> MessageDigest.isEqual(rs.getString("secret_hash").getBytes(StandardCharsets.US_ASCII),
-                        hash(secret).getBytes(StandardCharsets.US_ASCII))
+                        Digests.sha256(secret).getBytes(StandardCharsets.US_ASCII))
                         ? new SystemClient(rs.getLong("id"), rs.getString("client_id"), rs.getString("name"), scopes((String[]) rs.getArray("scopes").getArray()))
                         : null)
                 .optional();
@@ -57,7 +56,7 @@ public class ClientTokens {
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         jdbc.sql("DELETE FROM client_token WHERE expires_at < now()").update();
         jdbc.sql("INSERT INTO client_token (token_hash, client, scopes, expires_at) VALUES (?, ?, ?, now() + make_interval(secs => ?))")
-                .params(hash(token), client.id(), scopes.stream().map(Scope::value).toArray(String[]::new), ttl.toSeconds()).update();
+                .params(Digests.sha256(token), client.id(), scopes.stream().map(Scope::value).toArray(String[]::new), ttl.toSeconds()).update();
         return new Issued(token, ttl.toSeconds(), scopes);
     }
 
@@ -66,7 +65,7 @@ public class ClientTokens {
         return jdbc.sql("""
                         SELECT c.id, c.client_id, c.name, t.scopes FROM client_token t JOIN system_client c ON c.id = t.client
                         WHERE t.token_hash = ? AND t.expires_at > now() AND c.enabled""")
-                .param(hash(token))
+                .param(Digests.sha256(token))
                 .query((rs, n) -> new SystemClient(rs.getLong(1), rs.getString(2), rs.getString(3), scopes((String[]) rs.getArray(4).getArray())))
                 .optional();
     }
@@ -75,11 +74,4 @@ public class ClientTokens {
         return Arrays.stream(values).map(Scope::of).flatMap(Optional::stream).collect(Collectors.toSet());
     }
 
-    public static String hash(String secret) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
-    }
 }

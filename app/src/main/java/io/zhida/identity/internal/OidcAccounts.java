@@ -4,12 +4,10 @@ import io.zhida.engine.standard.Uscc;
 import io.zhida.identity.AuditLog;
 import io.zhida.identity.Role;
 import io.zhida.identity.ZhidaUser;
+import io.zhida.platform.Digests;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -66,7 +64,7 @@ public class OidcAccounts {
 
     @Transactional
     public Outcome signIn(String issuer, String subject, Map<String, Object> claims) {
-        String personKey = hash(issuer + "|" + subject);
+        String personKey = Digests.sha256(issuer + "|" + subject);
         String name = text(claims.get(nameClaim));
         String uscc = text(claims.get(usccClaim));
         if (uscc != null) {
@@ -112,7 +110,7 @@ public class OidcAccounts {
         Optional<Authorization> authorization = jdbc.sql("""
                         SELECT id, uscc, user_id FROM enterprise_agent WHERE kind = 'AGENT' AND id_number_hash = ? AND withdrawn_at IS NULL
                         ORDER BY authorized_at DESC, id DESC LIMIT 1""")
-                .param(hash(idNumber)).query(Authorization.class).optional();
+                .param(Digests.sha256(idNumber)).query(Authorization.class).optional();
         if (authorization.isEmpty()) {
             return Optional.empty();
         }
@@ -157,11 +155,4 @@ public class OidcAccounts {
         return value == null || value.toString().isBlank() ? null : value.toString().trim();
     }
 
-    private static String hash(String value) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
-    }
 }

@@ -76,7 +76,7 @@ class WebhookOutbox {
         if (a.sourceClient() == null) {
             return; // an enterprise's own appeal is no system's business
         }
-        clients.idOf(a.sourceClient()).ifPresent(client -> rows.enqueueFor(client, WebhookEvent.APPEAL_ANSWERED.type(), "appeal:" + a.appealId(),
+        clients.idOf(a.sourceClient()).ifPresent(client -> rows.enqueue(client, WebhookEvent.APPEAL_ANSWERED.type(), "appeal:" + a.appealId(),
                 body(WebhookEvent.APPEAL_ANSWERED, a.at(), data("number", a.number(), "reference", a.sourceRef(), "uscc", a.uscc(),
                         "answer", a.answer())), clock.instant()));
     }

@@ -51,22 +51,18 @@ public class WebhookRows {
 
     /** One delivery per active subscription to the type; an event seen twice (a redelivered domain event) is queued once. */
     public int enqueue(String type, String key, String payload, Instant now) {
-        return jdbc.sql("""
-                        INSERT INTO webhook_delivery (delivery_id, subscription_id, event_type, event_key, payload, next_attempt_at)
-                        SELECT gen_random_uuid(), s.id, :type, :key, CAST(:payload AS jsonb), :now FROM webhook_subscription s
-                        WHERE s.active AND :type = ANY (s.event_types)
-                        ON CONFLICT (subscription_id, event_key) DO NOTHING""")
-                .param("type", type).param("key", key).param("payload", payload).param("now", Timestamp.from(now)).update();
+        return enqueue(null, type, key, payload, now);
     }
 
-    /** As {@link #enqueue}, to one system's subscriptions only. */
-    public int enqueueFor(long client, String type, String key, String payload, Instant now) {
+    /** As {@link #enqueue(String, String, String, Instant)}, to one system's subscriptions only when {@code client} is given. */
+    public int enqueue(Long client, String type, String key, String payload, Instant now) {
         return jdbc.sql("""
                         INSERT INTO webhook_delivery (delivery_id, subscription_id, event_type, event_key, payload, next_attempt_at)
                         SELECT gen_random_uuid(), s.id, :type, :key, CAST(:payload AS jsonb), :now FROM webhook_subscription s
-                        WHERE s.active AND s.client = :client AND :type = ANY (s.event_types)
+                        WHERE s.active AND :type = ANY (s.event_types) AND (CAST(:client AS bigint) IS NULL OR s.client = :client)
                         ON CONFLICT (subscription_id, event_key) DO NOTHING""")
-                .param("client", client).param("type", type).param("key", key).param("payload", payload).param("now", Timestamp.from(now)).update();
+                .param("client", client).param("type", type).param("key", key).param("payload", payload).param("now", Timestamp.from(now))
+                .update();
     }
 
     /**
