@@ -16,7 +16,7 @@ public record Application(long id, String number, String uscc, String enterprise
 
     public enum Status {
         SUBMITTED("待受理"), RETURNED("待补正"), ACCEPTED("已受理"), DISPATCHED("审核中"), APPROVED("已核准"),
-        REJECTED("未通过"), REFUSED("不予受理"), PAID("已兑付");
+        REJECTED("未通过"), REFUSED("不予受理"), PAID("已兑付"), WITHDRAWN("已撤回");
 
         private final String label;
 
@@ -34,17 +34,23 @@ public record Application(long id, String number, String uscc, String enterprise
 
         /**
          * The workflow: where an application may go from here. 秒批 approves straight from SUBMITTED; a cancelled grant
-         * turns an approval into a rejection. Every transition is checked against this before it is written.
+         * turns an approval into a rejection; the applicant may withdraw until it is decided. Every transition is checked
+         * against this before it is written.
          */
         public java.util.Set<Status> next() {
             return switch (this) {
-                case SUBMITTED -> java.util.EnumSet.of(ACCEPTED, RETURNED, REFUSED, APPROVED);
-                case RETURNED -> java.util.EnumSet.of(SUBMITTED);
-                case ACCEPTED -> java.util.EnumSet.of(DISPATCHED, REFUSED);
-                case DISPATCHED -> java.util.EnumSet.of(APPROVED, REJECTED);
+                case SUBMITTED -> java.util.EnumSet.of(ACCEPTED, RETURNED, REFUSED, APPROVED, WITHDRAWN);
+                case RETURNED -> java.util.EnumSet.of(SUBMITTED, WITHDRAWN);
+                case ACCEPTED -> java.util.EnumSet.of(DISPATCHED, REFUSED, WITHDRAWN);
+                case DISPATCHED -> java.util.EnumSet.of(APPROVED, REJECTED, WITHDRAWN);
                 case APPROVED -> java.util.EnumSet.of(PAID, REJECTED);
-                case REJECTED, REFUSED, PAID -> java.util.EnumSet.noneOf(Status.class);
+                case REJECTED, REFUSED, PAID, WITHDRAWN -> java.util.EnumSet.noneOf(Status.class);
             };
+        }
+
+        /** Ended without money, so the enterprise may apply again for the item and period (the index application_live_once). */
+        public boolean allowsAnother() {
+            return this == REJECTED || this == REFUSED || this == WITHDRAWN;
         }
 
         public boolean canMoveTo(Status to) {

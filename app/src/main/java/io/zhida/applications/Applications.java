@@ -102,7 +102,7 @@ public class Applications {
         String year = String.valueOf(today.getYear());
         return rows.forEnterprise(uscc).stream()
                 .filter(a -> a.itemCode().equals(item.code()) && year.equals(a.period())
-                        && a.status() != Application.Status.REJECTED && a.status() != Application.Status.REFUSED)
+                        && !a.status().allowsAnother())
                 .findFirst().map(a -> "贵单位本年度已申报本事项（申报号 " + a.number() + "，" + (a.status() == Application.Status.PAID
                         ? "已兑付" : a.status().label()) + "），请在“我的申报”查看进度，无需重复申报");
     }

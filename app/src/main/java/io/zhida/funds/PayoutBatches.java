@@ -131,9 +131,32 @@ public class PayoutBatches {
     @Transactional
     public PayoutBatch.Settlement settle(long batchId, String fileName, InputStream file) throws IOException {
         get(batchId);
+        return settle(batchId, BankFile.results(fileName, file));
+    }
+
+    /**
+     * The bank's results sent by another system (the treasury's 国库集中支付), as the file's lines would be: line number,
+     * 成功 or 失败, and the reason of a failure. The same checks and the same once-only settlement as the file's.
+     */
+    @Transactional
+    public PayoutBatch.Settlement settle(String batchNumber, List<BankFile.Result> results) {
+        PayoutBatch batch = byNumber(batchNumber);
+        if (results.isEmpty()) {
+            throw new InvalidInputException("results", "请至少回传一笔结果");
+        }
+        if (results.size() > MAX_LINES) {
+            throw new InvalidInputException("results", "一次最多回传 " + MAX_LINES + " 笔");
+        }
+        return settle(batch.id(), results);
+    }
+
+    public PayoutBatch byNumber(String number) {
+        return batches.findByNumber(number == null ? "" : number.strip()).orElseThrow(() -> new NotFoundException("没有这个拨付批次"));
+    }
+
+    private PayoutBatch.Settlement settle(long batchId, List<BankFile.Result> results) {
         Map<String, PayoutBatch.Line> lines = batches.lines(batchId).stream()
                 .collect(Collectors.toMap(l -> String.valueOf(l.id()), Function.identity()));
-        List<BankFile.Result> results = BankFile.results(fileName, file);
         List<String> problems = new ArrayList<>();
         for (BankFile.Result r : results) {
             if (!lines.containsKey(r.lineNo())) {

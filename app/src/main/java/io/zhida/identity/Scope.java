@@ -9,6 +9,7 @@ public enum Scope {
     APPLICATIONS_READ("applications:read", "读取申报及其进度"),
     APPLICATIONS_WRITE("applications:write", "代企业提交申报"),
     GRANTS_READ("grants:read", "读取兑现和拨付"),
+    PAYMENTS_WRITE("payments:write", "读取拨付批次、回传银行结果"),
     APPEALS_WRITE("appeals:write", "提交 12345 等渠道的企业诉求"),
     WEBHOOKS_MANAGE("webhooks:manage", "订阅事件推送");
 
@@ -20,7 +21,8 @@ public enum Scope {
         this.label = label;
     }
 
-    /** As OAuth2 writes it, e.g. {@code matches:read}. */
+    /** As OAuth2 writes it, e.g. {@code matches:read}; also how JSON writes it. */
+    @com.fasterxml.jackson.annotation.JsonValue
     public String value() {
         return value;
     }

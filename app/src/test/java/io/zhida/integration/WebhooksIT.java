@@ -14,12 +14,12 @@ import io.zhida.integration.internal.WebhookRows;
 import io.zhida.integration.internal.WebhookSignature;
 import io.zhida.support.ModuleFixtures;
 import io.zhida.support.Sessions;
+import io.zhida.support.SystemClientsFixture;
 import io.zhida.support.ZhidaIntegrationTest;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -350,22 +350,15 @@ class WebhooksIT {
 
     /** {clientId, secret, id} of a newly registered system. */
     private String[] register(String admin, String name, String... scopes) throws Exception {
-        String body = mvc.perform(post("/api/v1/admin/clients").header("Authorization", admin).contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"name\":\"" + name + "\",\"scopes\":[\"" + String.join("\",\"", scopes) + "\"]}"))
-                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
-        return new String[] {JsonPath.read(body, "$.clientId"), JsonPath.read(body, "$.clientSecret"),
-                String.valueOf(((Number) JsonPath.read(body, "$.id")).longValue())};
+        SystemClientsFixture.Registered r = SystemClientsFixture.register(mvc, admin, name, scopes);
+        return new String[] {r.clientId(), r.secret(), String.valueOf(r.id())};
     }
 
     private String token(String[] client, String scope) throws Exception {
-        String body = mvc.perform(post("/api/v1/oauth2/token").header("Authorization", basic(client[0], client[1]))
-                        .contentType(MediaType.APPLICATION_FORM_URLENCODED)
-                        .content("grant_type=client_credentials" + (scope == null ? "" : "&scope=" + scope)))
-                .andExpect(status().isOk()).andExpect(jsonPath("$.token_type").value("Bearer")).andReturn().getResponse().getContentAsString();
-        return "Bearer " + JsonPath.read(body, "$.access_token");
+        return SystemClientsFixture.bearer(mvc, new SystemClientsFixture.Registered(client[0], client[1], Long.parseLong(client[2])), scope);
     }
 
     private static String basic(String id, String secret) {
-        return "Basic " + Base64.getEncoder().encodeToString((id + ":" + secret).getBytes(StandardCharsets.UTF_8));
+        return SystemClientsFixture.basic(id, secret);
     }
 }

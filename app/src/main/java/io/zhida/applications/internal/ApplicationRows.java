@@ -151,6 +151,16 @@ public class ApplicationRows {
                 + "decided_at = now() WHERE id = ? AND status = ?").params(reason, id, before.name()).update());
     }
 
+    /** 撤回: from any status that may still be withdrawn; 0 when it was decided (or withdrawn) meanwhile. */
+    public int withdraw(long id, String reason) {
+        Application.Status before = statusOf(id);
+        if (before == null || !before.canMoveTo(Application.Status.WITHDRAWN)) {
+            return 0;
+        }
+        return changed(id, before, Application.Status.WITHDRAWN, jdbc.sql("UPDATE application SET status = 'WITHDRAWN', decision_reason = ?, "
+                + "withdrawn_at = now() WHERE id = ? AND status = ?").params(reason, id, before.name()).update());
+    }
+
     public int dispatch(long id) {
         return changed(id, Application.Status.ACCEPTED, Application.Status.DISPATCHED,
                 jdbc.sql("UPDATE application SET status = 'DISPATCHED', dispatched_at = now() WHERE id = ? AND status = 'ACCEPTED'").param(id).update());

@@ -51,9 +51,11 @@ class ApplicationController {
     private final TimeLimits limits;
     private final ApplicationAccess access;
     private final DispatchNotice notice;
+    private final io.zhida.applications.Withdrawals withdrawals;
 
     ApplicationController(Applications applications, WindowDesk window, Decisions decisions, Ratings ratings, TimeLimits limits,
-                          ApplicationAccess access, DispatchNotice notice) {
+                          ApplicationAccess access, DispatchNotice notice, io.zhida.applications.Withdrawals withdrawals) {
+        this.withdrawals = withdrawals;
         this.applications = applications;
         this.window = window;
         this.decisions = decisions;
@@ -80,6 +82,7 @@ class ApplicationController {
         model.addAttribute("departmentNames", a.departments().stream().map(limits::departmentName).toList());
         boolean owner = user.has(Role.ENTERPRISE) && a.uscc().equals(user.enterpriseUscc());
         model.addAttribute("owner", owner);
+        model.addAttribute("canWithdraw", owner && io.zhida.applications.Withdrawals.possible(a));
         model.addAttribute("windowClerk", user.has(Role.CLERK) && user.canSeeRegion(a.region()));
         String myDepartment = (user.has(Role.REVIEWER) || user.has(Role.DEPT_HEAD))
                 ? access.departmentCode(user).filter(a.departments()::contains).orElse(null) : null;
@@ -162,6 +165,13 @@ class ApplicationController {
     String rate(@PathVariable long id, @RequestParam(defaultValue = "0") int stars, @RequestParam(required = false) String comment,
                 @AuthenticationPrincipal ZhidaUser user, RedirectAttributes flash) {
         return Actions.run(() -> ratings.rate(id, user, stars, comment), "感谢您的评价", back(id), flash);
+    }
+
+    @AccessRule(roles = Role.ENTERPRISE, scope = DataScope.OWN_ENTERPRISE)
+    @PostMapping("/applications/{id}/withdraw")
+    String withdraw(@PathVariable long id, @RequestParam(required = false) String reason, @AuthenticationPrincipal ZhidaUser user,
+                    RedirectAttributes flash) {
+        return Actions.run(() -> withdrawals.withdraw(id, user, reason), "申报已撤回，如仍符合条件可重新申报", back(id), flash);
     }
 
     @AccessRule(roles = {Role.DEPT_HEAD, Role.EVALUATOR, Role.ADMIN}, scope = DataScope.OWN_DEPARTMENT)

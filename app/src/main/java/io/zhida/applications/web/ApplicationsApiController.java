@@ -26,10 +26,26 @@ class ApplicationsApiController {
     record Step(Instant at, String step, String title, String note) {
     }
 
-    private final Applications applications;
+    /** {@code POST /api/v1/applications/{number}/withdraw}'s body. */
+    record Withdrawal(String reason) {
+    }
 
-    ApplicationsApiController(Applications applications) {
+    private final Applications applications;
+    private final io.zhida.applications.Withdrawals withdrawals;
+
+    ApplicationsApiController(Applications applications, io.zhida.applications.Withdrawals withdrawals) {
         this.applications = applications;
+        this.withdrawals = withdrawals;
+    }
+
+    /** Withdraws, before it is decided, an application of an enterprise that authorized this system (scope applications:write). */
+    @AccessRule(audience = Audience.SYSTEMS, scope = DataScope.OWN_ENTERPRISE, scopes = Scope.APPLICATIONS_WRITE)
+    @org.springframework.web.bind.annotation.PostMapping("/api/v1/applications/{number}/withdraw")
+    Progress withdraw(@PathVariable String number, @org.springframework.web.bind.annotation.RequestBody(required = false) Withdrawal body) {
+        io.zhida.identity.SystemClient client = io.zhida.identity.CurrentUser.client()
+                .orElseThrow(() -> new org.springframework.security.access.AccessDeniedException("systems withdraw here"));
+        checkNumber(number);
+        return progress(withdrawals.withdrawOnBehalf(client, number, body == null ? null : body.reason()));
     }
 
     /**
@@ -57,16 +73,23 @@ class ApplicationsApiController {
             }
         }
         long id = applications.submitOnBehalf(client, uscc, item.strip(), commitment, uploads);
-        Progress created = progress(applications.numberOf(id));
+        Progress created = progress(applications.byNumber(applications.numberOf(id)));
         return org.springframework.http.ResponseEntity.created(java.net.URI.create("/api/v1/applications/" + created.number())).body(created);
     }
 
     @GetMapping("/api/v1/applications/{number}")
     Progress progress(@PathVariable String number) {
+        checkNumber(number);
+        return progress(applications.byNumber(number));
+    }
+
+    private static void checkNumber(String number) {
         if (!number.matches("[A-Z]{2}\\d{8}-\\d{6,12}")) {
             throw new InvalidInputException("number", "申报编号应形如 SQ20261129-000123");
         }
-        Application a = applications.byNumber(number);
+    }
+
+    private Progress progress(Application a) {
         return new Progress(a.number(), a.uscc(), a.enterpriseName(), a.itemCode(), a.itemName(), a.period(), a.status().name(),
                 a.status().label(), a.estimate(), a.approvedAmount(), a.submittedAt(),
                 applications.timeline(a.id()).stream().map(e -> new Step(e.at(), e.step(), e.title(), e.note())).toList());

@@ -33,7 +33,7 @@ class SupervisionController {
 
     /** What a department's 已办 holds: decided by it, then paid or not. */
     private static final List<Application.Status> DONE_STATES = List.of(Application.Status.APPROVED, Application.Status.REJECTED,
-            Application.Status.PAID);
+            Application.Status.PAID, Application.Status.WITHDRAWN);
 
     private final WindowDesk window;
     private final Decisions decisions;

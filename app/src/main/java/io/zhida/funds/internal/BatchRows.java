@@ -108,6 +108,10 @@ public class BatchRows {
         return jdbc.sql(BATCH + " WHERE b.id = ? GROUP BY b.id").param(id).query(BatchRows::batch).optional();
     }
 
+    public Optional<PayoutBatch> findByNumber(String number) {
+        return jdbc.sql(BATCH + " WHERE b.number = ? GROUP BY b.id").param(number).query(BatchRows::batch).optional();
+    }
+
     public List<PayoutBatch.Line> lines(long batchId) {
         return jdbc.sql(LINE + " WHERE l.batch_id = ? ORDER BY l.id").param(batchId).query(BatchRows::line).list();
     }
