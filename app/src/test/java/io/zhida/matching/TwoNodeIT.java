@@ -53,6 +53,10 @@ class TwoNodeIT {
     MatchingService matchingA;
     @Autowired
     io.zhida.enterprise.ProfileUpdates updates;
+    @Autowired
+    io.zhida.identity.SystemClients systemClientsA;
+    @Autowired
+    io.zhida.integration.internal.WebhookDispatcher dispatcherA;
 
     private ConfigurableApplicationContext nodeB;
     private final HttpClient http = HttpClient.newHttpClient();
@@ -136,6 +140,54 @@ class TwoNodeIT {
         CompletableFuture<Void> other = CompletableFuture.runAsync(nodeB.getBean(MatchingService.class)::nightly);
         CompletableFuture.allOf(a, other).get();
         assertThat(jdbc.sql("SELECT count(*) FROM match_run WHERE kind = 'NIGHTLY'").query(Long.class).single()).isEqualTo(before + 1);
+    }
+
+    /**
+     * A system registered on A takes its token on B; it subscribes on B, the event happens on A, and both nodes sending
+     * at once deliver it once; disabled on A, its token stops on B at once.
+     */
+    @Test
+    void aSystemWorksThroughEitherNodeAndEachWebhookIsDeliveredOnce() throws Exception {
+        com.sun.net.httpserver.HttpServer receiver = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        java.util.List<String> received = new java.util.concurrent.CopyOnWriteArrayList<>();
+        receiver.createContext("/hooks", exchange -> {
+            received.add(exchange.getRequestHeaders().getFirst("X-Zhida-Delivery") + " " + new String(exchange.getRequestBody().readAllBytes(),
+                    java.nio.charset.StandardCharsets.UTF_8));
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        receiver.start();
+        try {
+            io.zhida.identity.SystemClients clientsA = systemClientsA;
+            io.zhida.identity.SystemClients.Credentials system = clientsA.register("两节点对接系统", java.util.List.of("webhooks:manage"), "admin");
+            String basic = java.util.Base64.getEncoder().encodeToString((system.client().clientId() + ":" + system.secret())
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            HttpResponse<String> issued = http.send(HttpRequest.newBuilder(URI.create(b + "/api/v1/oauth2/token"))
+                    .header("Authorization", "Basic " + basic).header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(issued.statusCode()).isEqualTo(200);
+            String systemToken = issued.body().replaceAll(".*\"access_token\"\\s*:\\s*\"([^\"]+)\".*", "$1");
+            HttpResponse<String> subscribed = http.send(HttpRequest.newBuilder(URI.create(b + "/api/v1/webhooks"))
+                    .header("Authorization", "Bearer " + systemToken).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"url\":\"http://127.0.0.1:" + receiver.getAddress().getPort()
+                            + "/hooks\",\"events\":[\"item.published\"]}")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(subscribed.statusCode()).isEqualTo(201);
+
+            exchange.importYaml(item("e.employees >= 1").replace("T-TWO-1", "T-TWO-HOOK"), true); // on A
+            java.time.Instant later = java.time.Instant.now().plusSeconds(1);
+            CompletableFuture<Integer> onA = CompletableFuture.supplyAsync(() -> dispatcherA.dispatch(later));
+            CompletableFuture<Integer> onB = CompletableFuture.supplyAsync(() -> nodeB.getBean(io.zhida.integration.internal.WebhookDispatcher.class)
+                    .dispatch(later));
+            CompletableFuture.allOf(onA, onB).get();
+            assertThat(received).filteredOn(r -> r.contains("T-TWO-HOOK")).hasSize(1);
+
+            clientsA.disable(system.client().id(), "admin");
+            HttpResponse<String> refused = http.send(HttpRequest.newBuilder(URI.create(b + "/api/v1/webhooks"))
+                    .header("Authorization", "Bearer " + systemToken).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(refused.statusCode()).isEqualTo(401);
+        } finally {
+            receiver.stop(0);
+        }
     }
 
     private static String item(String condition) {
