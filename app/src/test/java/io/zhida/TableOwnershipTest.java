@@ -51,6 +51,7 @@ class TableOwnershipTest {
                     "survey_answer", "survey_answer_value", "survey_invitation", "survey_question")),
             Map.entry("rectification", Set.of("appeal", "problem", "problem_counter", "problem_event")),
             Map.entry("integration", Set.of("webhook_subscription", "webhook_delivery")),
+            Map.entry("assistance", Set.of("assistance_request", "assistance_file", "assistance_event")),
             Map.entry("cockpit", Set.of("cockpit_enterprise", "cockpit_fact", "cockpit_item", "cockpit_month", "cockpit_report", "cockpit_slice",
                     "cockpit_stage")));
 
@@ -61,7 +62,8 @@ class TableOwnershipTest {
             "applications", Set.of("application_facts", "service_rating_facts", "application_task_facts"),
             "funds", Set.of("grant_facts", "pool_facts"),
             "rectification", Set.of("appeal_facts", "problem_facts"),
-            "evaluation", Set.of("survey_answer_facts"));
+            "evaluation", Set.of("survey_answer_facts"),
+            "assistance", Set.of("assistance_facts"));
 
     private static final Path MAIN = Path.of("src", "main");
     private static final Pattern CREATED = Pattern.compile("CREATE\\s+(?:UNLOGGED\\s+)?(TABLE|VIEW)\\s+(?:IF NOT EXISTS\\s+)?(\\w+)", Pattern.CASE_INSENSITIVE);

@@ -37,7 +37,8 @@ class ApplicationItemStates implements ItemStates {
         return switch (a.status()) {
             case PAID -> new State("本年度已享受", "查看", href, false);
             case RETURNED -> new State("待补正", "去补正", href, false);
-            case REJECTED, REFUSED, WITHDRAWN -> new State(a.status().label() + "，可重新申报", "查看原因", href, true);
+            case REJECTED, REFUSED -> new State(a.status().label() + "，可重新申报", "查看原因", href, true);
+            case WITHDRAWN -> new State("已撤回，可重新申报", "查看申报", href, true);
             default -> new State(a.status().label(), "查看进度", href, false);
         };
     }

@@ -74,6 +74,11 @@ public class Applications {
         return form(itemCode, profileOf(user));
     }
 
+    /** The form as it stands for an enterprise, for the 政策专员 who prepares its application (帮办代办). */
+    public ApplicationForm formFor(String uscc, String itemCode) {
+        return form(itemCode, profiles.find(uscc).orElseThrow(() -> new NotFoundException("平台尚无该企业的企业画像")));
+    }
+
     private ApplicationForm form(String itemCode, EnterpriseProfile profile) {
         PolicyCalculator.CompiledItem compiled = calculator.compiledOnline(itemCode);
         PolicyItem item = compiled.item();
@@ -138,6 +143,13 @@ public class Applications {
             throw new org.springframework.security.access.AccessDeniedException("该企业未授权本系统代为申报");
         }
         return submit(itemCode, profile, client.actor(), commitmentSigned, uploads, "经企业授权，由「" + client.name() + "」代为提交；");
+    }
+
+    /** 帮办代办: the enterprise confirms what its 政策专员 prepared, and signs the 承诺书 itself; that submits it. */
+    @Transactional
+    public long submitAssisted(ZhidaUser enterprise, String itemCode, String agentName, boolean commitmentSigned, List<Upload> uploads) {
+        return submit(itemCode, profileOf(enterprise), enterprise.getUsername(), commitmentSigned, uploads,
+                "由政策专员「" + agentName + "」帮办，企业确认后提交；");
     }
 
     private long submit(String itemCode, EnterpriseProfile profile, String actor, boolean commitmentSigned, List<Upload> uploads, String byWhom) {

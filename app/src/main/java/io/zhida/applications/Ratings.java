@@ -38,6 +38,9 @@ public class Ratings {
         if (!a.status().finished()) {
             throw new InvalidInputException("stars", "办结后才能评价");
         }
+        if (a.status() == Application.Status.WITHDRAWN) {
+            throw new InvalidInputException("stars", "已撤回的申报不作服务评价，如有意见可在“我的诉求”中提出");
+        }
         if (stars < 1 || stars > 5) {
             throw new InvalidInputException("stars", "评价应为 1 到 5 星");
         }

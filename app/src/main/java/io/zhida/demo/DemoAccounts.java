@@ -22,7 +22,11 @@ public final class DemoAccounts {
             new Account("author", "杨丽（政策编制员）", Role.AUTHOR, "C-JXJ"),
             new Account("evaluator", "赵强（营商环境督查员）", Role.EVALUATOR, "C-YSHJ"),
             new Account("leader", "黄建国（市领导）", Role.LEADER, null),
-            new Account("county", "吴磊（青山县经信局审核员）", Role.REVIEWER, "519921-JXJ"));
+            new Account("county", "吴磊（青山县经信局审核员）", Role.REVIEWER, "519921-JXJ"),
+            new Account("agent", "钱进（惠企政策专员）", Role.AGENT, "C-ZWFW"),
+            new Account("agent2", "孙悦（惠企政策专员）", Role.AGENT, "C-ZWFW"),
+            new Account("officer", "孔文（营商环境体验官）", Role.OFFICER, null),
+            new Account("inspector", "严正（市纪委监委派驻监督员）", Role.INSPECTOR, null));
 
     private static final String[] NAMES = {"孙丽", "马超", "朱敏", "胡军", "郭静", "何勇", "高洁", "林涛", "罗娟", "郑浩", "梁红", "谢斌",
         "宋佳", "唐亮", "许燕", "韩磊", "冯雪", "邓鹏", "曹颖", "彭飞"};

@@ -78,7 +78,7 @@ class DemoActivity {
     /** Each module's writer of its own past year. */
     @Component
     record Histories(InboxHistory inbox, ApplicationHistory applications, GrantHistory grants, RectificationHistory rectification,
-                     EvaluationHistory evaluation, BackToBackHistory backToBack) {
+                     EvaluationHistory evaluation, BackToBackHistory backToBack, io.zhida.assistance.AssistanceHistory assistance) {
     }
 
     DemoActivity(EventPublications publications, TransactionTemplate transaction, Environment env, DemoWorkingTables workingTables, Histories histories,
@@ -146,6 +146,7 @@ class DemoActivity {
             histories.applications().write();
             histories.grants().write();
             histories.applications().linkGrants();
+            histories.assistance().write();
             histories.rectification().appeals();
             histories.backToBack().unitRatings();
             appeals.reconcile();

@@ -44,6 +44,24 @@ public class People {
         return name == null ? username : name;
     }
 
+    /** Someone who holds a role, for choosing (the centre dispatching to a 政策专员). */
+    public record Person(String username, String displayName) {
+    }
+
+    /** The enabled people holding the role, by name. */
+    public java.util.List<Person> withRole(Role role) {
+        return jdbc.sql("""
+                SELECT u.username, u.display_name FROM app_user u JOIN user_role r ON r.user_id = u.id
+                WHERE r.role = ? AND u.enabled ORDER BY u.display_name""").param(role.name())
+                .query((rs, n) -> new Person(rs.getString(1), rs.getString(2))).list();
+    }
+
+    /** Whether the username is an enabled person holding the role. */
+    public boolean holds(String username, Role role) {
+        return jdbc.sql("SELECT count(*) FROM app_user u JOIN user_role r ON r.user_id = u.id WHERE u.username = ? AND r.role = ? AND u.enabled")
+                .params(username, role.name()).query(Long.class).single() > 0;
+    }
+
     private Map<String, String> names() {
         if (readAt.plus(FRESH).isBefore(clock.instant())) {
             read();

@@ -10,7 +10,13 @@ public enum Role {
     AUTHOR("政策编制员"),
     EVALUATOR("评价督查员"),
     LEADER("领导"),
-    ADMIN("系统管理员");
+    ADMIN("系统管理员"),
+    /** 惠企政策专员 of the 帮办代办 centre: prepares applications with enterprises that asked for help. */
+    AGENT("政策专员"),
+    /** 营商环境体验官: tests services online, at the window and by call-back, and records what it found. */
+    OFFICER("体验官"),
+    /** 纪检监察: reads the supervision figures across the city and hands clues to responsible units. */
+    INSPECTOR("纪检监察员");
 
     private final String label;
 

@@ -18,7 +18,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class UserAdministration {
 
     /** Roles that act for a department and therefore need one. */
-    public static final Set<Role> DEPARTMENT_ROLES = EnumSet.of(Role.CLERK, Role.REVIEWER, Role.DEPT_HEAD, Role.FINANCE, Role.AUTHOR);
+    public static final Set<Role> DEPARTMENT_ROLES = EnumSet.of(Role.CLERK, Role.REVIEWER, Role.DEPT_HEAD, Role.FINANCE, Role.AUTHOR,
+            Role.AGENT);
 
     public record UserForm(String username, String displayName, String password, Set<Role> roles, String regionCode,
                            Long departmentId, String enterpriseUscc, String phone) {

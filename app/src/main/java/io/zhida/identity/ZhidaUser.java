@@ -92,7 +92,7 @@ public final class ZhidaUser implements UserDetails, CredentialsContainer {
 
     /** Staff whose scope is the whole city (city-level units, leaders, evaluators, administrators). */
     public boolean seesWholeCity() {
-        return !isEnterpriseOnly() && (cityWide || has(Role.ADMIN) || has(Role.LEADER) || has(Role.EVALUATOR));
+        return !isEnterpriseOnly() && (cityWide || has(Role.ADMIN) || has(Role.LEADER) || has(Role.EVALUATOR) || has(Role.INSPECTOR));
     }
 
     /** An enterprise user holding no staff role. */

@@ -25,6 +25,14 @@ public final class Validation {
         return this;
     }
 
+    /** Text that may be left out, but not longer than {@code maxLength} when given. */
+    public Validation optionalText(String value, String field, String label, int maxLength) {
+        if (value != null && value.length() > maxLength) {
+            errors.add(new FieldError(field, label + "不能超过" + maxLength + "个字符"));
+        }
+        return this;
+    }
+
     public boolean hasErrors() {
         return !errors.isEmpty();
     }

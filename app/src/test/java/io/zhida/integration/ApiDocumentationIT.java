@@ -77,9 +77,21 @@ class ApiDocumentationIT {
 
         JsonNode grants = api.at("/paths/~1api~1v1~1grants/get");
         assertThat(grants.at("/security/0/system/0").asString()).isEqualTo("grants:read");
-        assertThat(grants.path("description").asString()).contains("grants:read");
+        assertThat(grants.path("description").asString()).contains("grants:read").contains("数据范围：全市");
+        assertThat(grants.at("/tags/0").asString()).isEqualTo("资金与拨付");
         assertThat(api.at("/components/securitySchemes/system/flows/clientCredentials/tokenUrl").asString()).isEqualTo("/api/v1/oauth2/token");
         assertThat(api.at("/paths/~1api~1v1~1calculator/post/requestBody/content").toString()).contains("rd_expense");
+    }
+
+    /** Swagger UI, where the guide sends people, opens for anyone, as the document does. */
+    @Test
+    void theBrowsableDocumentationOpensWithoutSigningIn() throws Exception {
+        String ui = mvc.perform(get("/api/v1/docs")).andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        assertThat(ui).contains("/api/v1/swagger-ui/index.html");
+        assertThat(mvc.perform(get("/api/v1/swagger-ui/index.html")).andExpect(status().isOk()).andReturn().getResponse().getContentAsString())
+                .contains("swagger-ui");
+        mvc.perform(get("/api/v1/swagger-ui/swagger-initializer.js")).andExpect(status().isOk());
+        mvc.perform(get("/api/v1/openapi/swagger-config")).andExpect(status().isOk());
     }
 
     /** A 2xx answer with an example; a 204 has no body to show. */

@@ -26,14 +26,16 @@ class ApplicationFigures implements ItemFigures {
                         SELECT count(*) AS total,
                                count(*) FILTER (WHERE status IN ('SUBMITTED','RETURNED','ACCEPTED','DISPATCHED')) AS open,
                                count(*) FILTER (WHERE status IN ('APPROVED','PAID')) AS approved,
-                               count(*) FILTER (WHERE status IN ('REJECTED','REFUSED')) AS declined
+                               count(*) FILTER (WHERE status IN ('REJECTED','REFUSED')) AS declined,
+                               count(*) FILTER (WHERE status = 'WITHDRAWN') AS withdrawn
                         FROM application WHERE item_code = ? AND period = ?""")
                 .param(itemCode).param(String.valueOf(year))
                 .query((rs, n) -> List.of(
                         new Figure(year + " 年申报", rs.getLong("total") + " 件"),
                         new Figure("办理中", rs.getLong("open") + " 件"),
                         new Figure("已核准", rs.getLong("approved") + " 件"),
-                        new Figure("未通过 / 不予受理", rs.getLong("declined") + " 件")))
+                        new Figure("未通过 / 不予受理", rs.getLong("declined") + " 件"),
+                        new Figure("企业撤回", rs.getLong("withdrawn") + " 件")))
                 .single();
     }
 }

@@ -64,7 +64,7 @@ class SecurityConfiguration {
                 .authenticationManager(authenticationManager)
                 .authorizeHttpRequests(auth -> {
                     auth.requestMatchers(HttpMethod.POST, "/api/v1/auth/token", "/api/v1/oauth2/token").permitAll();
-                    auth.requestMatchers("/api/v1/openapi/**", "/api/v1/docs/**").permitAll();
+                    auth.requestMatchers("/api/v1/openapi/**", "/api/v1/docs", "/api/v1/docs/**", "/api/v1/swagger-ui/**").permitAll();
                     if (open.length > 0) {
                         auth.requestMatchers(open).permitAll();
                     }

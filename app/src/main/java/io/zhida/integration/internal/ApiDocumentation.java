@@ -19,6 +19,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.springdoc.core.customizers.OpenApiCustomizer;
@@ -42,6 +43,12 @@ class ApiDocumentation implements OperationCustomizer, OpenApiCustomizer {
     static final String PERSON = "person";
     static final String SYSTEM = "system";
 
+    private static final Map<String, String> MODULES = Map.ofEntries(Map.entry("catalog", "政策库与计算器"),
+            Map.entry("identity", "身份、令牌与对接系统"), Map.entry("enterprise", "企业画像"), Map.entry("matching", "政策找企业"),
+            Map.entry("applications", "申报"), Map.entry("funds", "资金与拨付"), Map.entry("rectification", "诉求与整改"),
+            Map.entry("integration", "事件推送（Webhook）"), Map.entry("rates", "三率"), Map.entry("cockpit", "驾驶舱"),
+            Map.entry("calendar", "工作日历"), Map.entry("assistance", "帮办代办"));
+
     private final Map<String, Map<String, Object>> examples = load();
 
     @Override
@@ -59,7 +66,8 @@ class ApiDocumentation implements OperationCustomizer, OpenApiCustomizer {
         };
         String scopes = Arrays.stream(rule.scopes()).map(Scope::value).collect(Collectors.joining(" "));
         operation.setDescription("**可调用者**：" + who + (scopes.isEmpty() ? "" : "；对接系统需权限范围 `" + scopes + "`")
-                + "。数据范围：" + rule.scope().name() + "。");
+                + "。数据范围：" + rule.scope().label() + "（" + rule.scope().description() + "）。");
+        operation.setTags(List.of(moduleOf(handler)));
         if (rule.audience() != Audience.PUBLIC && rule.audience() != Audience.SYSTEMS) {
             operation.addSecurityItem(new SecurityRequirement().addList(PERSON));
         }
@@ -67,6 +75,12 @@ class ApiDocumentation implements OperationCustomizer, OpenApiCustomizer {
             operation.addSecurityItem(new SecurityRequirement().addList(SYSTEM, Arrays.stream(rule.scopes()).map(Scope::value).toList()));
         }
         return operation;
+    }
+
+    /** The operations grouped by the module that answers them, in the words of its users. */
+    private static String moduleOf(HandlerMethod handler) {
+        String module = handler.getBeanType().getPackageName().replaceFirst("^io\\.zhida\\.", "").replaceFirst("\\..*$", "");
+        return MODULES.getOrDefault(module, module);
     }
 
     @Override
