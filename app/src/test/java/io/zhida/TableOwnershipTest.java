@@ -52,6 +52,7 @@ class TableOwnershipTest {
             Map.entry("rectification", Set.of("appeal", "problem", "problem_counter", "problem_event")),
             Map.entry("integration", Set.of("webhook_subscription", "webhook_delivery")),
             Map.entry("assistance", Set.of("assistance_request", "assistance_file", "assistance_event")),
+            Map.entry("discipline", Set.of("discipline_clue", "discipline_clue_event")),
             Map.entry("cockpit", Set.of("cockpit_enterprise", "cockpit_fact", "cockpit_item", "cockpit_month", "cockpit_report", "cockpit_slice",
                     "cockpit_stage")));
 
@@ -59,8 +60,9 @@ class TableOwnershipTest {
     static final Map<String, Set<String>> PUBLISHED = Map.of(
             "notify", Set.of("announced_pair"),
             "enterprise", Set.of("enterprise_facts"),
-            "applications", Set.of("application_facts", "service_rating_facts", "application_task_facts"),
-            "funds", Set.of("grant_facts", "pool_facts"),
+            "applications", Set.of("application_facts", "service_rating_facts", "application_task_facts", "application_decision_facts"),
+            "funds", Set.of("grant_facts", "pool_facts", "objection_facts"),
+            "catalog", Set.of("item_author_facts"),
             "rectification", Set.of("appeal_facts", "problem_facts"),
             "evaluation", Set.of("survey_answer_facts"),
             "assistance", Set.of("assistance_facts"));
