@@ -53,6 +53,7 @@ class TableOwnershipTest {
             Map.entry("integration", Set.of("webhook_subscription", "webhook_delivery")),
             Map.entry("assistance", Set.of("assistance_request", "assistance_file", "assistance_event")),
             Map.entry("discipline", Set.of("discipline_clue", "discipline_clue_event")),
+            Map.entry("experience", Set.of("experience_member", "experience_task", "experience_finding", "experience_recheck")),
             Map.entry("cockpit", Set.of("cockpit_enterprise", "cockpit_fact", "cockpit_item", "cockpit_month", "cockpit_report", "cockpit_slice",
                     "cockpit_stage")));
 

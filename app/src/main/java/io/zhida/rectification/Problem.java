@@ -12,7 +12,7 @@ public record Problem(long id, String number, Category category, String sourceRe
 
     public enum Category {
         EVALUATION("PJ", "三评评估"), BACK_TO_BACK("BB", "背靠背评价"), APPEAL("SQ", "企业诉求"), OVERDUE("CS", "超时督办"),
-        MANUAL("SG", "体验官/手工录入");
+        MANUAL("SG", "手工录入"), EXPERIENCE("TY", "体验官体验"), MONITORING("JC", "监测点/监督员");
 
         private final String prefix;
         private final String label;
