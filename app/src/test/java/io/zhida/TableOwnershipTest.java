@@ -54,6 +54,7 @@ class TableOwnershipTest {
             Map.entry("assistance", Set.of("assistance_request", "assistance_file", "assistance_event")),
             Map.entry("discipline", Set.of("discipline_clue", "discipline_clue_event")),
             Map.entry("experience", Set.of("experience_member", "experience_task", "experience_finding", "experience_recheck")),
+            Map.entry("liaison", Set.of("liaison_tier", "liaison_member", "liaison_contact", "liaison_demand")),
             Map.entry("cockpit", Set.of("cockpit_enterprise", "cockpit_fact", "cockpit_item", "cockpit_month", "cockpit_report", "cockpit_slice",
                     "cockpit_stage")));
 
@@ -66,7 +67,8 @@ class TableOwnershipTest {
             "catalog", Set.of("item_author_facts"),
             "rectification", Set.of("appeal_facts", "problem_facts"),
             "evaluation", Set.of("survey_answer_facts"),
-            "assistance", Set.of("assistance_facts"));
+            "assistance", Set.of("assistance_facts"),
+            "liaison", Set.of("liaison_demand_facts", "liaison_contact_facts"));
 
     private static final Path MAIN = Path.of("src", "main");
     private static final Pattern CREATED = Pattern.compile("CREATE\\s+(?:UNLOGGED\\s+)?(TABLE|VIEW)\\s+(?:IF NOT EXISTS\\s+)?(\\w+)", Pattern.CASE_INSENSITIVE);

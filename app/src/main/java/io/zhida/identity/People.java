@@ -56,6 +56,18 @@ public class People {
                 .query((rs, n) -> new Person(rs.getString(1), rs.getString(2))).list();
     }
 
+    /** The code of the department the person works in, if any (a ledger problem about their work goes to it). */
+    public java.util.Optional<String> departmentCode(String username) {
+        return jdbc.sql("SELECT d.code FROM app_user u JOIN department d ON d.id = u.department_id WHERE u.username = ?").param(username)
+                .query(String.class).optional();
+    }
+
+    /** Whether the username is an enabled staff member (anyone but an enterprise's own user). */
+    public boolean isStaff(String username) {
+        return jdbc.sql("SELECT count(*) FROM app_user u JOIN user_role r ON r.user_id = u.id WHERE u.username = ? AND u.enabled AND r.role <> 'ENTERPRISE'")
+                .param(username).query(Long.class).single() > 0;
+    }
+
     /** Whether the username is an enabled person holding the role. */
     public boolean holds(String username, Role role) {
         return jdbc.sql("SELECT count(*) FROM app_user u JOIN user_role r ON r.user_id = u.id WHERE u.username = ? AND r.role = ? AND u.enabled")
