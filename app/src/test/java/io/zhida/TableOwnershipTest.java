@@ -55,6 +55,7 @@ class TableOwnershipTest {
             Map.entry("discipline", Set.of("discipline_clue", "discipline_clue_event")),
             Map.entry("experience", Set.of("experience_member", "experience_task", "experience_finding", "experience_recheck")),
             Map.entry("liaison", Set.of("liaison_tier", "liaison_member", "liaison_contact", "liaison_demand")),
+            Map.entry("callback", Set.of("callback_quota", "callback_sample")),
             Map.entry("cockpit", Set.of("cockpit_enterprise", "cockpit_fact", "cockpit_item", "cockpit_month", "cockpit_report", "cockpit_slice",
                     "cockpit_stage")));
 
@@ -68,7 +69,8 @@ class TableOwnershipTest {
             "rectification", Set.of("appeal_facts", "problem_facts"),
             "evaluation", Set.of("survey_answer_facts"),
             "assistance", Set.of("assistance_facts"),
-            "liaison", Set.of("liaison_demand_facts", "liaison_contact_facts"));
+            "liaison", Set.of("liaison_demand_facts", "liaison_contact_facts"),
+            "callback", Set.of("callback_answer_facts"));
 
     private static final Path MAIN = Path.of("src", "main");
     private static final Pattern CREATED = Pattern.compile("CREATE\\s+(?:UNLOGGED\\s+)?(TABLE|VIEW)\\s+(?:IF NOT EXISTS\\s+)?(\\w+)", Pattern.CASE_INSENSITIVE);

@@ -12,7 +12,8 @@ public record Problem(long id, String number, Category category, String sourceRe
 
     public enum Category {
         EVALUATION("PJ", "三评评估"), BACK_TO_BACK("BB", "背靠背评价"), APPEAL("SQ", "企业诉求"), OVERDUE("CS", "超时督办"),
-        MANUAL("SG", "手工录入"), EXPERIENCE("TY", "体验官体验"), MONITORING("JC", "监测点/监督员");
+        MANUAL("SG", "手工录入"), EXPERIENCE("TY", "体验官体验"), MONITORING("JC", "监测点/监督员"),
+        CALLBACK("HF", "回访");
 
         private final String prefix;
         private final String label;

@@ -16,7 +16,8 @@ import org.springframework.stereotype.Repository;
  * counties, departments and items. Definitions (docs/evaluation.md):
  * awareness — matches announced to enterprises by the end of the period (each (enterprise, item) once) that had
  * read the announcement by then or answered an awareness question with its first option ("知晓");
- * satisfaction — transaction ratings and survey satisfaction ratings in the period, 4–5 of 5 satisfied;
+ * satisfaction — transaction ratings, survey satisfaction ratings, 帮办 and 帮包 ratings and call-back answers in the period, 4–5 of 5
+ * satisfied;
  * fulfilment — grants approved in the period that are paid or past their payment deadline, paid on time.
  */
 @Repository
@@ -55,7 +56,18 @@ public class RateQueries {
             UNION ALL
             SELECT f.item_code, f.region, CAST(f.value AS int), f.uscc, f.respondent, 'survey', f.survey_title
             FROM survey_answer_facts f
-            WHERE f.measure = 'SATISFACTION' AND f.kind = 'RATING' AND f.answered_at >= :from AND f.answered_at < :to""";
+            WHERE f.measure = 'SATISFACTION' AND f.kind = 'RATING' AND f.answered_at >= :from AND f.answered_at < :to
+            UNION ALL
+            SELECT s.item_code, s.region, s.stars, s.uscc, e.name, 'assistance', s.number
+            FROM assistance_facts s JOIN enterprise_facts e ON e.uscc = s.uscc
+            WHERE s.stars IS NOT NULL AND s.rated_at >= :from AND s.rated_at < :to
+            UNION ALL
+            SELECT NULL, e.region, d.stars, d.uscc, e.name, 'liaison', d.number
+            FROM liaison_demand_facts d JOIN enterprise_facts e ON e.uscc = d.uscc
+            WHERE d.stars IS NOT NULL AND d.rated_at >= :from AND d.rated_at < :to
+            UNION ALL
+            SELECT c.item_code, c.region, c.stars, c.uscc, c.enterprise_name, 'callback', coalesce(c.ref_number, '走访')
+            FROM callback_answer_facts c WHERE c.stars IS NOT NULL AND c.answered_at >= :from AND c.answered_at < :to""";
 
     private final JdbcClient jdbc;
     private final AwarenessCells awareness;
@@ -121,7 +133,7 @@ public class RateQueries {
             return awarenessLines(items, region, to, limit);
         }
         String sql = switch (measure) {
-            case "satisfaction" -> "SELECT uscc, name, item, region, stars || ' 星 · ' || CASE src WHEN 'ratings' THEN '办件评价 ' ELSE '问卷 ' END || ref AS detail, "
+            case "satisfaction" -> "SELECT uscc, name, item, region, stars || ' 星 · ' || CASE src WHEN 'ratings' THEN '办件评价 ' WHEN 'assistance' THEN '帮办评价 ' WHEN 'liaison' THEN '帮包诉求评价 ' WHEN 'callback' THEN '回访 ' ELSE '问卷 ' END || ref AS detail, "
                     + "stars >= 4 AS counted FROM (" + RATINGS + ") x WHERE TRUE" + filter.formatted("item", "region")
                     + " ORDER BY counted, item LIMIT :limit";
             case "fulfillment" -> "SELECT g.uscc, g.enterprise_name, g.item_code, g.region, g.amount || ' 元 · ' || g.status "
