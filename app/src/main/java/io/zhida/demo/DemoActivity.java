@@ -81,6 +81,13 @@ class DemoActivity {
                      EvaluationHistory evaluation, BackToBackHistory backToBack, io.zhida.assistance.AssistanceHistory assistance) {
     }
 
+    private SupervisionDemo supervision;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    void supervision(SupervisionDemo supervision) {
+        this.supervision = supervision;
+    }
+
     DemoActivity(EventPublications publications, TransactionTemplate transaction, Environment env, DemoWorkingTables workingTables, Histories histories,
                  BackToBack backToBack, Campaigns campaigns, Indicators indicators, Surveys surveys, Appeals appeals, MatchingService matching,
                  Organisations organisations, Cockpit cockpit, io.zhida.cockpit.Reports reports, ThreeRates threeRates,
@@ -154,6 +161,7 @@ class DemoActivity {
             campaign();
             histories.rectification().progress();
         });
+        supervision.seed();
         cockpit.rebuild(); // the histories were written without events
         threeRates.recount();
         java.time.YearMonth last = java.time.YearMonth.from(LocalDate.now(clock)).minusMonths(1);

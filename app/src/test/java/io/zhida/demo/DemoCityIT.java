@@ -90,6 +90,18 @@ class DemoCityIT {
         assertThat(number("SELECT count(*) FROM fund_grant g WHERE g.status = 'PAID' AND NOT EXISTS (SELECT 1 FROM bank_account b WHERE b.uscc = g.uscc)"))
                 .as("nothing paid without an account").isZero();
         assertThat(number("SELECT count(*) FROM cockpit_report WHERE kind = 'MONTHLY'")).as("last month's 兑现 report is there to open").isPositive();
+        // the supervision accounts each have work waiting: officer a task, agent requests, inspector a clue and findings,
+        // the centre requests to dispatch, the call-back centre today's calls, the officials their enterprises and a demand
+        assertThat(number("SELECT count(*) FROM experience_task WHERE officer = 'officer' AND status = 'ASSIGNED'")).as("officer's task").isPositive();
+        assertThat(number("SELECT count(*) FROM assistance_request WHERE agent = 'agent' AND status IN ('DISPATCHED', 'PREPARING')")).isPositive();
+        assertThat(number("SELECT count(*) FROM assistance_request WHERE status = 'REQUESTED'")).as("requests to dispatch").isPositive();
+        assertThat(number("SELECT count(*) FROM assistance_request WHERE stars IS NOT NULL")).as("rated help").isPositive();
+        assertThat(number("SELECT count(*) FROM discipline_clue WHERE status = 'OPEN'")).as("a clue for the 经信局").isPositive();
+        assertThat(number("SELECT count(*) FROM problem WHERE category = 'EXPERIENCE'")).as("a verified finding on the ledger").isPositive();
+        assertThat(number("SELECT count(*) FROM liaison_member WHERE official IS NULL")).as("every enterprise under 帮包 has its official").isZero();
+        assertThat(number("SELECT count(*) FROM liaison_member WHERE tier = 'CITY'")).isPositive();
+        assertThat(number("SELECT count(*) FROM callback_sample WHERE status = 'PENDING'")).as("today's call-backs").isPositive();
+        assertThat(number("SELECT count(*) FROM monitoring_observation")).isPositive();
         // money: each pool's paid and reserved equal its grants; nothing paid above the approved amount
         assertThat(number("""
                 SELECT count(*) FROM fund_pool p WHERE p.paid <> coalesce((SELECT sum(g.amount) FROM fund_grant g
