@@ -30,6 +30,8 @@ class CockpitIT {
     @Autowired
     MockMvc mvc;
     @Autowired
+    org.springframework.context.ApplicationContext context;
+    @Autowired
     JdbcClient jdbc;
     @Autowired
     Cockpit cockpit;
@@ -129,6 +131,26 @@ class CockpitIT {
         assertThat(all).isNotEqualTo(own);
         mvc.perform(get("/cockpit").cookie(Sessions.login(mvc, "leader"))).andExpect(status().isOk());
         mvc.perform(get("/cockpit").param("region", "519921").param("industry", "C").cookie(Sessions.login(mvc, "leader"))).andExpect(status().isOk());
+    }
+
+    /** A call-back answered today shows in the cockpit's 营商环境监督 card, in the county it belongs to and not in another. */
+    @Test
+    void supervisionFiguresFollowTheRecordsOfTheirModules() throws Exception {
+        java.util.List<String> counties = jdbc.sql("SELECT code FROM region WHERE level = 'COUNTY' ORDER BY code LIMIT 2").query(String.class).list();
+        io.zhida.cockpit.internal.SupervisionFigures figures = context.getBean(io.zhida.cockpit.internal.SupervisionFigures.class);
+        CockpitFilter here = new CockpitFilter(Today.date(), Today.date(), counties.get(0), null, null, null, null);
+        CockpitFilter there = new CockpitFilter(Today.date(), Today.date(), counties.get(1), null, null, null, null);
+        long before = figures.of(here).calls();
+        long elsewhere = figures.of(there).calls();
+        String uscc = jdbc.sql("SELECT uscc FROM enterprise WHERE region = ? LIMIT 1").param(counties.get(0)).query(String.class).single();
+        jdbc.sql("""
+                INSERT INTO callback_sample (day, source, ref_id, uscc, enterprise_name, region, status, stars, resolved, answered_at)
+                VALUES (CURRENT_DATE, 'CONTACT', -424242, ?, '驾驶舱测试企业', ?, 'REACHED', 5, true, now())""").params(uscc, counties.get(0)).update();
+        assertThat(figures.of(here).calls()).isEqualTo(before + 1);
+        assertThat(figures.of(here).callsSatisfied()).isPositive();
+        assertThat(figures.of(there).calls()).isEqualTo(elsewhere);
+        assertThat(mvc.perform(get("/cockpit").cookie(Sessions.login(mvc, "leader"))).andReturn().getResponse().getContentAsString())
+                .contains("营商环境监督").contains("帮办代办").contains("三级帮包诉求");
     }
 
     @Test

@@ -24,11 +24,14 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class CockpitController {
 
+    private final io.zhida.cockpit.internal.SupervisionFigures supervision;
+
     private final Cockpit cockpit;
     private final Organisations organisations;
     private final io.zhida.catalog.PolicyCatalog catalog;
 
-    CockpitController(Cockpit cockpit, Organisations organisations, io.zhida.catalog.PolicyCatalog catalog) {
+    CockpitController(Cockpit cockpit, Organisations organisations, io.zhida.catalog.PolicyCatalog catalog, io.zhida.cockpit.internal.SupervisionFigures supervision) {
+        this.supervision = supervision;
         this.cockpit = cockpit;
         this.organisations = organisations;
         this.catalog = catalog;
@@ -50,6 +53,7 @@ class CockpitController {
         model.addAttribute("s", cockpit.summary(f));
         model.addAttribute("b", cockpit.breakdown(f));
         model.addAttribute("ranking", cockpit.latestRanking().orElse(null));
+        model.addAttribute("sv", supervision.of(f));
         model.addAttribute("counties", organisations.counties());
         model.addAttribute("departments", organisations.cityDepartments());
         model.addAttribute("industries", IndustrySections.all());
