@@ -42,6 +42,12 @@ class SupervisionDemo {
     }
 
     private final Services s;
+    private io.zhida.assistance.AssistedApplication assisted;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    void assisted(io.zhida.assistance.AssistedApplication assisted) {
+        this.assisted = assisted;
+    }
     private final PolicyCatalog catalog;
     private final io.zhida.enterprise.EnterpriseProfiles profiles;
     private final UserDetailsService users;
@@ -68,6 +74,7 @@ class SupervisionDemo {
         String name = profiles.find(enterprise.enterpriseUscc()).map(io.zhida.enterprise.EnterpriseProfile::name).orElse("示范企业");
         long point = s.monitoring().register(evaluator, name + "（企业监测点）", Monitoring.PointKind.ENTERPRISE, null, "enterprise", null);
         s.monitoring().report(enterprise, Monitoring.ObservationKind.OBSERVATION, "部分政策的申报材料清单在网站和窗口说法不一致，建议统一。", null);
+        assistedApplicationToConfirm(enterprise);
         int drawn = s.callbacks().draw(today);
         log.info("Demo supervision seeded: 体验官 tasks, 帮包 tiers, a clue, monitoring point {}, {} call-backs", point, drawn);
     }
@@ -110,9 +117,34 @@ class SupervisionDemo {
         s.tiers().assignInTurn(evaluator, "TOWN", List.of("clerk", "county"));
         ZhidaUser enterprise = user("enterprise");
         try {
+            s.tiers().assign(evaluator, enterprise.enterpriseUscc(), "county"); // the demo enterprise's official is a demo account
             s.demands().raise(enterprise, enterprise.enterpriseUscc(), "新厂房用电增容报装进度慢，希望帮助协调供电公司。");
         } catch (InvalidInputException e) {
             log.warn("No demo 帮包 demand: {}", e.getMessage()); // the demo enterprise is in no tier
+        }
+    }
+
+    /** A 帮办 request of the demo enterprise that `agent` has prepared: the enterprise confirms it and signs the 承诺书. */
+    private void assistedApplicationToConfirm(ZhidaUser enterprise) {
+        ZhidaUser agent = user("agent");
+        for (PolicyItem item : catalog.onlineItems()) {
+            if (item.content().mode() != HandlingMode.COMMITMENT && item.content().mode() != HandlingMode.FULL_REVIEW) {
+                continue;
+            }
+            long id;
+            try {
+                id = s.assistance().ask(enterprise, item.code(), "第一次申报，请专员帮忙准备材料", null);
+            } catch (InvalidInputException e) {
+                continue; // not open to this enterprise
+            }
+            s.assistance().dispatch(user("clerk"), id, "agent");
+            s.assistance().accept(agent, id);
+            var request = s.assistance().view(id, agent);
+            for (String material : assisted.materials(request)) {
+                assisted.attach(agent, id, material, material + ".pdf", "%PDF-1.4\n% demo\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            }
+            assisted.ready(agent, id, "材料已按办事指南备齐，请核对后签署承诺书并确认提交。");
+            return;
         }
     }
 

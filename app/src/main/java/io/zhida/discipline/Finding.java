@@ -37,8 +37,8 @@ public final class Finding {
         }
     }
 
-    public record DishonestGrant(long grantId, String uscc, String enterpriseName, String itemCode, BigDecimal amount, String status,
-                                 Instant grantedAt) {
+    public record DishonestGrant(long grantId, String uscc, String enterpriseName, String itemCode, String itemName, BigDecimal amount,
+                                 String status, Instant grantedAt) {
     }
 
     public record ChangedAmount(long applicationId, String number, String enterpriseName, String itemName, BigDecimal estimate,

@@ -44,7 +44,7 @@ public final class Questionnaire {
         if (c.contact() != null && !c.contact().isBlank()) {
             questions.add("咨询电话（" + c.contact().strip() + "）是否接通并准确解答？");
         }
-        questions.add("办理过程中是否有索要材料以外的费用、变相设置门槛或吃拿卡要的情况？");
+        questions.add("办理过程是否廉洁规范，没有索要材料以外的费用、变相设置门槛或吃拿卡要？");
         return List.copyOf(questions);
     }
 }

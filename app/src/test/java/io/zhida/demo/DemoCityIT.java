@@ -102,6 +102,12 @@ class DemoCityIT {
         assertThat(number("SELECT count(*) FROM liaison_member WHERE tier = 'CITY'")).isPositive();
         assertThat(number("SELECT count(*) FROM callback_sample WHERE status = 'PENDING'")).as("today's call-backs").isPositive();
         assertThat(number("SELECT count(*) FROM monitoring_observation")).isPositive();
+        assertThat(number("""
+                SELECT count(*) FROM assistance_request r JOIN app_user u ON u.enterprise_uscc = r.uscc
+                WHERE u.username = 'enterprise' AND r.status = 'CONFIRMING'""")).as("a prepared application for the enterprise to confirm").isPositive();
+        assertThat(number("""
+                SELECT count(*) FROM liaison_demand d JOIN app_user u ON u.enterprise_uscc = d.uscc
+                WHERE u.username = 'enterprise' AND d.official = 'county'""")).as("the enterprise's demand waits for county").isPositive();
         // money: each pool's paid and reserved equal its grants; nothing paid above the approved amount
         assertThat(number("""
                 SELECT count(*) FROM fund_pool p WHERE p.paid <> coalesce((SELECT sum(g.amount) FROM fund_grant g

@@ -21,7 +21,12 @@ class AssistanceMenu {
 
     @Bean
     MenuEntry centreMenu() {
-        return new MenuEntry("帮办代办", "帮办代办中心", "/assistance/centre", "收单、派单，专员工作量、办理时长与企业评价",
-                Set.of(Role.CLERK, Role.EVALUATOR, Role.LEADER, Role.ADMIN, Role.INSPECTOR), 210);
+        return new MenuEntry("申报办理", "帮办代办中心", "/assistance/centre", "收单、派单，专员工作量、办理时长与企业评价", Set.of(Role.CLERK), 210);
+    }
+
+    @Bean
+    MenuEntry centreSupervisionMenu() {
+        return new MenuEntry("评价督查", "帮办代办", "/assistance/centre", "帮办申请、专员工作量、办理时长与企业评价",
+                Set.of(Role.EVALUATOR, Role.LEADER, Role.ADMIN, Role.INSPECTOR), 565);
     }
 }

@@ -18,6 +18,12 @@ class DisciplineMenu {
     @Bean
     MenuEntry cluesMenu() {
         return new MenuEntry("纪检监察", "线索移送", "/discipline/clues", "移送责任单位核查、单位答复、联合督办与办结",
-                Set.of(Role.INSPECTOR, Role.LEADER, Role.DEPT_HEAD), 610);
+                Set.of(Role.INSPECTOR, Role.LEADER), 610);
+    }
+
+    /** The unit's head answers the clues its unit is given, from the section it already has. */
+    @Bean
+    MenuEntry unitCluesMenu() {
+        return new MenuEntry("评价督查", "纪检监察线索", "/discipline/clues", "纪检监察移送本单位核查的线索，逐条答复", Set.of(Role.DEPT_HEAD), 612);
     }
 }

@@ -41,10 +41,11 @@ public class FindingQueries {
     }
 
     public Listing<Finding.DishonestGrant> dishonestGrants() {
-        return Listing.sql(jdbc, "SELECT g.id, g.uscc, g.enterprise_name, g.item_code, g.amount, g.status, g.created_at",
+        return Listing.sql(jdbc, "SELECT g.id, g.uscc, g.enterprise_name, g.item_code, coalesce((SELECT i.name FROM item_author_facts i "
+                        + "WHERE i.item_code = g.item_code ORDER BY i.version DESC LIMIT 1), g.item_code), g.amount, g.status, g.created_at",
                 "FROM grant_facts g JOIN enterprise_facts e ON e.uscc = g.uscc WHERE e.dishonest AND g.status <> 'CANCELLED'",
                 "g.created_at DESC, g.id DESC", (rs, n) -> new Finding.DishonestGrant(rs.getLong(1), rs.getString(2), rs.getString(3),
-                        rs.getString(4), rs.getBigDecimal(5), rs.getString(6), instant(rs, 7)));
+                        rs.getString(4), rs.getString(5), rs.getBigDecimal(6), rs.getString(7), instant(rs, 8)));
     }
 
     public Listing<Finding.ChangedAmount> changedAmounts() {

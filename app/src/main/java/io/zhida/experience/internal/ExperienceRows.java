@@ -38,7 +38,7 @@ public class ExperienceRows {
                 VALUES ('', ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), ?) RETURNING id""")
                 .params(itemCode, serviceName, department, channel.name(), officer, due, json.writeValueAsString(questions), by)
                 .query(Long.class).single();
-        jdbc.sql("UPDATE experience_task SET number = 'TY-' || to_char(now() AT TIME ZONE 'Asia/Shanghai', 'YYYY') || '-' "
+        jdbc.sql("UPDATE experience_task SET number = 'TYRW-' || to_char(now() AT TIME ZONE 'Asia/Shanghai', 'YYYY') || '-' "
                 + "|| lpad(id::text, greatest(4, length(id::text)), '0') WHERE id = ?").param(id).update();
         return id;
     }

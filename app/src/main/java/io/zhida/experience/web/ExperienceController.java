@@ -107,7 +107,17 @@ class ExperienceController {
             reports.add(new Tasks.Report(verdict, request.getParameter("note-" + i), has ? file.getOriginalFilename() : null,
                     has ? file.getBytes() : null));
         }
-        return FormActions.run(() -> tasks.submit(user, id, reports, summary), "体验结果已提交，待组织核查", "/experience/tasks/" + id, flash);
+        String redirect = FormActions.run(() -> tasks.submit(user, id, reports, summary), "体验结果已提交，待组织核查", "/experience/tasks/" + id, flash);
+        if (flash.getFlashAttributes().containsKey("error")) { // refused: the officer finds the answers as they were, not reset
+            java.util.Map<String, String> draft = new java.util.HashMap<>();
+            request.getParameterMap().forEach((name, values) -> {
+                if ((name.startsWith("answer-") || name.startsWith("note-") || name.equals("summary")) && values.length > 0 && values[0].length() <= 2000) {
+                    draft.put(name, values[0]);
+                }
+            });
+            flash.addFlashAttribute("draft", draft);
+        }
+        return redirect;
     }
 
     @AccessRule(roles = {Role.EVALUATOR, Role.ADMIN}, scope = DataScope.WHOLE_CITY)

@@ -18,8 +18,8 @@ class LiaisonMenu {
 
     @Bean
     MenuEntry liaisonOfficialMenu() {
-        return new MenuEntry("我的工作", "我的帮包企业", "/liaison/my", "走访记录、企业诉求的响应与办结",
-                EnumSet.complementOf(EnumSet.of(Role.ENTERPRISE)), 150);
+        return new MenuEntry("评价督查", "我的帮包企业", "/liaison/my", "走访记录、企业诉求的响应与办结",
+                EnumSet.of(Role.LEADER, Role.DEPT_HEAD, Role.REVIEWER, Role.CLERK, Role.EVALUATOR), 582);
     }
 
     @Bean

@@ -17,6 +17,11 @@ class MonitoringMenu {
 
     @Bean
     MenuEntry monitoringReportMenu() {
-        return new MenuEntry("营商环境监督", "监测报送", "/monitoring/report", "监测点监督员报送监测意见和投诉", Set.of(Role.ENTERPRISE, Role.OFFICER), 120);
+        return new MenuEntry("我的企业", "监测报送", "/monitoring/report", "作为营商环境监测点，报送监测意见和投诉", Set.of(Role.ENTERPRISE), 120);
+    }
+
+    @Bean
+    MenuEntry officerReportMenu() {
+        return new MenuEntry("体验官", "监测报送", "/monitoring/report", "作为监测点监督员，报送监测意见和投诉", Set.of(Role.OFFICER), 120);
     }
 }
