@@ -2,6 +2,7 @@ package io.zhida.discipline;
 
 import io.zhida.calendar.WorkingCalendar;
 import io.zhida.discipline.internal.ClueRows;
+import io.zhida.identity.AccessPolicy;
 import io.zhida.identity.AuditLog;
 import io.zhida.identity.Organisations;
 import io.zhida.identity.Role;
@@ -42,7 +43,7 @@ public class Clues {
 
     @Transactional
     public long open(ZhidaUser inspector, Clue.Source source, String sourceRef, String title, String evidence, String department, int workingDays) {
-        requireInspector(inspector);
+        AccessPolicy.DISCIPLINE.require(inspector);
         new Validation().require(source != null, "source", "请选择线索来源")
                 .optionalText(sourceRef, "sourceRef", "来源编号", 80)
                 .requireText(title, "title", "线索标题", 300).requireText(evidence, "evidence", "问题线索和证据", 4000)
@@ -79,7 +80,7 @@ public class Clues {
     /** 联合督办: the inspector brings other units in, with the plan; the result is recorded when it is done. */
     @Transactional
     public void joint(ZhidaUser inspector, long id, List<String> units, String plan) {
-        requireInspector(inspector);
+        AccessPolicy.DISCIPLINE.require(inspector);
         List<String> codes = units == null ? List.of() : units.stream().filter(u -> u != null && !u.isBlank()).map(String::strip).distinct().toList();
         new Validation().require(!codes.isEmpty() && codes.size() <= 10 && codes.stream().allMatch(u -> organisations.departmentByCode(u).isPresent()),
                         "units", "请选择 1–10 个参加联合督办的单位")
@@ -97,7 +98,7 @@ public class Clues {
     /** The inspector concludes, after the unit's answer or the joint supervision. */
     @Transactional
     public void close(ZhidaUser inspector, long id, Clue.Conclusion conclusion, String result) {
-        requireInspector(inspector);
+        AccessPolicy.DISCIPLINE.require(inspector);
         new Validation().require(conclusion != null, "conclusion", "请选择核查结论").requireText(result, "result", "处理结果", 4000).throwIfInvalid();
         Clue c = locked(id);
         if (c.status() != Clue.Status.ANSWERED && c.status() != Clue.Status.JOINT) {
@@ -140,12 +141,6 @@ public class Clues {
 
     private Clue locked(long id) {
         return rows.lock(id).orElseThrow(() -> new NotFoundException("没有这条线索"));
-    }
-
-    private static void requireInspector(ZhidaUser user) {
-        if (!user.has(Role.INSPECTOR)) {
-            throw new AccessDeniedException("纪检监察 only");
-        }
     }
 
     private static void moved(Clue c, int updated) {

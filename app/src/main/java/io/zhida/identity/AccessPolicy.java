@@ -33,6 +33,8 @@ public enum AccessPolicy {
     EVALUATION_WORK("评价督查", Role.EVALUATOR, Role.ADMIN),
     /** The monthly and quarterly 兑现 reports. */
     REPORT_READING("报表查看", Role.LEADER, Role.EVALUATOR, Role.ADMIN, Role.FINANCE),
+    /** 纪检监察: opening, joining and closing clues is the inspector's alone. */
+    DISCIPLINE("纪检监察", Role.INSPECTOR),
     /** Any government staff member (anyone who is not only an enterprise's user). */
     STAFF("工作人员");
 

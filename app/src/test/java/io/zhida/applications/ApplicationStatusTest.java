@@ -24,15 +24,17 @@ class ApplicationStatusTest {
         }
         assertThat(reached).containsExactlyInAnyOrder(Status.values());
         assertThat(EnumSet.allOf(Status.class).stream().filter(Status::finished))
-                .containsExactlyInAnyOrder(Status.PAID, Status.REJECTED, Status.REFUSED);
+                .containsExactlyInAnyOrder(Status.PAID, Status.REJECTED, Status.REFUSED, Status.WITHDRAWN);
     }
 
     @Test
     void theStepsAreTheWindowsTheDepartmentsAndFinances() {
-        assertThat(Status.SUBMITTED.next()).containsExactlyInAnyOrder(Status.ACCEPTED, Status.RETURNED, Status.REFUSED, Status.APPROVED);
-        assertThat(Status.RETURNED.next()).containsExactly(Status.SUBMITTED);
-        assertThat(Status.ACCEPTED.next()).containsExactlyInAnyOrder(Status.DISPATCHED, Status.REFUSED);
-        assertThat(Status.DISPATCHED.next()).containsExactlyInAnyOrder(Status.APPROVED, Status.REJECTED);
+        assertThat(Status.SUBMITTED.next()).containsExactlyInAnyOrder(Status.ACCEPTED, Status.RETURNED, Status.REFUSED, Status.APPROVED,
+                Status.WITHDRAWN);
+        assertThat(Status.RETURNED.next()).containsExactlyInAnyOrder(Status.SUBMITTED, Status.WITHDRAWN);
+        assertThat(Status.ACCEPTED.next()).containsExactlyInAnyOrder(Status.DISPATCHED, Status.REFUSED, Status.WITHDRAWN);
+        assertThat(Status.DISPATCHED.next()).containsExactlyInAnyOrder(Status.APPROVED, Status.REJECTED, Status.WITHDRAWN);
+        assertThat(Status.APPROVED.canMoveTo(Status.WITHDRAWN)).as("a decided application is not withdrawn").isFalse();
         assertThat(Status.APPROVED.next()).containsExactlyInAnyOrder(Status.PAID, Status.REJECTED);
         assertThat(Status.PAID.canMoveTo(Status.SUBMITTED)).isFalse();
         assertThat(Status.DISPATCHED.canMoveTo(Status.PAID)).as("nothing is paid without an approval").isFalse();
