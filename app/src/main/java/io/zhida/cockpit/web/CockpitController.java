@@ -70,16 +70,20 @@ class CockpitController {
     static java.util.Map<String, Boolean> linksFor(ZhidaUser user) {
         boolean funds = AccessPolicy.FUNDS_OVERSIGHT.allows(user);
         boolean evaluation = AccessPolicy.EVALUATION_READING.allows(user);
-        return java.util.Map.of(
-                "/review?open=false", user.has(io.zhida.identity.Role.REVIEWER) || user.has(io.zhida.identity.Role.DEPT_HEAD),
-                "/supervision", AccessPolicy.SUPERVISION.allows(user),
-                "/funds/pools", funds && user.seesWholeCity(),
-                "/funds/batches", funds && user.seesWholeCity(),
-                "/funds/runs", funds && user.seesWholeCity(),
-                "/funds/grants", funds,
-                "/rectification", AccessPolicy.STAFF.allows(user),
-                "/evaluation/rates", evaluation,
-                "/evaluation/b2b", evaluation);
+        boolean supervisionOffice = user.has(Role.EVALUATOR) || user.has(Role.LEADER) || user.has(Role.ADMIN);
+        return java.util.Map.ofEntries(
+                java.util.Map.entry("/assistance/centre", supervisionOffice || user.has(Role.INSPECTOR) || user.has(Role.CLERK)),
+                java.util.Map.entry("/liaison", supervisionOffice || user.has(Role.INSPECTOR)),
+                java.util.Map.entry("/callbacks", supervisionOffice),
+                java.util.Map.entry("/review?open=false", user.has(io.zhida.identity.Role.REVIEWER) || user.has(io.zhida.identity.Role.DEPT_HEAD)),
+                java.util.Map.entry("/supervision", AccessPolicy.SUPERVISION.allows(user)),
+                java.util.Map.entry("/funds/pools", funds && user.seesWholeCity()),
+                java.util.Map.entry("/funds/batches", funds && user.seesWholeCity()),
+                java.util.Map.entry("/funds/runs", funds && user.seesWholeCity()),
+                java.util.Map.entry("/funds/grants", funds),
+                java.util.Map.entry("/rectification", AccessPolicy.STAFF.allows(user)),
+                java.util.Map.entry("/evaluation/rates", evaluation),
+                java.util.Map.entry("/evaluation/b2b", evaluation));
     }
 
     /** Leaders, evaluators and administrators see the city; a county's staff their county; a department head the department. */
