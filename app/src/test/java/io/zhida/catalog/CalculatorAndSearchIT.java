@@ -97,6 +97,14 @@ class CalculatorAndSearchIT {
             }
         }
         assertThat(limited).isEqualTo(10);
+        // a staff member's own token is counted per person, with room for a busy office behind the same address
+        String bearer = "Bearer " + io.zhida.support.Sessions.token(mvc, "author");
+        for (int i = 0; i < 70; i++) {
+            mvc.perform(post("/api/v1/calculator").contentType(MediaType.APPLICATION_JSON).content("{\"condition\": \"true\"}")
+                    .header("Authorization", bearer).with(r -> { r.setRemoteAddr("203.0.113.77"); return r; })).andExpect(status().isOk());
+        }
+        mvc.perform(post("/api/v1/calculator").contentType(MediaType.APPLICATION_JSON).content("{\"condition\": \"true\"}")
+                .with(r -> { r.setRemoteAddr("203.0.113.77"); return r; })).andExpect(status().isTooManyRequests()); // the address stays limited
     }
 
     @Test

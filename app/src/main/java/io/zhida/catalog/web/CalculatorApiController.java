@@ -54,8 +54,9 @@ class CalculatorApiController {
     }
 
     @PostMapping("/api/v1/calculator")
-    ResponseEntity<?> calculate(@RequestBody CalculatorRequest request, HttpServletRequest http) {
-        rateLimit.acquire(ClientAddress.of(http));
+    ResponseEntity<?> calculate(@RequestBody CalculatorRequest request, HttpServletRequest http,
+                                @org.springframework.security.core.annotation.AuthenticationPrincipal io.zhida.identity.ZhidaUser user) {
+        rateLimit.acquire(user, ClientAddress.of(http));
         Map<String, Object> enterprise = request.enterprise() == null ? Map.of() : request.enterprise();
         var today = PolicyCalculator.parseToday(request.today());
         if (request.item() != null && !request.item().isBlank()) {
