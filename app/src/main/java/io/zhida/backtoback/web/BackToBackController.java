@@ -2,7 +2,7 @@ package io.zhida.backtoback.web;
 
 import io.zhida.backtoback.BackToBack;
 import io.zhida.backtoback.BackToBackRound;
-import io.zhida.backtoback.internal.QrCode;
+import io.zhida.platform.QrCode;
 import io.zhida.identity.AccessPolicy;
 import io.zhida.identity.AccessRule;
 import io.zhida.identity.DataScope;

@@ -2,7 +2,7 @@ package io.zhida.backtoback.web;
 
 import io.zhida.backtoback.BackToBack;
 import io.zhida.backtoback.UnitRatings;
-import io.zhida.backtoback.internal.QrCode;
+import io.zhida.platform.QrCode;
 import io.zhida.identity.AccessRule;
 import io.zhida.identity.Audience;
 import io.zhida.identity.DataScope;

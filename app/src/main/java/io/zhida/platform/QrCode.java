@@ -1,4 +1,4 @@
-package io.zhida.backtoback.internal;
+package io.zhida.platform;
 
 import com.google.zxing.BarcodeFormat;
 import com.google.zxing.EncodeHintType;
