@@ -57,6 +57,7 @@ class TableOwnershipTest {
             Map.entry("liaison", Set.of("liaison_tier", "liaison_member", "liaison_contact", "liaison_demand")),
             Map.entry("callback", Set.of("callback_quota", "callback_sample")),
             Map.entry("monitoring", Set.of("monitoring_point", "monitoring_observation")),
+            Map.entry("news", Set.of("news_article")),
             Map.entry("cockpit", Set.of("cockpit_enterprise", "cockpit_fact", "cockpit_item", "cockpit_month", "cockpit_report", "cockpit_slice",
                     "cockpit_stage")));
 
