@@ -62,6 +62,14 @@ public class People {
                 .query(String.class).optional();
     }
 
+    /** The county a person works for (their own, or their department's); empty for city-level staff. */
+    public java.util.Optional<String> county(String username) {
+        return jdbc.sql("""
+                SELECT r.code FROM app_user u LEFT JOIN department d ON d.id = u.department_id
+                JOIN region r ON r.code = coalesce(u.region_code, d.region_code) WHERE u.username = ? AND r.level = 'COUNTY'""")
+                .param(username).query(String.class).optional();
+    }
+
     /** Whether the username is an enabled staff member (anyone but an enterprise's own user). */
     public boolean isStaff(String username) {
         return jdbc.sql("SELECT count(*) FROM app_user u JOIN user_role r ON r.user_id = u.id WHERE u.username = ? AND u.enabled AND r.role <> 'ENTERPRISE'")

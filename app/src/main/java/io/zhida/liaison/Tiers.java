@@ -124,7 +124,7 @@ public class Tiers {
         }
     }
 
-    /** Gives the tier's unassigned enterprises to the officials named, in turn. */
+    /** Gives the tier's unassigned enterprises to the officials named, in turn, each within its county (city-level ones anywhere). */
     @Transactional
     public int assignInTurn(ZhidaUser user, String tier, List<String> officials) {
         AccessPolicy.EVALUATION_WORK.require(user);
@@ -132,7 +132,8 @@ public class Tiers {
         if (names.isEmpty() || names.size() > 200 || !names.stream().allMatch(people::isStaff)) {
             throw new InvalidInputException("officials", "请填写 1–200 个工作人员账号，用逗号分隔");
         }
-        int given = rows.assignInTurn(tier, names, user.getUsername());
+        // a county's official looks after enterprises of that county; a city-level official after any
+        int given = rows.assignInTurn(tier, names, names.stream().map(n -> people.county(n).orElse(null)).toList(), user.getUsername());
         audit.record("liaison.assign", "liaison_tier", tier, "轮流分配帮包企业 " + given + " 家", null, names);
         return given;
     }

@@ -49,6 +49,15 @@ class LiaisonIT {
         assertThat(jdbc.sql("SELECT count(*) FROM liaison_member m JOIN enterprise e ON e.uscc = m.uscc WHERE m.tier <> 'CITY' AND e.revenue > ?")
                 .param(smallestCity).query(Long.class).single()).as("the largest five by revenue").isZero();
 
+        // in turn, a county's official gets only enterprises of that county; a city-level one any
+        mvc.perform(post("/liaison/tiers/TOWN/assign").param("officials", "county, reviewer").cookie(evaluator).with(csrf()))
+                .andExpect(flash().attribute("message", Matchers.containsString("已分配")));
+        String countyOfCounty = jdbc.sql("SELECT d.region_code FROM app_user u JOIN department d ON d.id = u.department_id WHERE u.username = 'county'")
+                .query(String.class).single();
+        assertThat(jdbc.sql("SELECT count(*) FROM liaison_member m JOIN enterprise e ON e.uscc = m.uscc WHERE m.official = 'county' AND e.region <> ?")
+                .param(countyOfCounty).query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM liaison_member WHERE tier = 'TOWN' AND official IS NULL").query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM liaison_member WHERE official = 'county'").query(Long.class).single()).isPositive();
         String uscc = jdbc.sql("SELECT enterprise_uscc FROM app_user WHERE username = 'enterprise'").query(String.class).single();
         mvc.perform(post("/liaison/members/" + uscc + "/assign").param("official", "enterprise").cookie(evaluator).with(csrf()))
                 .andExpect(flash().attribute("error", Matchers.containsString("工作人员账号")));

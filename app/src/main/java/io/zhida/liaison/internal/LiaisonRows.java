@@ -79,13 +79,23 @@ public class LiaisonRows {
         return jdbc.sql("UPDATE liaison_member SET official = ?, assigned_by = ?, assigned_at = now() WHERE uscc = ?").params(official, by, uscc).update();
     }
 
-    /** Gives the tier's unassigned enterprises to the officials in turn; @return how many were given */
-    public int assignInTurn(String tier, List<String> officials, String by) {
+    /**
+     * Gives the tier's unassigned enterprises to the officials in turn, each enterprise to an official of its own county or
+     * to a city-level one ({@code counties[i]} null); an enterprise no official may take stays unassigned.
+     * @return how many were given
+     */
+    public int assignInTurn(String tier, List<String> officials, List<String> counties, String by) {
         return jdbc.sql("""
-                WITH todo AS (SELECT uscc, (row_number() OVER (ORDER BY uscc) - 1) % :n AS slot FROM liaison_member WHERE tier = :tier AND official IS NULL)
-                UPDATE liaison_member m SET official = (CAST(:officials AS varchar[]))[todo.slot + 1], assigned_by = :by, assigned_at = now()
-                FROM todo WHERE todo.uscc = m.uscc""").param("n", officials.size()).param("tier", tier)
-                .param("officials", officials.toArray(String[]::new)).param("by", by).update();
+                WITH o AS (SELECT t.official, t.county, t.k FROM unnest(CAST(:officials AS varchar[]), CAST(:counties AS varchar[])) WITH ORDINALITY
+                           AS t(official, county, k)),
+                todo AS (SELECT m.uscc, e.region, row_number() OVER (PARTITION BY e.region ORDER BY m.uscc) - 1 AS rn
+                         FROM liaison_member m LEFT JOIN enterprise_facts e ON e.uscc = m.uscc WHERE m.tier = :tier AND m.official IS NULL),
+                pick AS (SELECT todo.uscc, (SELECT c.official FROM (SELECT o.official, row_number() OVER (ORDER BY o.k) - 1 AS i, count(*) OVER () AS n
+                                                                    FROM o WHERE o.county IS NULL OR o.county = todo.region) c
+                                            WHERE c.i = todo.rn % c.n) AS official FROM todo)
+                UPDATE liaison_member m SET official = pick.official, assigned_by = :by, assigned_at = now()
+                FROM pick WHERE pick.uscc = m.uscc AND pick.official IS NOT NULL""").param("tier", tier)
+                .param("officials", officials.toArray(String[]::new)).param("counties", counties.toArray(String[]::new)).param("by", by).update();
     }
 
     public void contact(String uscc, String official, Liaison.ContactKind kind, String note) {

@@ -68,7 +68,7 @@ class LiaisonController {
                         RedirectAttributes flash) {
         try {
             int given = tiers.assignInTurn(user, code, officials == null ? null : Arrays.asList(officials.split("[,，\\s]+")));
-            flash.addFlashAttribute("message", "已分配 " + given + " 家企业");
+            flash.addFlashAttribute("message", "已分配 " + given + " 家企业（县级联系人只分配本县企业，市级联系人不限）");
         } catch (InvalidInputException e) {
             flash.addFlashAttribute("error", e.errors().get(0).message());
         }
