@@ -59,6 +59,8 @@ class CallbackIT {
                 .isEqualTo(12);
 
         long id = jdbc.sql("SELECT min(id) FROM callback_sample WHERE day = ? AND region = ?").params(DAY, small).query(Long.class).single();
+        String bearer = "Bearer " + Sessions.token(mvc, "evaluator");
+        long[] before = satisfaction(bearer, small);
         assertThat(mvc.perform(get("/callbacks").param("day", DAY.toString()).cookie(evaluator)).andReturn().getResponse().getContentAsString())
                 .contains("帮包联系人到您单位走访");
         mvc.perform(post("/callbacks/" + id + "/answer").param("status", "REACHED").param("resolved", "false").cookie(evaluator).with(csrf()))
@@ -73,6 +75,19 @@ class CallbackIT {
         assertThat(jdbc.sql("SELECT p.category || ':' || p.unit_kind || ':' || p.unit_code FROM callback_sample s JOIN problem p ON p.id = s.problem_id "
                 + "WHERE s.id = ?").param(id).query(String.class).single()).isEqualTo("CALLBACK:COUNTY:" + small);
         assertThat(jdbc.sql("SELECT stars FROM callback_answer_facts WHERE id = ?").param(id).query(Integer.class).single()).isEqualTo(2);
+        long[] after = satisfaction(bearer, small);
+        assertThat(after[1]).as("the reached call-back counts in the county's satisfaction rate").isEqualTo(before[1] + 1);
+        assertThat(after[0]).as("a 2-star answer is not satisfied").isEqualTo(before[0]);
+    }
+
+    /** {numerator, denominator} of today's satisfaction rate of the county, as the rates API gives it. */
+    private long[] satisfaction(String bearer, String region) throws Exception {
+        String today = io.zhida.platform.Today.date().toString();
+        String body = mvc.perform(get("/api/v1/evaluation/rates").param("from", today).param("to", today).param("groupBy", "region")
+                .header("Authorization", bearer)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        List<Number> n = com.jayway.jsonpath.JsonPath.read(body, "$[?(@.key == '" + region + "')].satisfaction.numerator");
+        List<Number> d = com.jayway.jsonpath.JsonPath.read(body, "$[?(@.key == '" + region + "')].satisfaction.denominator");
+        return n.isEmpty() ? new long[] {0, 0} : new long[] {n.get(0).longValue(), d.get(0).longValue()};
     }
 
     private void visits(String region, int count) {
