@@ -62,7 +62,7 @@ public class Assistance {
     /** 专员主动服务: a 专员 offers help to an enterprise that may apply for the item; the enterprise accepts or not. */
     @Transactional
     public long offer(ZhidaUser agent, String uscc, String itemCode, String note) {
-        requireRole(agent, Role.AGENT);
+        io.zhida.identity.AccessPolicy.ASSISTANCE.require(agent);
         new Validation().optionalText(note, "note", "服务说明", 1000).throwIfInvalid();
         ApplicationForm form = openForm(uscc, itemCode);
         EnterpriseProfile profile = profiles.find(uscc).orElseThrow();
@@ -193,12 +193,6 @@ public class Assistance {
 
     static InvalidInputException wrongState(AssistanceRequest r) {
         return new InvalidInputException("status", "该帮办申请当前为“" + r.status().label() + "”，不能进行此操作");
-    }
-
-    private static void requireRole(ZhidaUser user, Role role) {
-        if (!user.has(role)) {
-            throw new org.springframework.security.access.AccessDeniedException(role.label() + " only");
-        }
     }
 
     private static String trim(String text) {

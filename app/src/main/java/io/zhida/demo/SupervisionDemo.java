@@ -42,20 +42,16 @@ class SupervisionDemo {
     }
 
     private final Services s;
-    private io.zhida.assistance.AssistedApplication assisted;
-
-    @org.springframework.beans.factory.annotation.Autowired
-    void assisted(io.zhida.assistance.AssistedApplication assisted) {
-        this.assisted = assisted;
-    }
+    private final io.zhida.assistance.AssistedApplication assisted;
     private final PolicyCatalog catalog;
     private final io.zhida.enterprise.EnterpriseProfiles profiles;
     private final UserDetailsService users;
     private final Clock clock;
 
     SupervisionDemo(Pool pool, Tasks tasks, Findings findings, Tiers tiers, Demands demands, Clues clues, MonitoringPoints monitoring,
-                    CallbackCentre callbacks, Assistance assistance, PolicyCatalog catalog, io.zhida.enterprise.EnterpriseProfiles profiles,
-                    UserDetailsService users, Clock clock) {
+                    CallbackCentre callbacks, Assistance assistance, io.zhida.assistance.AssistedApplication assisted, PolicyCatalog catalog,
+                    io.zhida.enterprise.EnterpriseProfiles profiles, UserDetailsService users, Clock clock) {
+        this.assisted = assisted;
         this.profiles = profiles;
         this.s = new Services(pool, tasks, findings, tiers, demands, clues, monitoring, callbacks, assistance);
         this.catalog = catalog;

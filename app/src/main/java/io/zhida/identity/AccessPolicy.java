@@ -35,6 +35,8 @@ public enum AccessPolicy {
     REPORT_READING("报表查看", Role.LEADER, Role.EVALUATOR, Role.ADMIN, Role.FINANCE),
     /** 纪检监察: opening, joining and closing clues is the inspector's alone. */
     DISCIPLINE("纪检监察", Role.INSPECTOR),
+    /** 帮办代办: offering help is the 政策专员's. */
+    ASSISTANCE("帮办代办", Role.AGENT),
     /** Any government staff member (anyone who is not only an enterprise's user). */
     STAFF("工作人员");
 

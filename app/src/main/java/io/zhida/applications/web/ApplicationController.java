@@ -1,5 +1,7 @@
 package io.zhida.applications.web;
 
+import io.zhida.platform.FormActions;
+
 import io.zhida.applications.Application;
 import io.zhida.applications.ApplicationAccess;
 import io.zhida.applications.Applications;
@@ -98,33 +100,33 @@ class ApplicationController {
     @AccessRule(roles = Role.CLERK, scope = DataScope.OWN_COUNTY)
     @PostMapping("/applications/{id}/accept")
     String accept(@PathVariable long id, @AuthenticationPrincipal ZhidaUser user, RedirectAttributes flash) {
-        return Actions.run(() -> window.accept(id, user), "已受理", back(id), flash);
+        return FormActions.run(() -> window.accept(id, user), "已受理", back(id), flash);
     }
 
     @AccessRule(roles = Role.CLERK, scope = DataScope.OWN_COUNTY)
     @PostMapping("/applications/{id}/return")
     String returnForCorrection(@PathVariable long id, @RequestParam(required = false) String note, @AuthenticationPrincipal ZhidaUser user,
                                RedirectAttributes flash) {
-        return Actions.run(() -> window.returnForCorrection(id, note, user), "已退回补正，办理时限暂停", back(id), flash);
+        return FormActions.run(() -> window.returnForCorrection(id, note, user), "已退回补正，办理时限暂停", back(id), flash);
     }
 
     @AccessRule(roles = Role.CLERK, scope = DataScope.OWN_COUNTY)
     @PostMapping("/applications/{id}/refuse")
     String refuse(@PathVariable long id, @RequestParam(required = false) String reason, @AuthenticationPrincipal ZhidaUser user,
                   RedirectAttributes flash) {
-        return Actions.run(() -> window.refuse(id, reason, user), "已作不予受理", back(id), flash);
+        return FormActions.run(() -> window.refuse(id, reason, user), "已作不予受理", back(id), flash);
     }
 
     @AccessRule(roles = Role.CLERK, scope = DataScope.OWN_COUNTY)
     @PostMapping("/applications/{id}/dispatch")
     String dispatch(@PathVariable long id, @AuthenticationPrincipal ZhidaUser user, RedirectAttributes flash) {
-        return Actions.run(() -> window.dispatch(id, user), "已交办，交办通知书已生成", back(id), flash);
+        return FormActions.run(() -> window.dispatch(id, user), "已交办，交办通知书已生成", back(id), flash);
     }
 
     @AccessRule(roles = {Role.REVIEWER, Role.DEPT_HEAD}, scope = DataScope.OWN_DEPARTMENT)
     @PostMapping("/applications/{id}/respond")
     String respond(@PathVariable long id, @AuthenticationPrincipal ZhidaUser user, RedirectAttributes flash) {
-        return Actions.run(() -> decisions.respond(id, user), "已签收", back(id), flash);
+        return FormActions.run(() -> decisions.respond(id, user), "已签收", back(id), flash);
     }
 
     @AccessRule(roles = {Role.REVIEWER, Role.DEPT_HEAD}, scope = DataScope.OWN_DEPARTMENT)
@@ -140,7 +142,7 @@ class ApplicationController {
                 scores.put(criterion, -1);
             }
         }
-        return Actions.run(() -> decisions.score(id, user, scores, form.get("comment")), "评分已保存", back(id), flash);
+        return FormActions.run(() -> decisions.score(id, user, scores, form.get("comment")), "评分已保存", back(id), flash);
     }
 
     @AccessRule(roles = {Role.REVIEWER, Role.DEPT_HEAD}, scope = DataScope.OWN_DEPARTMENT)
@@ -148,7 +150,7 @@ class ApplicationController {
     String decide(@PathVariable long id, @RequestParam boolean approve, @RequestParam(required = false) String amount,
                   @RequestParam(required = false) String reason, @RequestParam(required = false) String amountReason,
                   @AuthenticationPrincipal ZhidaUser user, RedirectAttributes flash) {
-        return Actions.run(() -> decisions.decide(id, user, approve, Inputs.optionalMoney(amount, "amount", "核定金额"), reason, amountReason),
+        return FormActions.run(() -> decisions.decide(id, user, approve, Inputs.optionalMoney(amount, "amount", "核定金额"), reason, amountReason),
                 approve ? "审核意见已提交" : "已作不予通过决定", back(id), flash);
     }
 
@@ -157,21 +159,21 @@ class ApplicationController {
     @PostMapping("/applications/{id}/confirm-amount")
     String confirmAmount(@PathVariable long id, @RequestParam boolean accept, @RequestParam(required = false) String note,
                          @AuthenticationPrincipal ZhidaUser user, RedirectAttributes flash) {
-        return Actions.run(() -> decisions.confirmAmount(id, user, accept, note), accept ? "已确认核定金额" : "已退回核定金额", back(id), flash);
+        return FormActions.run(() -> decisions.confirmAmount(id, user, accept, note), accept ? "已确认核定金额" : "已退回核定金额", back(id), flash);
     }
 
     @AccessRule(roles = Role.ENTERPRISE, scope = DataScope.OWN_ENTERPRISE)
     @PostMapping("/applications/{id}/rate")
     String rate(@PathVariable long id, @RequestParam(defaultValue = "0") int stars, @RequestParam(required = false) String comment,
                 @AuthenticationPrincipal ZhidaUser user, RedirectAttributes flash) {
-        return Actions.run(() -> ratings.rate(id, user, stars, comment), "感谢您的评价", back(id), flash);
+        return FormActions.run(() -> ratings.rate(id, user, stars, comment), "感谢您的评价", back(id), flash);
     }
 
     @AccessRule(roles = Role.ENTERPRISE, scope = DataScope.OWN_ENTERPRISE)
     @PostMapping("/applications/{id}/withdraw")
     String withdraw(@PathVariable long id, @RequestParam(required = false) String reason, @AuthenticationPrincipal ZhidaUser user,
                     RedirectAttributes flash) {
-        return Actions.run(() -> withdrawals.withdraw(id, user, reason), "申报已撤回，如仍符合条件可重新申报", back(id), flash);
+        return FormActions.run(() -> withdrawals.withdraw(id, user, reason), "申报已撤回，如仍符合条件可重新申报", back(id), flash);
     }
 
     @AccessRule(roles = {Role.DEPT_HEAD, Role.EVALUATOR, Role.ADMIN}, scope = DataScope.OWN_DEPARTMENT)
@@ -180,7 +182,7 @@ class ApplicationController {
                   @AuthenticationPrincipal ZhidaUser user, RedirectAttributes flash) {
         AccessPolicy.SUPERVISION.require(user);
         Application a = applications.get(id, user);
-        return Actions.run(() -> limits.remind(a, taskId, note), "已催办", back(id), flash);
+        return FormActions.run(() -> limits.remind(a, taskId, note), "已催办", back(id), flash);
     }
 
     @GetMapping("/applications/{id}/dispatch-notice.pdf")

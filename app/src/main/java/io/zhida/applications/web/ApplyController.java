@@ -1,5 +1,7 @@
 package io.zhida.applications.web;
 
+import io.zhida.platform.FormActions;
+
 import io.zhida.applications.ApplicationForm;
 import io.zhida.applications.Applications;
 import io.zhida.applications.Upload;
@@ -72,7 +74,7 @@ class ApplyController {
                     RedirectAttributes flash) throws IOException {
         List<Upload> uploads = file == null || file.isEmpty() ? List.of()
                 : List.of(new Upload(material == null || material.isBlank() ? "补正材料" : material, file.getOriginalFilename(), file.getBytes()));
-        return Actions.run(() -> applications.resubmit(id, user, uploads, note), "补正材料已提交，专窗继续办理", "/applications/" + id, flash);
+        return FormActions.run(() -> applications.resubmit(id, user, uploads, note), "补正材料已提交，专窗继续办理", "/applications/" + id, flash);
     }
 
     @GetMapping("/my/applications/export.xlsx")
