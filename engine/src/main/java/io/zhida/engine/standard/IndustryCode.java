@@ -46,6 +46,23 @@ public final class IndustryCode {
         return c >= 'A' && c <= 'T' ? SECTION_NAMES.get(c - 'A') : "未知";
     }
 
+    /**
+     * Every section's and division's name with its code — 制造业 → C, 医药制造业 → C27 — for reading industries
+     * named in words. Where a division shares its section's name (房地产业) the section is meant.
+     */
+    public static java.util.Map<String, String> codesByName() {
+        java.util.Map<String, String> byName = new java.util.LinkedHashMap<>();
+        for (int s = 0; s < DIVISIONS.length; s++) {
+            for (int d = DIVISIONS[s][0]; d <= DIVISIONS[s][1] && d <= DIVISION_NAMES.size(); d++) {
+                byName.put(DIVISION_NAMES.get(d - 1), (char) ('A' + s) + String.format("%02d", d));
+            }
+        }
+        for (int s = 0; s < SECTION_NAMES.size(); s++) {
+            byName.put(SECTION_NAMES.get(s), String.valueOf((char) ('A' + s)));
+        }
+        return java.util.Collections.unmodifiableMap(byName);
+    }
+
     private IndustryCode() {
     }
 
