@@ -33,9 +33,12 @@ public class PolicyAuthoring {
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
     private final ReviewScope reviewScope;
+    private final LegalReviews legalReviews;
 
-    PolicyAuthoring(PolicyRows rows, ItemValidator validator, AuditLog audit, ApplicationEventPublisher events, ReviewScope reviewScope) {
+    PolicyAuthoring(PolicyRows rows, ItemValidator validator, AuditLog audit, ApplicationEventPublisher events, ReviewScope reviewScope,
+                    LegalReviews legalReviews) {
         this.reviewScope = reviewScope;
+        this.legalReviews = legalReviews;
         this.rows = rows;
         this.validator = validator;
         this.audit = audit;
@@ -55,7 +58,9 @@ public class PolicyAuthoring {
                 .require(document.validFrom() == null || document.validTo() == null || !document.validTo().isBefore(document.validFrom()),
                         "validTo", "有效期截止日期早于起始日期")
                 .throwIfInvalid();
+        String textBefore = rows.documentId(document.number()).flatMap(rows::document).map(PolicyDocument::fullText).orElse(null);
         rows.saveDocument(document);
+        legalReviews.reopenIfChanged(document.number(), textBefore, document.fullText() == null ? "" : document.fullText());
         audit.record("policy.document.save", "policy_document", document.number(), "保存政策文件 " + document.title(), null, document);
         events.publishEvent(new PolicyDocumentSaved(document.number()));
     }
@@ -133,6 +138,7 @@ public class PolicyAuthoring {
         if (scoped) {
             CurrentUser.get().ifPresent(user -> reviewScope.require(user, working));
         }
+        legalReviews.requirePassed(working.content().documentNumber());
         long itemId = rows.itemIds(code).orElseThrow()[0];
         if (rows.setState(itemId, working.version(), "IN_REVIEW", "PUBLISHED") == 0) {
             throw new InvalidInputException("state", "该版本已不在审查中");

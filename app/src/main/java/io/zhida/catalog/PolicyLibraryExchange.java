@@ -28,8 +28,10 @@ public class PolicyLibraryExchange {
     private final ItemValidator validator;
     private final PolicyAuthoring authoring;
     private final PolicyCatalog catalog;
+    private final LegalReviews legalReviews;
 
-    PolicyLibraryExchange(PolicyRows rows, ItemValidator validator, PolicyAuthoring authoring, PolicyCatalog catalog) {
+    PolicyLibraryExchange(PolicyRows rows, ItemValidator validator, PolicyAuthoring authoring, PolicyCatalog catalog, LegalReviews legalReviews) {
+        this.legalReviews = legalReviews;
         this.rows = rows;
         this.validator = validator;
         this.authoring = authoring;
@@ -72,6 +74,9 @@ public class PolicyLibraryExchange {
             throw new ImportRejectedException(problems);
         }
         parsed.documents().forEach(authoring::saveDocument);
+        if (publish) {
+            parsed.documents().forEach(d -> legalReviews.passTrusted(d.number(), "批量导入：发文机关已完成合法性审查"));
+        }
         int published = 0;
         List<Integer> checklist = IntStream.range(0, PolicyAuthoring.CHECKLIST.size()).boxed().toList();
         for (ItemContent item : parsed.items()) {

@@ -35,6 +35,12 @@ class CatalogEndpoints {
     }
 
     @Bean
+    MenuEntry legalReviewMenu() {
+        return new MenuEntry("政策库", "合法性审查", "/catalog/legal-review", "司法局审查政策文件的合法性，通过后事项方可发布",
+                Set.of(Role.REVIEWER, Role.DEPT_HEAD), 312);
+    }
+
+    @Bean
     MenuEntry portalLibraryMenu() {
         return new MenuEntry("政策库", "政策查询", "/portal/policies", "按主题、行业、部门、办理方式检索在线政策",
                 Set.of(Role.values()), 320);

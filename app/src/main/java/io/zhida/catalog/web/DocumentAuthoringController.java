@@ -39,8 +39,13 @@ class DocumentAuthoringController {
     private final PolicyCatalog catalog;
     private final PolicyAuthoring authoring;
     private final Clock clock;
+    private final io.zhida.catalog.LegalReviews legalReviews;
+    private final io.zhida.catalog.TextProposals proposals;
 
-    DocumentAuthoringController(PolicyCatalog catalog, PolicyAuthoring authoring, Clock clock) {
+    DocumentAuthoringController(PolicyCatalog catalog, PolicyAuthoring authoring, Clock clock, io.zhida.catalog.LegalReviews legalReviews,
+                                io.zhida.catalog.TextProposals proposals) {
+        this.legalReviews = legalReviews;
+        this.proposals = proposals;
         this.clock = clock;
         this.catalog = catalog;
         this.authoring = authoring;
@@ -90,7 +95,9 @@ class DocumentAuthoringController {
             authoring.saveDocument(document);
             redirect.addFlashAttribute("message", "已保存政策文件 " + document.title()
                     + (file != null && !file.isEmpty() ? "（已从 " + file.getOriginalFilename() + " 提取全文）" : ""));
-            return "redirect:/catalog/documents";
+            String saved = document.number();
+            return catalog.documents().stream().filter(d -> d.number().equals(saved)).findFirst()
+                    .map(d -> "redirect:/catalog/documents/" + d.id()).orElse("redirect:/catalog/documents");
         } catch (InvalidInputException e) {
             return page(model, document, e.errors().stream().collect(Collectors.toMap(
                     InvalidInputException.FieldError::field, InvalidInputException.FieldError::message, (a, b) -> a)));
@@ -113,6 +120,9 @@ class DocumentAuthoringController {
         model.addAttribute("form", form);
         model.addAttribute("levels", PolicyDocument.LEVELS);
         model.addAttribute("errors", errors);
+        model.addAttribute("legal", form.id() == null ? null : legalReviews.of(form.id()).orElse(null));
+        model.addAttribute("legalDepartment", legalReviews.legalDepartmentName());
+        model.addAttribute("proposalCount", form.id() == null ? 0 : proposals.of(form.id()).size());
         return "catalog/documents";
     }
 }
