@@ -36,9 +36,15 @@ class ReviewController {
     private final ReviewScope scope;
     private final org.springframework.beans.factory.ObjectProvider<io.zhida.catalog.ReachEstimates> reach;
     private final Clock clock;
+    private final org.springframework.beans.factory.ObjectProvider<io.zhida.catalog.ReviewAttachments> attachments;
+    private final io.zhida.catalog.LegalReviews legalReviews;
 
     ReviewController(PolicyCatalog catalog, PolicyAuthoring authoring, ReviewScope scope,
-                     org.springframework.beans.factory.ObjectProvider<io.zhida.catalog.ReachEstimates> reach, Clock clock) {
+                     org.springframework.beans.factory.ObjectProvider<io.zhida.catalog.ReachEstimates> reach, Clock clock,
+                     org.springframework.beans.factory.ObjectProvider<io.zhida.catalog.ReviewAttachments> attachments,
+                     io.zhida.catalog.LegalReviews legalReviews) {
+        this.attachments = attachments;
+        this.legalReviews = legalReviews;
         this.clock = clock;
         this.catalog = catalog;
         this.authoring = authoring;
@@ -75,6 +81,9 @@ class ReviewController {
         model.addAttribute("c", item.content());
         model.addAttribute("online", catalog.published(code).orElse(null));
         model.addAttribute("checklist", PolicyAuthoring.CHECKLIST);
+        model.addAttribute("attachments", attachments.orderedStream().flatMap(a -> a.forItem(item.code()).stream()).toList());
+        model.addAttribute("legal", item.content().documentNumber() == null ? null
+                : legalReviews.ofNumber(item.content().documentNumber()).orElse(null));
         model.addAttribute("estimate", reach.orderedStream().findFirst().flatMap(r -> r.estimate(item.content())).orElse(null));
         return "catalog/review";
     }
