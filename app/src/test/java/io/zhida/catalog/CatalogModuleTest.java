@@ -89,6 +89,13 @@ class CatalogModuleTest {
                 .andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/catalog/review/CAT-101"))
                 .andExpect(flash().attribute("error", "请逐项确认全部审查要点后再通过"));
         assertThat(catalog.onlineItem("CAT-101")).as("half a checklist publishes nothing").isEmpty();
+        mvc.perform(post("/catalog/review/CAT-101/approve").cookie(reviewer).with(csrf()).param("checklist", checklist()))
+                .andExpect(flash().attribute("error", org.hamcrest.Matchers.containsString("合法性审查")));
+        fixtures.user("cat-justice", Role.REVIEWER, null, "C-SFJ", null);
+        long documentId = catalog.documents().stream().filter(d -> d.number().equals("测试发〔2026〕CAT-101号")).findFirst().orElseThrow().id();
+        mvc.perform(post("/catalog/legal-review/" + documentId).cookie(Sessions.login(mvc, "cat-justice", ModuleFixtures.PASSWORD)).with(csrf())
+                        .param("decision", "pass").param("opinion", "合法"))
+                .andExpect(status().is3xxRedirection()).andExpect(flash().attribute("message", org.hamcrest.Matchers.containsString("已通过")));
         mvc.perform(post("/catalog/review/CAT-101/approve").cookie(reviewer).with(csrf()).param("checklist", checklist()).param("note", "已核对"))
                 .andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/catalog/review"))
                 .andExpect(flash().attribute("message", "审查通过，已发布 CAT-101"));

@@ -31,7 +31,7 @@ public final class ModuleFixtures {
             Map.entry("C-JXJ", "市经济和信息化局"), Map.entry("C-CZJ", "市财政局"), Map.entry("C-RSJ", "市人力资源社会保障局"),
             Map.entry("C-KJJ", "市科技局"), Map.entry("C-SCJGJ", "市市场监管局"), Map.entry("C-TJJ", "市统计局"),
             Map.entry("C-SWUJ", "市税务局"), Map.entry("C-SWJ", "市商务局"), Map.entry("C-FGW", "市发展改革委"),
-            Map.entry("C-SJJ", "市数据局"), Map.entry("C-YSHJ", "市营商环境建设局"));
+            Map.entry("C-SJJ", "市数据局"), Map.entry("C-YSHJ", "市营商环境建设局"), Map.entry("C-SFJ", "市司法局"));
     public static final String SERVICE_CENTER = "C-ZWFW";
 
     private final ApplicationContext context;

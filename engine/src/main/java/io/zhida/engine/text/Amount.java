@@ -69,15 +69,8 @@ record Amount(String formula, BigDecimal cap, List<BigDecimal> tiers, String att
         } else if (range.find() && !overlaps(used, range)) {
             cap = cap != null ? cap : money(range.group(2), range.group(3)).orElse(null);
         } else if (perHead.find()) {
-            String number = perHead.group(1) != null ? perHead.group(1) : perHead.group(3);
-            String unit = perHead.group(1) != null ? perHead.group(2) : perHead.group(4);
-            Optional<BigDecimal> each = money(number, unit);
-            attribute = clause.matches("(?s).*(青年|高校毕业生|毕业生|16[-－—–~至到]24岁).*") ? "youth_hires"
-                    : clause.contains("参保") ? "insured_employees" : clause.matches("(?s).*(从业人员|职工|员工).*") ? "employees" : null;
-            if (each.isPresent() && attribute != null) {
-                String amount = ChineseNumbers.plain(each.get());
-                formula = amount.contains(".") ? "double(e." + attribute + ") * " + amount : "e." + attribute + " * " + amount;
-            }
+            attribute = headCount(clause);
+            formula = perHead(perHead, attribute);
         } else if (rate.find()) {
             String base = rate.group(1) != null ? rate.group(1) : rate.group(4);
             boolean first = rate.group(2) != null;
@@ -93,13 +86,7 @@ record Amount(String formula, BigDecimal cap, List<BigDecimal> tiers, String att
                 }
             }
         } else if (!PER_UNIT.matcher(zone).find()) {
-            List<BigDecimal> sums = new ArrayList<>();
-            Matcher s = SUM.matcher(zone);
-            while (s.find()) {
-                if (!overlaps(used, s)) {
-                    money(s.group(1), s.group(2)).ifPresent(sums::add);
-                }
-            }
+            List<BigDecimal> sums = sums(zone, used);
             if (zone.contains("分别") && sums.size() >= 2) {
                 tiers = List.copyOf(sums);
             } else if (!sums.isEmpty()) {
@@ -111,6 +98,35 @@ record Amount(String formula, BigDecimal cap, List<BigDecimal> tiers, String att
             return Optional.empty();
         }
         return Optional.of(new Amount(formula, cap, tiers, attribute, noun(zone), rateValue));
+    }
+
+    /** What a per-head amount counts, from the whole sentence: 高校毕业生 → youth_hires; unknown heads (博士) give none. */
+    private static String headCount(String clause) {
+        return clause.matches("(?s).*(青年|高校毕业生|毕业生|16[-－—–~至到]24岁).*") ? "youth_hires"
+                : clause.contains("参保") ? "insured_employees" : clause.matches("(?s).*(从业人员|职工|员工).*") ? "employees" : null;
+    }
+
+    private static String perHead(Matcher perHead, String attribute) {
+        String number = perHead.group(1) != null ? perHead.group(1) : perHead.group(3);
+        String unit = perHead.group(1) != null ? perHead.group(2) : perHead.group(4);
+        Optional<BigDecimal> each = money(number, unit);
+        if (each.isEmpty() || attribute == null) {
+            return null;
+        }
+        String amount = ChineseNumbers.plain(each.get());
+        return amount.contains(".") ? "double(e." + attribute + ") * " + amount : "e." + attribute + " * " + amount;
+    }
+
+    /** The sums named outside the cap's words. */
+    private static List<BigDecimal> sums(String zone, List<int[]> used) {
+        List<BigDecimal> sums = new ArrayList<>();
+        Matcher s = SUM.matcher(zone);
+        while (s.find()) {
+            if (!overlaps(used, s)) {
+                money(s.group(1), s.group(2)).ifPresent(sums::add);
+            }
+        }
+        return sums;
     }
 
     /** Only a cap (单个企业最高不超过300万元): it belongs to the items before it. */

@@ -127,8 +127,13 @@ final class SentenceReader {
         String name = name(atoms, amount);
         if (amount.tiers().isEmpty()) {
             drafts.add(new Draft(name, atoms, amount.formula(), amount.cap(), amount.attribute()));
-            return;
+        } else {
+            tiers(zone, name, atoms, amount);
         }
+    }
+
+    /** 分别给予: one item with a step formula when the thresholds are listed as often as the sums, else one per category. */
+    private void tiers(String zone, String name, List<Atom> atoms, Amount amount) {
         int tierCount = amount.tiers().size();
         Optional<ConditionReader.Threshold> ladder = ConditionReader.thresholdList(zone).stream()
                 .filter(t -> t.values().size() == tierCount).findFirst();
