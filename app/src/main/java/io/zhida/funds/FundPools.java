@@ -37,6 +37,21 @@ public class FundPools {
         }
     }
 
+    /**
+     * 停止执行 after an evaluation's decision: no new reservation in any year's pool of the item from now on; grants
+     * already made stay and are paid. Once stopped, an item stays stopped (a new policy is a new item).
+     */
+    @Transactional
+    public void stop(String itemCode, String reason) {
+        if (rows.stop(itemCode, reason, io.zhida.identity.CurrentUser.actor())) {
+            audit.record("pool.stop", "fund_pool", itemCode, "评估决定停止执行，资金池不再新增预留：" + reason, null, null);
+        }
+    }
+
+    public Optional<String> stopped(String itemCode) {
+        return rows.stopped(itemCode);
+    }
+
     /** Sets the budget; never below what is already reserved and paid. */
     @Transactional
     public void setBudget(String itemCode, int year, BigDecimal budget) {

@@ -66,6 +66,10 @@ public class Grants {
         }
         BigDecimal granted = amount;
         if (!pools.reserve(request.itemCode(), request.year(), granted)) {
+            java.util.Optional<String> stopped = pools.stopped(request.itemCode());
+            if (stopped.isPresent()) {
+                throw new GrantRefusedException("本事项经评估已决定停止执行（" + stopped.get() + "），资金池不再新增预留");
+            }
             throw new GrantRefusedException(pools.find(request.itemCode(), request.year())
                     .map(p -> "资金池余额不足：" + request.year() + " 年度可用 " + yuan(p.available()) + " 元，本次需 " + yuan(granted) + " 元")
                     .orElse("本事项 " + request.year() + " 年度资金池尚未设立"));

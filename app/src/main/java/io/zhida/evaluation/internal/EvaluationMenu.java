@@ -21,4 +21,9 @@ class EvaluationMenu {
     MenuEntry surveysMenu() {
         return new MenuEntry("评价督查", "问卷调查", "/evaluation/surveys", "问卷设计、短信/站内信发放、电话访问录入、配额进度", READERS, 520);
     }
+
+    @Bean
+    MenuEntry itemDecisionsMenu() {
+        return new MenuEntry("评价督查", "评估结论", "/evaluation/decisions", "每项政策事中事后评估的结论：继续、调整、停止，作为财政拨付依据", READERS, 525);
+    }
 }

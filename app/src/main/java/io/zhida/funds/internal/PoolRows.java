@@ -30,8 +30,20 @@ public class PoolRows {
 
     /** The guarded reservation: succeeds only while the pool covers it, whatever runs at the same moment. */
     public boolean reserve(String itemCode, int year, BigDecimal amount) {
-        return jdbc.sql("UPDATE fund_pool SET reserved = reserved + ? WHERE item_code = ? AND year = ? AND budget - reserved - paid >= ?")
+        return jdbc.sql("""
+                UPDATE fund_pool SET reserved = reserved + ? WHERE item_code = ? AND year = ? AND budget - reserved - paid >= ?
+                  AND NOT EXISTS (SELECT 1 FROM fund_item_stop s WHERE s.item_code = fund_pool.item_code)""")
                 .params(amount, itemCode, year, amount).update() == 1;
+    }
+
+    /** Why the item takes no new reservations, when its evaluation stopped it. */
+    public Optional<String> stopped(String itemCode) {
+        return jdbc.sql("SELECT reason FROM fund_item_stop WHERE item_code = ?").param(itemCode).query(String.class).optional();
+    }
+
+    public boolean stop(String itemCode, String reason, String by) {
+        return jdbc.sql("INSERT INTO fund_item_stop (item_code, reason, stopped_by) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")
+                .params(itemCode, reason, by).update() == 1;
     }
 
     public void release(String itemCode, int year, BigDecimal amount) {
