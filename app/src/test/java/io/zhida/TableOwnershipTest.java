@@ -37,6 +37,7 @@ class TableOwnershipTest {
                     "enterprise_value_history", "correction_request", "data_source", "tag_rule")),
             Map.entry("catalog", Set.of("policy_document", "policy_item", "policy_item_version", "policy_text_proposal")),
             Map.entry("consultation", Set.of("consultation", "consultation_invitee", "consultation_comment")),
+            Map.entry("retention", Set.of("retention_round", "retention_entry")),
             Map.entry("calendar", Set.of("calendar_day", "calendar_year")),
             Map.entry("matching", Set.of("match_run", "match_set", "match_delta", "match_subject", "match_announced", "match_news")),
             Map.entry("notify", Set.of("inbox_message", "outbound_message", "outbound_usage", "channel_mute", "channel_record")),
