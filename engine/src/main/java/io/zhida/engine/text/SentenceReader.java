@@ -118,6 +118,9 @@ final class SentenceReader {
         if (last != null && climbs(last, own, amount)) {
             return;
         }
+        if ("youth_hires".equals(amount.attribute()) && own.stream().noneMatch(a -> a.canonical().startsWith("youth_hires "))) {
+            own.add(Atom.compare("youth_hires", ">", "0", "招用高校毕业生、青年"));
+        }
         List<Atom> atoms = new ArrayList<>(own);
         if (last != null && (own.isEmpty() || ADDITIVE.matcher(segment).find())) {
             List<Atom> carried = new ArrayList<>(last.atoms);
@@ -242,7 +245,7 @@ final class SentenceReader {
         if (amount.attribute() != null) {
             return switch (amount.attribute()) {
                 case "rd_expense" -> "研发费用" + noun;
-                case "youth_hires" -> "吸纳青年就业" + noun;
+                case "youth_hires" -> "吸纳高校毕业生就业" + noun;
                 case "unemployment_insurance_paid" -> "稳岗返还";
                 case "export_value" -> "出口" + noun;
                 case "revenue" -> "营业收入" + noun;
@@ -250,7 +253,16 @@ final class SentenceReader {
                 default -> "吸纳就业" + noun;
             };
         }
-        String subject = sentence.replaceAll("^(第[一二三四五六七八九十百]+条|[（(]?[一二三四五六七八九十\\d]+[)）、.．])\\s*", "");
-        return (subject.length() > 12 ? subject.substring(0, 12) + "…" : subject) + noun;
+        // who it is for, in the policy's own words: 制造业 + 中小企业 → 制造业中小企业补助
+        StringBuilder subject = new StringBuilder();
+        for (String kind : List.of("region ", "industry ", "scale ")) {
+            atoms.stream().filter(a -> a.canonical().startsWith(kind)).forEach(a -> subject.append(a.words()));
+        }
+        if (!subject.isEmpty() && subject.length() <= 24) {
+            return subject + noun;
+        }
+        String fallback = sentence.replaceAll("^(第[一二三四五六七八九十百]+条|[（(]?[一二三四五六七八九十\\d]+[)）、.．])\\s*", "")
+                .replaceAll("^对(于)?", "");
+        return (fallback.length() > 12 ? fallback.substring(0, 12) + "…" : fallback) + noun;
     }
 }

@@ -47,7 +47,7 @@ class PolicyTextExtractorTest {
     @Test
     void exclusionsPerHeadAndRegions() {
         var p = EXTRACTOR.extract("青山县内的小微企业每招用1名高校毕业生，给予1500元补贴；被列入严重失信主体名单的不予支持。", TODAY).items();
-        assertThat(atoms(p.get(0))).containsExactlyInAnyOrder("region in 519921", "scale in 小型,微型", "dishonest == false");
+        assertThat(atoms(p.get(0))).containsExactlyInAnyOrder("region in 519921", "scale in 小型,微型", "dishonest == false", "youth_hires > 0");
         assertThat(p.get(0).formula()).isEqualTo("e.youth_hires * 1500");
     }
 
