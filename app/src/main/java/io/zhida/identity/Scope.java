@@ -11,6 +11,7 @@ public enum Scope {
     GRANTS_READ("grants:read", "读取兑现和拨付"),
     PAYMENTS_WRITE("payments:write", "读取拨付批次、回传银行结果"),
     APPEALS_WRITE("appeals:write", "提交 12345 等渠道的企业诉求"),
+    INSIGHT_READ("insight:read", "读取企业诉求热词与话题（全市）"),
     WEBHOOKS_MANAGE("webhooks:manage", "订阅事件推送");
 
     private final String value;

@@ -47,7 +47,8 @@ class ApiDocumentation implements OperationCustomizer, OpenApiCustomizer {
             Map.entry("identity", "身份、令牌与对接系统"), Map.entry("enterprise", "企业画像"), Map.entry("matching", "政策找企业"),
             Map.entry("applications", "申报"), Map.entry("funds", "资金与拨付"), Map.entry("rectification", "诉求与整改"),
             Map.entry("integration", "事件推送（Webhook）"), Map.entry("rates", "三率"), Map.entry("cockpit", "驾驶舱"),
-            Map.entry("calendar", "工作日历"), Map.entry("assistance", "帮办代办"));
+            Map.entry("calendar", "工作日历"), Map.entry("assistance", "帮办代办"),
+            Map.entry("insight", "诉求分析"));
 
     private final Map<String, Map<String, Object>> examples = load();
 

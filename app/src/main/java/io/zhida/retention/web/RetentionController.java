@@ -22,7 +22,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** 文件清理 for the issuing departments and the justice department; the published 保留清单 on the portal. */
-@AccessRule(roles = {Role.REVIEWER, Role.DEPT_HEAD, Role.AUTHOR, Role.ADMIN}, scope = DataScope.WHOLE_CITY)
+@AccessRule(roles = {Role.REVIEWER, Role.DEPT_HEAD, Role.AUTHOR, Role.ADMIN}, scope = DataScope.OWN_DEPARTMENT)
 @Controller
 class RetentionController {
 

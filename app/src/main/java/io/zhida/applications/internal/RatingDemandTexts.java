@@ -1,0 +1,48 @@
+package io.zhida.applications.internal;
+
+import io.zhida.enterprise.EnterpriseProfile;
+import io.zhida.enterprise.EnterpriseProfiles;
+import io.zhida.insight.DemandText;
+import io.zhida.insight.DemandTextSource;
+import io.zhida.platform.Today;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** 好差评 comments, for demand analysis: the item's lead department answers for the transaction that was rated. */
+@Component
+class RatingDemandTexts implements DemandTextSource {
+
+    private final JdbcClient jdbc;
+    private final EnterpriseProfiles profiles;
+
+    RatingDemandTexts(JdbcClient jdbc, EnterpriseProfiles profiles) {
+        this.jdbc = jdbc;
+        this.profiles = profiles;
+    }
+
+    @Override
+    public String label() {
+        return "评价";
+    }
+
+    @Override
+    public List<DemandText> texts(LocalDate from, LocalDate to, int limit) {
+        List<DemandText> texts = jdbc.sql("""
+                        SELECT r.application_id, a.number, r.stars, r.rated_at, r.comment, r.uscc, a.enterprise_name, a.departments[1], a.item_code
+                        FROM service_rating r JOIN application a ON a.id = r.application_id
+                        WHERE r.rated_at >= ? AND r.rated_at < ? AND r.comment IS NOT NULL AND btrim(r.comment) <> ''
+                        ORDER BY r.rated_at DESC, r.application_id DESC LIMIT ?""")
+                .params(Timestamp.from(from.atStartOfDay(Today.ZONE).toInstant()), Timestamp.from(to.plusDays(1).atStartOfDay(Today.ZONE).toInstant()),
+                        limit)
+                .query((rs, n) -> new DemandText("rating:" + rs.getLong(1), label(), rs.getString(2) + "（" + rs.getInt(3) + " 星）",
+                        LocalDate.ofInstant(rs.getTimestamp(4).toInstant(), Today.ZONE), rs.getString(5), rs.getString(6), rs.getString(7),
+                        rs.getString(8), rs.getString(9), null))
+                .list();
+        return DemandTextSource.withIndustries(texts, usccs -> profiles.findAll(usccs).stream()
+                .filter(p -> p.industry() != null).collect(Collectors.toMap(EnterpriseProfile::uscc, EnterpriseProfile::industry)));
+    }
+}
