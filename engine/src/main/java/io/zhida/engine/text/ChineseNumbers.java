@@ -7,7 +7,8 @@ import java.util.Optional;
 final class ChineseNumbers {
 
     /** A number in digits (with thousands commas and decimals) or in Chinese numerals up to the thousands. */
-    static final String NUMBER = "(?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?|[零一二两三四五六七八九十百千]+";
+    static final String NUMBER = "(?<![\\d.,])(?:\\d{1,3}(?:,\\d{3}){1,4}|\\d{1,15})(?:\\.\\d{1,6})?(?![\\d])"
+            + "|(?<![零一二两三四五六七八九十百千])[零一二两三四五六七八九十百千]{1,8}";
 
     private static final String DIGITS = "零一二三四五六七八九";
 

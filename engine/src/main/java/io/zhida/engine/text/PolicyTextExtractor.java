@@ -24,6 +24,11 @@ public final class PolicyTextExtractor {
     /** The longest text read at once (a long 实施细则 is about 30,000 characters). */
     public static final int MAX_TEXT = 200_000;
 
+    /** A sentence longer than this is no clause anyone wrote; it is given back unread rather than searched. */
+    static final int MAX_SENTENCE = 1_000;
+    /** At most this many proposals per text (a long 实施细则 has about 200); the rest of the text is given back. */
+    public static final int MAX_PROPOSALS = 500;
+
     /** One proposed item. atoms are the conditions one by one, as the rule's lines hold them. */
     public record Proposal(String name, String condition, String formula, BigDecimal cap, String source, List<Atom> atoms) {
     }
@@ -59,6 +64,10 @@ public final class PolicyTextExtractor {
         for (String raw : SENTENCE_END.split(text)) {
             String sentence = raw.strip();
             if (sentence.isEmpty()) {
+                continue;
+            }
+            if (sentence.length() > MAX_SENTENCE || items.size() >= MAX_PROPOSALS) {
+                unparsed.add(sentence.length() > MAX_SENTENCE ? sentence.substring(0, MAX_SENTENCE) + "…" : sentence);
                 continue;
             }
             Exclusions exclusions = exclusions(sentence, today);

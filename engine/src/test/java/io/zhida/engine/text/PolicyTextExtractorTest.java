@@ -67,6 +67,17 @@ class PolicyTextExtractorTest {
     }
 
     @Test
+    void hostileTextIsBoundedNotSearched() {
+        var x = EXTRACTOR.extract("对营业收入达到" + "1".repeat(100_000) + "万元的企业给予10万元奖励。对高新技术企业给予20万元奖励。", TODAY);
+        assertThat(x.items()).hasSize(1);
+        assertThat(x.unparsed()).hasSize(1).allSatisfy(u -> assertThat(u).hasSize(PolicyTextExtractor.MAX_SENTENCE + 1));
+        var many = EXTRACTOR.extract("对高新技术企业给予20万元奖励。".repeat(PolicyTextExtractor.MAX_PROPOSALS + 10), TODAY);
+        assertThat(many.items()).hasSize(PolicyTextExtractor.MAX_PROPOSALS);
+        assertThat(many.unparsed()).hasSize(10);
+        assertThat(EXTRACTOR.extract("给予" + "1".repeat(20) + "元", TODAY).items()).as("no number of 20 digits").isEmpty();
+    }
+
+    @Test
     void tooLongATextIsRefused() {
         assertThatThrownBy(() -> EXTRACTOR.extract("字".repeat(PolicyTextExtractor.MAX_TEXT + 1), TODAY))
                 .isInstanceOf(IllegalArgumentException.class);
