@@ -7,7 +7,7 @@ import java.util.List;
 /** A draft item open (or closed) for comments, with its comments and who was invited. */
 public record Consultation(long id, String itemCode, String itemName, String draftText, LocalDate closesOn, String status,
                            String openedBy, Instant openedAt, String summary, int invitedEnterprises, List<String> invitedDepartments,
-                           List<Comment> comments) {
+                           List<String> invitedContacts, List<Comment> comments) {
 
     public record Comment(long id, String authorName, String organisation, String authorKind, String body, Instant createdAt,
                           String verdict, String reason, String answeredBy) {

@@ -53,6 +53,17 @@ public class Consultations implements ReviewAttachments {
     /** Opens a draft item for comments until closesOn and invites the reached enterprises and the departments. */
     @Transactional
     public long open(ZhidaUser user, String itemCode, LocalDate closesOn, List<String> departmentCodes) {
+        return open(user, itemCode, closesOn, departmentCodes, "");
+    }
+
+    /** A contact line: 名称 手机号 — an association, chamber of commerce or expert, invited by SMS. */
+    private static final java.util.regex.Pattern CONTACT = java.util.regex.Pattern.compile("(.{1,100}?)[\\s,，:：]+(1\\d{10})");
+
+    /**
+     * @param contacts associations, chambers of commerce and experts, one per line as {@code 名称 手机号}, invited by SMS
+     */
+    @Transactional
+    public long open(ZhidaUser user, String itemCode, LocalDate closesOn, List<String> departmentCodes, String contacts) {
         AccessPolicy.POLICY_AUTHORING.require(user);
         PolicyItem item = catalog.workingView().stream().filter(i -> i.code().equals(itemCode)).findFirst()
                 .orElseThrow(() -> new NotFoundException("事项不存在：" + itemCode));
@@ -64,6 +75,18 @@ public class Consultations implements ReviewAttachments {
                 .throwIfInvalid();
         if (jdbc.sql("SELECT count(*) FROM consultation WHERE item_code = :c AND status = 'OPEN'").param("c", itemCode).query(Long.class).single() > 0) {
             throw new InvalidInputException("item", "该事项已有进行中的意见征询");
+        }
+        List<String[]> invitedContacts = new ArrayList<>();
+        List<String> lines = contacts == null ? List.of() : contacts.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+        if (lines.size() > 50) {
+            throw new InvalidInputException("contacts", "协会、商会、专家一次最多邀请 50 位");
+        }
+        for (String line : lines) {
+            java.util.regex.Matcher m = CONTACT.matcher(line);
+            if (!m.matches()) {
+                throw new InvalidInputException("contacts", "“" + (line.length() > 30 ? line.substring(0, 30) + "…" : line) + "”应为“名称 手机号”，如：示范市软件行业协会 13800000000");
+            }
+            invitedContacts.add(new String[] {m.group(1).strip(), m.group(2)});
         }
         Set<String> departments = new LinkedHashSet<>(STANDING_DEPARTMENTS);
         if (departmentCodes != null) {
@@ -89,6 +112,13 @@ public class Consultations implements ReviewAttachments {
             jdbc.sql("INSERT INTO consultation_invitee (consultation_id, kind, ref, name) VALUES (:id, 'DEPARTMENT', :ref, :name)")
                     .param("id", id).param("ref", d.code()).param("name", d.name()).update();
         }
+        for (String[] contact : invitedContacts) {
+            jdbc.sql("""
+                    INSERT INTO consultation_invitee (consultation_id, kind, ref, name) VALUES (:id, 'ASSOCIATION', :ref, :name)
+                    ON CONFLICT DO NOTHING""").param("id", id).param("ref", contact[1]).param("name", contact[0]).update();
+            inbox.sms(contact[1], contact[0] + "：市里正在制定政策事项“" + c.name() + "”，诚邀您在 " + closesOn
+                    + " 前到惠企政策直达平台“意见征询”栏目提出意见（编号 " + id + "）。");
+        }
         String title = "征求意见：" + c.name();
         String body = "市里正在制定政策事项“" + c.name() + "”，贵企业可能适用。欢迎在 " + closesOn + " 前到平台“意见征询”栏目提出意见：/portal/consultations/" + id;
         for (RuleReach.Reached r : reached.subList(0, invited)) {
@@ -97,7 +127,7 @@ public class Consultations implements ReviewAttachments {
             inbox.send(r.uscc(), title, body);
         }
         audit.record("consultation.open", "consultation", String.valueOf(id), "发起意见征询：" + c.name() + "（邀请企业 " + invited
-                + " 家、部门 " + invitedDepartments.size() + " 个，截止 " + closesOn + "）", null, null);
+                + " 家、部门 " + invitedDepartments.size() + " 个、协会商会专家 " + invitedContacts.size() + " 位，截止 " + closesOn + "）", null, null);
         return id;
     }
 
@@ -166,6 +196,7 @@ public class Consultations implements ReviewAttachments {
         long adopted = c.comments().stream().filter(m -> "ADOPTED".equals(m.verdict())).count();
         long partly = c.comments().stream().filter(m -> "PARTLY".equals(m.verdict())).count();
         String summary = "征询期至 " + c.closesOn() + "，邀请企业 " + c.invitedEnterprises() + " 家及" + String.join("、", c.invitedDepartments())
+                + (c.invitedContacts().isEmpty() ? "" : "、" + String.join("、", c.invitedContacts()))
                 + "；收到意见 " + c.comments().size() + " 条，采纳 " + adopted + " 条、部分采纳 " + partly + " 条、不采纳 "
                 + (c.comments().size() - adopted - partly) + " 条。" + (note == null || note.isBlank() ? "" : note.strip());
         if (summary.length() > 4000) {
@@ -181,16 +212,18 @@ public class Consultations implements ReviewAttachments {
         Consultation c = jdbc.sql("SELECT * FROM consultation WHERE id = :id").param("id", id)
                 .query((rs, n) -> new Consultation(rs.getLong("id"), rs.getString("item_code"), rs.getString("item_name"),
                         rs.getString("draft_text"), rs.getObject("closes_on", LocalDate.class), rs.getString("status"), rs.getString("opened_by"),
-                        rs.getTimestamp("opened_at").toInstant(), rs.getString("summary"), rs.getInt("invited_enterprises"), List.of(), List.of()))
+                        rs.getTimestamp("opened_at").toInstant(), rs.getString("summary"), rs.getInt("invited_enterprises"), List.of(), List.of(), List.of()))
                 .optional().orElseThrow(() -> new NotFoundException("意见征询不存在"));
         List<String> departments = jdbc.sql("SELECT name FROM consultation_invitee WHERE consultation_id = :id AND kind = 'DEPARTMENT' ORDER BY name")
+                .param("id", id).query(String.class).list();
+        List<String> contacts = jdbc.sql("SELECT name FROM consultation_invitee WHERE consultation_id = :id AND kind = 'ASSOCIATION' ORDER BY name")
                 .param("id", id).query(String.class).list();
         List<Consultation.Comment> comments = jdbc.sql("SELECT * FROM consultation_comment WHERE consultation_id = :id ORDER BY id")
                 .param("id", id).query((rs, n) -> new Consultation.Comment(rs.getLong("id"), rs.getString("author_name"),
                         rs.getString("organisation"), rs.getString("author_kind"), rs.getString("body"), rs.getTimestamp("created_at").toInstant(),
                         rs.getString("verdict"), rs.getString("reason"), rs.getString("answered_by"))).list();
         return new Consultation(c.id(), c.itemCode(), c.itemName(), c.draftText(), c.closesOn(), c.status(), c.openedBy(), c.openedAt(),
-                c.summary(), c.invitedEnterprises(), departments, comments);
+                c.summary(), c.invitedEnterprises(), departments, contacts, comments);
     }
 
     /** Open ones for the portal, newest first; and all for the authors. */

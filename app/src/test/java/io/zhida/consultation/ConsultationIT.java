@@ -54,8 +54,15 @@ class ConsultationIT {
                         .param("closesOn", LocalDate.now().plusDays(1).toString()))
                 .andExpect(flash().attribute("error", Matchers.containsString("5 天到 90 天")));
         mvc.perform(post("/consultations").cookie(author).with(csrf()).param("item", "ZX-CONS-1")
-                        .param("closesOn", LocalDate.now().plusDays(30).toString()).param("departments", "C-FGW"))
+                        .param("closesOn", LocalDate.now().plusDays(30).toString()).param("departments", "C-FGW")
+                        .param("contacts", "示范市软件行业协会 1380000000"))
+                .andExpect(flash().attribute("error", Matchers.containsString("名称 手机号")));
+        mvc.perform(post("/consultations").cookie(author).with(csrf()).param("item", "ZX-CONS-1")
+                        .param("closesOn", LocalDate.now().plusDays(30).toString()).param("departments", "C-FGW")
+                        .param("contacts", "示范市软件行业协会 13800000000\n王教授（市委党校） 13900000001"))
                 .andExpect(status().is3xxRedirection());
+        assertThat(jdbc.sql("SELECT count(*) FROM outbound_message WHERE channel = 'SMS' AND text LIKE '%示范市软件行业协会：市里正在制定%'")
+                .query(Long.class).single()).isEqualTo(1);
         long id = jdbc.sql("SELECT id FROM consultation WHERE item_code = 'ZX-CONS-1'").query(Long.class).single();
         mvc.perform(post("/consultations").cookie(author).with(csrf()).param("item", "ZX-CONS-1")
                         .param("closesOn", LocalDate.now().plusDays(30).toString()))
@@ -104,7 +111,8 @@ class ConsultationIT {
         mvc.perform(post("/consultations/" + id + "/close").cookie(author).with(csrf()).param("note", "已据意见调整门槛。"))
                 .andExpect(flash().attribute("message", Matchers.containsString("已公布")));
         String summary = jdbc.sql("SELECT summary FROM consultation WHERE id = :id").param("id", id).query(String.class).single();
-        assertThat(summary).contains("收到意见 2 条，采纳 1 条、部分采纳 1 条、不采纳 0 条").contains("已据意见调整门槛");
+        assertThat(summary).contains("收到意见 2 条，采纳 1 条、部分采纳 1 条、不采纳 0 条").contains("已据意见调整门槛")
+                .contains("示范市软件行业协会").contains("王教授（市委党校）");
         mvc.perform(post("/portal/consultations/" + id + "/comments").with(csrf()).param("authorName", "迟到者").param("body", "还来得及吗"))
                 .andExpect(flash().attribute("error", Matchers.containsString("已截止")));
         mvc.perform(get("/portal/consultations/" + id)).andExpect(content().string(Matchers.allOf(

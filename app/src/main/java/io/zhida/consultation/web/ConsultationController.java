@@ -57,9 +57,10 @@ class ConsultationController {
     @PostMapping("/consultations")
     String open(@AuthenticationPrincipal ZhidaUser user, @RequestParam(defaultValue = "") String item,
                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate closesOn,
-                @RequestParam(required = false) List<String> departments, RedirectAttributes redirect) {
+                @RequestParam(required = false) List<String> departments, @RequestParam(defaultValue = "") String contacts,
+                RedirectAttributes redirect) {
         try {
-            long id = consultations.open(user, item, closesOn, departments);
+            long id = consultations.open(user, item, closesOn, departments, contacts);
             redirect.addFlashAttribute("message", "已发起意见征询，并通过站内信和短信邀请相关企业与部门");
             return "redirect:/consultations/" + id;
         } catch (InvalidInputException e) {
