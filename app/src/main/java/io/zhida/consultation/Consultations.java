@@ -103,11 +103,16 @@ public class Consultations implements ReviewAttachments {
                 + (c.cap() == null ? "" : "，单户最高 " + c.cap().toPlainString() + " 元");
         List<RuleReach.Reached> reached = reach.reach(c.matchingCondition());
         int invited = Math.min(reached.size(), MAX_INVITED_ENTERPRISES);
-        long id = jdbc.sql("""
-                INSERT INTO consultation (item_code, item_name, draft_text, closes_on, opened_by, invited_enterprises)
-                VALUES (:code, :name, :draft, :closes, :by, :invited) RETURNING id""")
-                .param("code", itemCode).param("name", c.name()).param("draft", draft).param("closes", closesOn)
-                .param("by", user.displayName()).param("invited", invited).query(Long.class).single();
+        long id;
+        try {
+            id = jdbc.sql("""
+                    INSERT INTO consultation (item_code, item_name, draft_text, closes_on, opened_by, invited_enterprises)
+                    VALUES (:code, :name, :draft, :closes, :by, :invited) RETURNING id""")
+                    .param("code", itemCode).param("name", c.name()).param("draft", draft).param("closes", closesOn)
+                    .param("by", user.displayName()).param("invited", invited).query(Long.class).single();
+        } catch (org.springframework.dao.DuplicateKeyException e) { // opened at the same moment elsewhere (another node)
+            throw new InvalidInputException("item", "该事项已有进行中的意见征询");
+        }
         for (Organisations.Department d : invitedDepartments) {
             jdbc.sql("INSERT INTO consultation_invitee (consultation_id, kind, ref, name) VALUES (:id, 'DEPARTMENT', :ref, :name)")
                     .param("id", id).param("ref", d.code()).param("name", d.name()).update();

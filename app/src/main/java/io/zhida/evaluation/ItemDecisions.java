@@ -35,9 +35,11 @@ public class ItemDecisions {
     private final ThreeRates rates;
     private final AuditLog audit;
     private final Clock clock;
+    private final Campaigns campaigns;
 
     ItemDecisions(JdbcClient jdbc, PolicyCatalog catalog, PolicyAuthoring authoring, FundPools pools, ThreeRates rates, AuditLog audit,
-                  Clock clock) {
+                  Clock clock, Campaigns campaigns) {
+        this.campaigns = campaigns;
         this.jdbc = jdbc;
         this.catalog = catalog;
         this.authoring = authoring;
@@ -55,9 +57,21 @@ public class ItemDecisions {
                 .map((FundPool p) -> "；" + today.getYear() + " 年资金池预算 " + p.budget().toPlainString() + " 元，已拨付 " + p.paid().toPlainString()
                         + " 元，已核定未拨付 " + p.reserved().toPlainString() + " 元，享受企业 " + p.grants() + " 户")
                 .orElse("；本年度未设资金池");
-        return "近一年知晓率 " + r.awareness().percent() + "（" + r.awareness().numerator() + "/" + r.awareness().denominator() + "），满意率 "
+        return campaign(itemCode) + "近一年知晓率 " + r.awareness().percent() + "（" + r.awareness().numerator() + "/" + r.awareness().denominator() + "），满意率 "
                 + r.satisfaction().percent() + "（" + r.satisfaction().numerator() + "/" + r.satisfaction().denominator() + "），兑现率 "
                 + r.fulfillment().percent() + "（" + r.fulfillment().numerator() + "/" + r.fulfillment().denominator() + "）" + pool;
+    }
+
+    /** The latest scored 三评 campaign that covered the item: its lead department's score and place. */
+    private String campaign(String itemCode) {
+        String lead = catalog.published(itemCode).flatMap(i -> i.content().departments().stream().findFirst()).orElse(null);
+        return campaigns.all().stream()
+                .filter(c -> c.scoredAt() != null && c.items().contains(itemCode))
+                .max(java.util.Comparator.comparing(Campaign::scoredAt))
+                .flatMap(c -> campaigns.results(c.id()).stream()
+                        .filter(r -> "DEPARTMENT".equals(r.kind()) && r.code().equals(lead)).findFirst()
+                        .map(r -> "三评「" + c.name() + "」牵头部门" + r.name() + "得分 " + r.total().toPlainString() + "（第 " + r.rank() + " 名）；"))
+                .orElse("");
     }
 
     @Transactional

@@ -50,8 +50,13 @@ public class RetentionRounds {
         if (current().isPresent()) {
             throw new InvalidInputException("round", "已有进行中的清理，公布后才能开始下一轮");
         }
-        long id = jdbc.sql("INSERT INTO retention_round (title, due_on, opened_by) VALUES (:t, :d, :by) RETURNING id")
-                .param("t", title.strip()).param("d", dueOn).param("by", user.displayName()).query(Long.class).single();
+        long id;
+        try {
+            id = jdbc.sql("INSERT INTO retention_round (title, due_on, opened_by) VALUES (:t, :d, :by) RETURNING id")
+                    .param("t", title.strip()).param("d", dueOn).param("by", user.displayName()).query(Long.class).single();
+        } catch (org.springframework.dao.DuplicateKeyException e) { // opened at the same moment elsewhere (another node)
+            throw new InvalidInputException("round", "已有进行中的清理，公布后才能开始下一轮");
+        }
         List<PolicyDocument> inForce = catalog.documents().stream().filter(d -> !d.abolished()).toList();
         for (PolicyDocument d : inForce) {
             jdbc.sql("""
@@ -128,6 +133,7 @@ public class RetentionRounds {
     @Transactional
     public RetentionRound publish(ZhidaUser user, long roundId) {
         requireLegal(user);
+        jdbc.sql("SELECT id FROM retention_round WHERE id = :id FOR UPDATE").param("id", roundId).query(Long.class).optional();
         RetentionRound round = round(roundId);
         if (!round.open()) {
             throw new InvalidInputException("round", "该轮清理已公布");
