@@ -72,11 +72,14 @@ public class LegalReviews {
         if (!"PENDING".equals(current.status())) {
             throw new InvalidInputException("status", "该文件已作出审查结论（" + current.statusLabel() + "），修改文件后会重新进入审查");
         }
-        jdbc.sql("""
+        int changed = jdbc.sql("""
                 UPDATE policy_document SET legal_review = :s, legal_reviewer = :who, legal_reviewed_at = now(), legal_opinion = :o
                 WHERE id = :id AND legal_review = 'PENDING'""")
                 .param("s", pass ? "PASSED" : "REJECTED").param("who", user.displayName()).param("o", opinion.strip())
                 .param("id", documentId).update();
+        if (changed == 0) { // decided a moment ago by someone else
+            throw new InvalidInputException("status", "该文件刚刚已作出审查结论，请刷新查看");
+        }
         audit.record(pass ? "policy.document.legal.pass" : "policy.document.legal.reject", "policy_document", current.documentNumber(),
                 (pass ? "合法性审查通过：" : "合法性审查不通过：") + current.title() + "（" + opinion.strip() + "）", null, null);
         return of(documentId).orElseThrow();

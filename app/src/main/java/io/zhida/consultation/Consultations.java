@@ -207,8 +207,10 @@ public class Consultations implements ReviewAttachments {
         if (summary.length() > 4000) {
             throw new InvalidInputException("note", "说明过长");
         }
-        jdbc.sql("UPDATE consultation SET status = 'CLOSED', summary = :s, closed_at = now() WHERE id = :id AND status = 'OPEN'")
-                .param("s", summary).param("id", consultationId).update();
+        if (jdbc.sql("UPDATE consultation SET status = 'CLOSED', summary = :s, closed_at = now() WHERE id = :id AND status = 'OPEN'")
+                .param("s", summary).param("id", consultationId).update() == 0) {
+            throw new InvalidInputException("status", "意见征询已结束");
+        }
         audit.record("consultation.close", "consultation", String.valueOf(consultationId), "意见征询结束并公布：" + summary, null, null);
         return find(consultationId);
     }
