@@ -142,6 +142,8 @@ public class Consultations implements ReviewAttachments {
      */
     @Transactional
     public long comment(long consultationId, Optional<ZhidaUser> user, String authorName, String organisation, String body) {
+        // shares the row that closing locks: a comment is in the summary or refused, never after it
+        jdbc.sql("SELECT id FROM consultation WHERE id = :id FOR SHARE").param("id", consultationId).query(Long.class).optional();
         Consultation c = find(consultationId);
         if (!c.open() || LocalDate.now(clock).isAfter(c.closesOn())) {
             throw new InvalidInputException("status", "意见征询已截止");
@@ -191,6 +193,7 @@ public class Consultations implements ReviewAttachments {
     @Transactional
     public Consultation close(ZhidaUser user, long consultationId, String note) {
         AccessPolicy.POLICY_AUTHORING.require(user);
+        jdbc.sql("SELECT id FROM consultation WHERE id = :id FOR UPDATE").param("id", consultationId).query(Long.class).optional();
         Consultation c = find(consultationId);
         if (!c.open()) {
             throw new InvalidInputException("status", "意见征询已结束");
