@@ -180,6 +180,8 @@ public class Consultations implements ReviewAttachments {
         AccessPolicy.POLICY_AUTHORING.require(user);
         new Validation().require(List.of("ADOPTED", "PARTLY", "NOT").contains(verdict), "verdict", "答复应为采纳、部分采纳或不采纳")
                 .requireText(reason, "reason", "答复理由", 1000).throwIfInvalid();
+        jdbc.sql("SELECT c.id FROM consultation c JOIN consultation_comment m ON m.consultation_id = c.id WHERE m.id = :id FOR SHARE OF c")
+                .param("id", commentId).query(Long.class).optional();
         int changed = jdbc.sql("""
                 UPDATE consultation_comment m SET verdict = :v, reason = :r, answered_by = :by, answered_at = now()
                 FROM consultation c WHERE m.id = :id AND c.id = m.consultation_id AND c.status = 'OPEN'""")
