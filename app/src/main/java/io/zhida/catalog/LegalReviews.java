@@ -29,9 +29,12 @@ public class LegalReviews {
     private final Organisations organisations;
     private final AuditLog audit;
     private final String legalDepartment;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     LegalReviews(JdbcClient jdbc, Organisations organisations, AuditLog audit,
-                 @Value("${zhida.catalog.legal-department:C-SFJ}") String legalDepartment) {
+                 @Value("${zhida.catalog.legal-department:C-SFJ}") String legalDepartment,
+                 org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.jdbc = jdbc;
         this.organisations = organisations;
         this.audit = audit;
@@ -44,6 +47,11 @@ public class LegalReviews {
 
     public Optional<LegalReview> ofNumber(String documentNumber) {
         return jdbc.sql(SELECT + " WHERE doc_number = :n").param("n", documentNumber).query(LegalReviews::row).optional();
+    }
+
+    /** The documents the public may see: those the justice department has passed (drafts are not published). */
+    public java.util.Set<Long> passed() {
+        return java.util.Set.copyOf(jdbc.sql("SELECT id FROM policy_document WHERE legal_review = 'PASSED'").query(Long.class).list());
     }
 
     /** Documents waiting for the justice department, oldest first, and the latest decisions. */
@@ -80,6 +88,7 @@ public class LegalReviews {
         if (changed == 0) { // decided a moment ago by someone else
             throw new InvalidInputException("status", "该文件刚刚已作出审查结论，请刷新查看");
         }
+        events.publishEvent(new PolicyDocumentSaved(current.documentNumber())); // the portal shows it from now on
         audit.record(pass ? "policy.document.legal.pass" : "policy.document.legal.reject", "policy_document", current.documentNumber(),
                 (pass ? "合法性审查通过：" : "合法性审查不通过：") + current.title() + "（" + opinion.strip() + "）", null, null);
         return of(documentId).orElseThrow();

@@ -63,16 +63,22 @@ public class TextProposals {
         jdbc.sql("DELETE FROM policy_text_proposal WHERE document_id = :d AND status = 'PROPOSED'").param("d", documentId).update();
         int seq = jdbc.sql("SELECT coalesce(max(seq), 0) FROM policy_text_proposal WHERE document_id = :d").param("d", documentId)
                 .query(Integer.class).single();
+        List<TextProposal> decided = of(documentId);
         for (PolicyTextExtractor.Proposal p : extraction.items()) {
+            if (decided.stream().anyMatch(d -> d.source().equals(p.source()) && d.condition().equals(p.condition())
+                    && java.util.Objects.equals(d.formula(), p.formula()))) {
+                continue; // already adopted or rejected: not proposed again
+            }
             jdbc.sql("""
                     INSERT INTO policy_text_proposal (document_id, seq, name, condition, formula, cap, source)
                     VALUES (:d, :seq, :name, :condition, :formula, :cap, :source)""")
                     .param("d", documentId).param("seq", ++seq).param("name", clip(p.name(), 200)).param("condition", p.condition())
                     .param("formula", p.formula()).param("cap", p.cap()).param("source", p.source()).update();
         }
+        int proposed = of(documentId).stream().filter(TextProposal::open).mapToInt(x -> 1).sum();
         audit.record("policy.text.extract", "policy_document", String.valueOf(documentId),
-                "政策智能拆解：建议 " + extraction.items().size() + " 项，未能拆解 " + extraction.unparsed().size() + " 句", null, null);
-        return extraction.items().size();
+                "政策智能拆解：建议 " + proposed + " 项，未能拆解 " + extraction.unparsed().size() + " 句", null, null);
+        return proposed;
     }
 
     public List<TextProposal> of(long documentId) {
@@ -84,6 +90,10 @@ public class TextProposals {
     @Transactional
     public PolicyItem adopt(long proposalId, ItemContent content) {
         TextProposal proposal = open(proposalId);
+        if (content.code() != null && jdbc.sql("SELECT count(*) FROM policy_item WHERE code = :c").param("c", content.code().strip())
+                .query(Long.class).single() > 0) {
+            throw new InvalidInputException("code", "事项编码“" + content.code().strip() + "”已被使用，采用建议须新建事项，请换一个编码");
+        }
         PolicyItem draft = authoring.saveDraft(content);
         jdbc.sql("UPDATE policy_text_proposal SET status = 'ADOPTED', item_code = :code, decided_by = :who, decided_at = now() WHERE id = :id")
                 .param("code", draft.code()).param("who", CurrentUser.actor()).param("id", proposal.id()).update();

@@ -16,6 +16,6 @@ public final class FormActions {
         } catch (InvalidInputException e) {
             flash.addFlashAttribute("error", String.join("；", e.messagesByField().values()));
         }
-        return "redirect:" + redirect;
+        return redirect.startsWith("redirect:") ? redirect : "redirect:" + redirect;
     }
 }

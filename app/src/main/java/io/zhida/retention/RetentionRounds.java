@@ -57,7 +57,11 @@ public class RetentionRounds {
         } catch (org.springframework.dao.DuplicateKeyException e) { // opened at the same moment elsewhere (another node)
             throw new InvalidInputException("round", "已有进行中的清理，公布后才能开始下一轮");
         }
-        List<PolicyDocument> inForce = catalog.documents().stream().filter(d -> !d.abolished()).toList();
+        // this government's own documents in force that have been issued: not drafts awaiting legality review, and not
+        // the province's or the state's, which their own issuers clean up
+        java.util.Set<Long> issued = legal.passed();
+        List<PolicyDocument> inForce = catalog.documents().stream()
+                .filter(d -> !d.abolished() && issued.contains(d.id()) && ("市".equals(d.level()) || "县".equals(d.level()))).toList();
         for (PolicyDocument d : inForce) {
             jdbc.sql("""
                     INSERT INTO retention_entry (round_id, document_id, doc_number, title, issuer) VALUES (:r, :d, :n, :t, :i)""")
@@ -83,13 +87,13 @@ public class RetentionRounds {
                 .param("round", roundId).param("doc", documentId).update();
     }
 
-    /** The department confirms all its remaining documents as 继续有效 at once. */
+    /** The department confirms all its remaining documents (issued under its name) as 继续有效 at once. */
     @Transactional
     public int proposeRemainingContinue(ZhidaUser user, long roundId) {
         RetentionRound round = round(roundId);
         int done = 0;
         for (RetentionRound.Entry e : round.entries()) {
-            if (e.proposal() == null && mayPropose(user, e)) {
+            if (e.proposal() == null && user != null && e.issuer().equals(user.departmentName())) {
                 propose(user, roundId, e.documentId(), "CONTINUE", null);
                 done++;
             }

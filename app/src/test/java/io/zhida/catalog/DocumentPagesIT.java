@@ -41,6 +41,13 @@ class DocumentPagesIT {
         assertThat(jdbc.sql("SELECT count(*) FROM audit_log WHERE action = 'policy.document.save' AND subject_id = '示测文〔2026〕7号' AND actor = 'author'")
                 .query(Long.class).single()).isEqualTo(1);
         long id = jdbc.sql("SELECT id FROM policy_document WHERE doc_number = '示测文〔2026〕7号'").query(Long.class).single();
+        // a document the justice department has not passed is not public yet
+        mvc.perform(get("/portal/documents/" + id)).andExpect(status().isNotFound());
+        mvc.perform(get("/portal/policies").param("q", "技术改造 施行"))
+                .andExpect(content().string(Matchers.not(Matchers.containsString("上传测试文件"))));
+        mvc.perform(multipart("/catalog/legal-review/" + id).cookie(Sessions.login(mvc, "reviewer-sfj")).with(csrf())
+                        .param("decision", "pass").param("opinion", "合法"))
+                .andExpect(status().is3xxRedirection());
         mvc.perform(get("/portal/documents/" + id)).andExpect(content().string(Matchers.containsString("第一条 支持企业开展技术改造。")));
         // The document is found by words of its full text, although no item refers to it yet.
         mvc.perform(get("/portal/policies").param("q", "技术改造 施行"))

@@ -128,6 +128,13 @@ class PolicyTextIT {
                         .param("condition", condition).param("amountFormula", "e.rd_expense * 0.1").param("cap", "1000000")
                         .param("benefitType", "资金补贴").param("timeLimitDays", "15"))
                 .andExpect(status().is3xxRedirection());
+        // a proposal is adopted as a new item: an existing draft's code is refused, never overwritten
+        mvc.perform(post("/catalog/documents/" + id + "/proposals/" + proposals.get(1) + "/adopt").cookie(author).with(csrf())
+                        .param("code", "ZZ-TXT-1").param("name", "科技型中小企业奖励").param("departments", "C-KJJ").param("mode", "FULL_REVIEW")
+                        .param("condition", "e.employees > 10").param("amountFormula", "50000").param("benefitType", "资金奖励"))
+                .andExpect(status().isOk()).andExpect(content().string(Matchers.containsString("已被使用")));
+        assertThat(jdbc.sql("SELECT v.name FROM policy_item i JOIN policy_item_version v ON v.item_id = i.id WHERE i.code = 'ZZ-TXT-1'")
+                .query(String.class).single()).isEqualTo("制造业企业研发费用补助");
         mvc.perform(post("/catalog/documents/" + id + "/proposals/" + proposals.get(1) + "/reject").cookie(author).with(csrf())
                         .param("note", "另行制定科技型中小企业专项"))
                 .andExpect(status().is3xxRedirection());
@@ -138,6 +145,12 @@ class PolicyTextIT {
                 .param("d", id).query(String.class).list()).containsExactly("ADOPTED:ZZ-TXT-1", "REJECTED:另行制定科技型中小企业专项");
         assertThat(jdbc.sql("SELECT v.conditions_text FROM policy_item i JOIN policy_item_version v ON v.item_id = i.id WHERE i.code = 'ZZ-TXT-1'")
                 .query(String.class).single()).startsWith("第二条");
+
+        // running it again proposes nothing already decided
+        mvc.perform(post("/catalog/documents/" + id + "/proposals").cookie(author).with(csrf()))
+                .andExpect(flash().attribute("message", Matchers.containsString("未能从全文中识别出")));
+        assertThat(jdbc.sql("SELECT count(*) FROM policy_text_proposal WHERE document_id = :d").param("d", id).query(Long.class).single())
+                .isEqualTo(2);
 
         mvc.perform(post("/catalog/items/ZZ-TXT-1/submit").cookie(author).with(csrf())).andExpect(status().is3xxRedirection());
         Cookie reviewer = Sessions.login(mvc, "reviewer");

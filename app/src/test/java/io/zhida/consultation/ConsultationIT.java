@@ -6,6 +6,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.zhida.catalog.PolicyLibraryExchange;
@@ -101,7 +102,8 @@ class ConsultationIT {
         mvc.perform(post("/consultations/" + id + "/comments/" + comments.get(0) + "/answer").cookie(Sessions.login(mvc, "enterprise")).with(csrf())
                 .param("verdict", "ADOPTED").param("reason", "好")).andExpect(status().isForbidden());
         mvc.perform(post("/consultations/" + id + "/comments/" + comments.get(0) + "/answer").cookie(author).with(csrf())
-                .param("verdict", "PARTLY").param("reason", "门槛调整为400万元")).andExpect(flash().attribute("message", "已答复"));
+                .param("verdict", "PARTLY").param("reason", "门槛调整为400万元"))
+                .andExpect(redirectedUrl("/consultations/" + id + "#comment-" + comments.get(0))).andExpect(flash().attribute("message", "已答复"));
         mvc.perform(post("/consultations/" + id + "/close").cookie(author).with(csrf()))
                 .andExpect(flash().attribute("error", Matchers.containsString("1 条意见未答复")));
         mvc.perform(post("/consultations/" + id + "/comments/" + comments.get(1) + "/answer").cookie(author).with(csrf())

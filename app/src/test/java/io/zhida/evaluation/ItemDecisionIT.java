@@ -7,6 +7,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.zhida.catalog.PolicyCatalog;
@@ -84,6 +85,7 @@ class ItemDecisionIT {
                 .andExpect(status().isForbidden());
         mvc.perform(post("/evaluation/decisions").cookie(evaluator).with(csrf()).param("item", "ZX-DEC-1").param("stage", "AFTER")
                         .param("decision", "STOP").param("reason", "兑现率低、企业反映门槛与实际脱节，停止执行"))
+                .andExpect(redirectedUrl("/evaluation/decisions"))
                 .andExpect(flash().attribute("message", Matchers.containsString("资金池已停止新增预留")));
 
         assertThatThrownBy(() -> grants.grant(request("91519900MA00000002", year)))

@@ -6,6 +6,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.zhida.catalog.PolicyCatalog;
@@ -67,7 +68,9 @@ class RetentionIT {
                 .andExpect(flash().attribute("message", Matchers.containsString("已开始文件清理")));
         long round = jdbc.sql("SELECT id FROM retention_round WHERE status = 'OPEN'").query(Long.class).single();
         assertThat(jdbc.sql("SELECT count(*) FROM retention_entry WHERE round_id = :r").param("r", round).query(Long.class).single())
-                .isEqualTo(jdbc.sql("SELECT count(*) FROM policy_document WHERE status = 'EFFECTIVE'").query(Long.class).single());
+                .isEqualTo(jdbc.sql("""
+                        SELECT count(*) FROM policy_document WHERE status = 'EFFECTIVE' AND legal_review = 'PASSED' AND level IN ('市', '县')""")
+                        .query(Long.class).single());
 
         // the issuing department proposes; another department's reviewer may not
         mvc.perform(post("/retention/" + round + "/documents/" + drop + "/propose").cookie(Sessions.login(mvc, "reviewer-czj")).with(csrf())
@@ -80,7 +83,14 @@ class RetentionIT {
                 .andExpect(flash().attribute("message", "已提出清理意见"));
         mvc.perform(post("/retention/" + round + "/publish").cookie(justice).with(csrf()))
                 .andExpect(flash().attribute("error", Matchers.containsString("未完成")));
-        mvc.perform(post("/retention/" + round + "/propose-remaining").cookie(author).with(csrf())).andExpect(status().is3xxRedirection());
+        mvc.perform(post("/retention/" + round + "/propose-remaining").cookie(issuer).with(csrf())).andExpect(status().is3xxRedirection());
+        assertThat(jdbc.sql("SELECT count(*) FROM retention_entry WHERE round_id = :r AND proposal IS NOT NULL AND issuer <> '市经济和信息化局'")
+                .param("r", round).query(Long.class).single()).as("the department's bulk answer covers its own documents only").isZero();
+        for (long document : jdbc.sql("SELECT document_id FROM retention_entry WHERE round_id = :r AND proposal IS NULL").param("r", round)
+                .query(Long.class).list()) {
+            mvc.perform(post("/retention/" + round + "/documents/" + document + "/propose").cookie(author).with(csrf()).param("proposal", "CONTINUE"))
+                    .andExpect(redirectedUrl("/retention#doc-" + document));
+        }
         mvc.perform(post("/retention/" + round + "/documents/" + drop + "/review").cookie(issuer).with(csrf())
                 .param("agrees", "true").param("opinion", "同意")).andExpect(status().isForbidden());
         mvc.perform(post("/retention/" + round + "/documents/" + drop + "/review").cookie(justice).with(csrf())

@@ -62,7 +62,10 @@ class LucenePolicySearch implements PolicySearch {
     private final Organisations organisations;
     private volatile IndexSearcher searcher;
 
-    LucenePolicySearch(PolicyCatalog catalog, Organisations organisations) {
+    private final io.zhida.catalog.LegalReviews legalReviews;
+
+    LucenePolicySearch(PolicyCatalog catalog, Organisations organisations, io.zhida.catalog.LegalReviews legalReviews) {
+        this.legalReviews = legalReviews;
         this.catalog = catalog;
         this.organisations = organisations;
     }
@@ -208,8 +211,11 @@ class LucenePolicySearch implements PolicySearch {
             for (PolicyItem item : catalog.onlineItems()) {
                 writer.addDocument(document(item, Optional.ofNullable(documents.get(item.content().documentNumber())), departments));
             }
+            java.util.Set<Long> published = legalReviews.passed();
             for (PolicyDocument d : documents.values()) {
-                writer.addDocument(document(d));
+                if (published.contains(d.id())) { // a 送审稿 is not public until the justice department has passed it
+                    writer.addDocument(document(d));
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

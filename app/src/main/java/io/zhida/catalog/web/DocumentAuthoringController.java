@@ -122,6 +122,8 @@ class DocumentAuthoringController {
         model.addAttribute("errors", errors);
         model.addAttribute("legal", form.id() == null ? null : legalReviews.of(form.id()).orElse(null));
         model.addAttribute("legalDepartment", legalReviews.legalDepartmentName());
+        model.addAttribute("legalStatus", legalReviews.queue().stream()
+                .collect(Collectors.toMap(io.zhida.catalog.LegalReview::documentId, io.zhida.catalog.LegalReview::statusLabel)));
         model.addAttribute("proposalCount", form.id() == null ? 0 : proposals.of(form.id()).size());
         return "catalog/documents";
     }

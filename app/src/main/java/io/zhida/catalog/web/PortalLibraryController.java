@@ -41,7 +41,11 @@ class PortalLibraryController {
     private final Organisations organisations;
     private final List<ItemFigures> figureSources;
 
-    PortalLibraryController(PolicySearch search, PolicyCatalog catalog, Organisations organisations, List<ItemFigures> figureSources) {
+    private final io.zhida.catalog.LegalReviews legalReviews;
+
+    PortalLibraryController(PolicySearch search, PolicyCatalog catalog, Organisations organisations, List<ItemFigures> figureSources,
+                            io.zhida.catalog.LegalReviews legalReviews) {
+        this.legalReviews = legalReviews;
         this.search = search;
         this.catalog = catalog;
         this.organisations = organisations;
@@ -66,7 +70,9 @@ class PortalLibraryController {
         model.addAttribute("facetLabels", FACET_LABELS);
         model.addAttribute("page", Math.max(0, page));
         model.addAttribute("regionNames", regionNames());
-        model.addAttribute("documents", q == null || q.isBlank() ? catalog.documents() : java.util.List.of());
+        java.util.Set<Long> published = legalReviews.passed();
+        model.addAttribute("documents", q == null || q.isBlank()
+                ? catalog.documents().stream().filter(d -> published.contains(d.id())).toList() : java.util.List.of());
         model.addAttribute("documentHits", search.searchDocuments(q, 10));
         return "portal/policies";
     }
@@ -97,7 +103,8 @@ class PortalLibraryController {
 
     @GetMapping("/portal/documents/{id}")
     String document(@PathVariable long id, Model model) {
-        var document = catalog.document(id).orElseThrow(() -> new NotFoundException("政策文件不存在"));
+        var document = catalog.document(id).filter(d -> legalReviews.passed().contains(d.id()))
+                .orElseThrow(() -> new NotFoundException("政策文件不存在或尚未公布"));
         model.addAttribute("document", document);
         Map<String, String> names = organisations.regionNames();
         model.addAttribute("regionNames", document.regions().stream().map(r -> names.getOrDefault(r, r)).toList());

@@ -69,7 +69,7 @@ class TextProposalController {
         document(id);
         try {
             int count = proposals.propose(id, LocalDate.now(clock));
-            redirect.addFlashAttribute("message", count == 0 ? "未能从全文中识别出政策事项，请手工编制"
+            redirect.addFlashAttribute("message", count == 0 ? "未能从全文中识别出新的政策事项（已处理过的建议不再重复提出），可手工编制"
                     : "已从全文中拆解出 " + count + " 项建议，请逐项确认、修改或不采用");
         } catch (InvalidInputException e) {
             redirect.addFlashAttribute("error", e.errors().get(0).message());

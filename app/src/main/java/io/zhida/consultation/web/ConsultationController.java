@@ -83,14 +83,14 @@ class ConsultationController {
             throw new io.zhida.platform.NotFoundException("意见不存在");
         }
         return io.zhida.platform.FormActions.run(() -> consultations.answer(user, commentId, verdict, reason), "已答复",
-                "redirect:/consultations/" + id + "#comment-" + commentId, redirect);
+                "/consultations/" + id + "#comment-" + commentId, redirect);
     }
 
     @PostMapping("/consultations/{id}/close")
     String close(@PathVariable long id, @RequestParam(defaultValue = "") String note, @AuthenticationPrincipal ZhidaUser user,
                  RedirectAttributes redirect) {
         return io.zhida.platform.FormActions.run(() -> consultations.close(user, id, note), "意见征询已结束，汇总情况已公布并附入标准化审查",
-                "redirect:/consultations/" + id, redirect);
+                "/consultations/" + id, redirect);
     }
 
     @AccessRule(audience = Audience.PUBLIC, scope = DataScope.PUBLIC)

@@ -53,6 +53,6 @@ class ItemDecisionController {
                   @AuthenticationPrincipal ZhidaUser user, RedirectAttributes redirect) {
         return FormActions.run(() -> decisions.decide(user, item, stage, decision, reason),
                 "已记录评估结论" + ("STOP".equals(decision) ? "，资金池已停止新增预留" : "ADJUST".equals(decision) ? "，事项已退回编制修订" : ""),
-                "redirect:/evaluation/decisions", redirect);
+                "/evaluation/decisions", redirect);
     }
 }

@@ -50,14 +50,14 @@ class RetentionController {
     String open(@RequestParam(defaultValue = "") String title,
                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dueOn,
                 @AuthenticationPrincipal ZhidaUser user, RedirectAttributes redirect) {
-        return FormActions.run(() -> rounds.open(user, title, dueOn), "已开始文件清理，请各发文部门提出清理意见", "redirect:/retention", redirect);
+        return FormActions.run(() -> rounds.open(user, title, dueOn), "已开始文件清理，请各发文部门提出清理意见", "/retention", redirect);
     }
 
     @PostMapping("/retention/{round}/documents/{document}/propose")
     String propose(@PathVariable long round, @PathVariable long document, @RequestParam(defaultValue = "") String proposal,
                    @RequestParam(defaultValue = "") String reason, @AuthenticationPrincipal ZhidaUser user, RedirectAttributes redirect) {
         return FormActions.run(() -> rounds.propose(user, round, document, proposal, reason), "已提出清理意见",
-                "redirect:/retention#doc-" + document, redirect);
+                "/retention#doc-" + document, redirect);
     }
 
     @PostMapping("/retention/{round}/propose-remaining")
@@ -72,7 +72,7 @@ class RetentionController {
                   @RequestParam(defaultValue = "") String outcome, @RequestParam(defaultValue = "") String opinion,
                   @AuthenticationPrincipal ZhidaUser user, RedirectAttributes redirect) {
         return FormActions.run(() -> rounds.review(user, round, document, agrees, outcome, opinion), "已作出合法性审查意见",
-                "redirect:/retention#doc-" + document, redirect);
+                "/retention#doc-" + document, redirect);
     }
 
     @PostMapping("/retention/{round}/agree-remaining")
@@ -90,7 +90,7 @@ class RetentionController {
     @PostMapping("/retention/{round}/publish")
     String publish(@PathVariable long round, @AuthenticationPrincipal ZhidaUser user, RedirectAttributes redirect) {
         return FormActions.run(() -> rounds.publish(user, round), "已公布保留清单，废止、失效的文件及其事项已一并废止",
-                "redirect:/retention", redirect);
+                "/retention", redirect);
     }
 
     @AccessRule(audience = Audience.PUBLIC, scope = DataScope.PUBLIC)

@@ -85,7 +85,7 @@ record Amount(String formula, BigDecimal cap, List<BigDecimal> tiers, String att
                     formula = attribute == null ? null : "e." + attribute + " * " + decimal(rateValue);
                 }
             }
-        } else if (!PER_UNIT.matcher(zone).find()) {
+        } else if (!PER_UNIT.matcher(before.substring(Math.max(0, before.length() - 12)) + zone).find()) {
             List<BigDecimal> sums = sums(zone, used);
             if (zone.contains("分别") && sums.size() >= 2) {
                 tiers = List.copyOf(sums);

@@ -170,7 +170,12 @@ final class ConditionReader {
 
     private static void thresholds(String text, Map<String, Atom> atoms) {
         for (Threshold t : thresholdList(text)) {
-            put(atoms, Atom.compare(t.attribute(), t.op(), ChineseNumbers.plain(t.values().get(0)), t.words()));
+            String value = ChineseNumbers.plain(t.values().get(0));
+            put(atoms, Atom.compare(t.attribute(), t.op(), value, t.words()));
+            if (t.attribute().equals("revenue") && t.values().size() == 1 && t.op().startsWith(">") && t.words().contains("首次")) {
+                // 首次突破: reached last year, not the year before
+                put(atoms, Atom.compare("revenue_prev", "<", value, "前年营业收入未达到" + Wording.of("revenue", "<", value).replace("上年营业收入低于", "")));
+            }
         }
     }
 

@@ -68,7 +68,8 @@ final class NamedConditions {
                 default -> suffix.contains("上") || suffix.equals("（含）") ? "<=" : suffix.contains("内") || suffix.contains("下") ? ">=" : null;
             };
             if (op != null) {
-                put(atoms, Atom.compare("founded", op, boundary.toString(), m.group()));
+                // the boundary is fixed on the day the text was read: the words say so, for the author to renew
+                put(atoms, Atom.compare("founded", op, boundary.toString(), m.group() + "（按 " + today + " 计）"));
             }
         }
     }

@@ -118,7 +118,7 @@ public final class PolicyTextExtractor {
             }
             String excluded = EXCLUSION.split(words.toString())[0];
             if (excluded.contains("失信")) {
-                atoms.add(Atom.fact("dishonest == false", "!e.dishonest", words.toString().strip()));
+                atoms.add(Atom.fact("dishonest == false", "!e.dishonest", "未列入严重失信主体名单"));
             }
             if (excluded.contains("纳税信用")) {
                 List<String> ratings = new ArrayList<>();
@@ -127,7 +127,8 @@ public final class PolicyTextExtractor {
                     ratings.add(m.group(1));
                 }
                 if (!ratings.isEmpty()) {
-                    atoms.add(Atom.oneOf("tax_credit_rating", ratings.stream().distinct().sorted().toList(), true, words.toString().strip()));
+                    List<String> bad = ratings.stream().distinct().sorted().toList();
+                    atoms.add(Atom.oneOf("tax_credit_rating", bad, true, "纳税信用等级不是" + String.join("、", bad.stream().map(r -> r + "级").toList())));
                 }
             }
             boolean layoffThreshold = false;
@@ -141,11 +142,11 @@ public final class PolicyTextExtractor {
                         case "<=" -> ">";
                         default -> ">=";
                     };
-                    atoms.add(Atom.compare(m.group(1), op, m.group(3), words.toString().strip()));
+                    atoms.add(Atom.compare(m.group(1), op, m.group(3), Wording.of(m.group(1), op, m.group(3))));
                 }
             }
             if (excluded.contains("裁员") && !layoffThreshold) {
-                atoms.add(Atom.fact("layoffs == 0", "e.layoffs == 0", words.toString().strip()));
+                atoms.add(Atom.fact("layoffs == 0", "e.layoffs == 0", "上年度未裁员"));
             }
         }
         return new Exclusions(List.copyOf(atoms), String.join("", rest));
@@ -177,7 +178,8 @@ public final class PolicyTextExtractor {
     static Proposal proposal(String name, List<Atom> atoms, String formula, BigDecimal cap, String source) {
         StringBuilder condition = new StringBuilder();
         for (Atom a : atoms) {
-            condition.append(condition.isEmpty() ? "" : "\n&& ").append(a.cel()).append(" // ").append(a.words().replaceAll("[\\r\\n]", " "));
+            String words = a.words().replaceAll("[\\r\\n]", " ").replaceAll("^\\s*(第[一二三四五六七八九十百]+条|[（(]?[一二三四五六七八九十\\d]{1,3}[)）、.．])\\s*", "");
+            condition.append(condition.isEmpty() ? "" : "\n&& ").append(a.cel()).append(" // ").append(words);
         }
         return new Proposal(name, condition.isEmpty() ? "true" : condition.toString(), formula, cap, source, List.copyOf(atoms));
     }

@@ -22,7 +22,7 @@ final class SentenceReader {
     private static final Pattern ADDITIVE = Pattern.compile("^\\s*其中|另外给予|另行给予|再给予");
 
     /** One step of a tiered item: from this lower bound (none for the lowest step) it pays this formula. */
-    private record Step(String op, BigDecimal from, String formula) {
+    private record Step(String op, BigDecimal from, String formula, String words) {
     }
 
     /** An item being read: its conditions, and when it has steps, the attribute they climb. */
@@ -75,7 +75,7 @@ final class SentenceReader {
                 }
                 Step lowest = steps.get(0);
                 if (lowest.from() != null) {
-                    atoms.add(Atom.compare(d.ladder, lowest.op(), ChineseNumbers.plain(lowest.from()), "起步条件"));
+                    atoms.add(Atom.compare(d.ladder, lowest.op(), ChineseNumbers.plain(lowest.from()), lowest.words()));
                 }
             }
             exclusions.stream().filter(a -> atoms.stream().noneMatch(b -> b.canonical().equals(a.canonical()))).forEach(atoms::add);
@@ -147,7 +147,7 @@ final class SentenceReader {
             Draft d = new Draft(name, rest, null, amount.cap(), null);
             d.ladder = t.attribute();
             for (int i = 0; i < t.values().size(); i++) {
-                d.steps.add(new Step(t.op(), t.values().get(i), ChineseNumbers.plain(amount.tiers().get(i))));
+                d.steps.add(new Step(t.op(), t.values().get(i), ChineseNumbers.plain(amount.tiers().get(i)), t.words()));
             }
             drafts.add(d);
             return;
@@ -195,10 +195,10 @@ final class SentenceReader {
         for (Atom a : bounds) {
             Matcher m = COMPARISON.matcher(a.canonical());
             if (m.matches() && m.group(2).startsWith(">")) {
-                return new Step(m.group(2), new BigDecimal(m.group(3)), formula);
+                return new Step(m.group(2), new BigDecimal(m.group(3)), formula, a.words());
             }
         }
-        return new Step(null, null, formula);
+        return new Step(null, null, formula, null);
     }
 
     private static String lastNumericAttribute(Draft d) {
@@ -234,6 +234,9 @@ final class SentenceReader {
 
     private String name(List<Atom> atoms, Amount amount) {
         String noun = amount.noun() == null ? "奖补" : amount.noun();
+        if (noun.matches(".*(每|最多|最高|累计|不超过|合计|总额).*")) {
+            noun = noun.substring(noun.length() - 2);
+        }
         if (noun.length() > 2) {
             return noun;
         }
