@@ -39,8 +39,13 @@ public class Consultations implements ReviewAttachments {
     private final Organisations organisations;
     private final AuditLog audit;
     private final Clock clock;
+    private final io.zhida.enterprise.EnterpriseProfiles enterprises;
+    private final io.zhida.catalog.RuleBook rules;
 
-    Consultations(JdbcClient jdbc, PolicyCatalog catalog, RuleReach reach, Inbox inbox, Organisations organisations, AuditLog audit, Clock clock) {
+    Consultations(JdbcClient jdbc, PolicyCatalog catalog, RuleReach reach, Inbox inbox, Organisations organisations, AuditLog audit, Clock clock,
+                  io.zhida.enterprise.EnterpriseProfiles enterprises, io.zhida.catalog.RuleBook rules) {
+        this.rules = rules;
+        this.enterprises = enterprises;
         this.jdbc = jdbc;
         this.catalog = catalog;
         this.reach = reach;
@@ -98,8 +103,9 @@ public class Consultations implements ReviewAttachments {
                     .orElseThrow(() -> new InvalidInputException("departments", "部门代码不存在：" + code)));
         }
         var c = item.content();
-        String draft = "事项：" + c.name() + "\n申报条件：" + (c.conditionsText() == null || c.conditionsText().isBlank() ? c.condition() : c.conditionsText())
-                + "\n支持标准：" + (c.amountFormula() == null ? "以审核为准" : c.amountFormula())
+        String draft = "事项：" + c.name() + "\n申报条件：" + (c.conditionsText() == null || c.conditionsText().isBlank()
+                ? String.join("；", rules.compiler().condition(c.condition()).texts()) : c.conditionsText())
+                + "\n支持标准：" + supportInWords(c.amountFormula(), c.fixedAmount().orElse(null))
                 + (c.cap() == null ? "" : "，单户最高 " + c.cap().toPlainString() + " 元");
         List<RuleReach.Reached> reached = reach.reach(c.matchingCondition());
         int invited = Math.min(reached.size(), MAX_INVITED_ENTERPRISES);
@@ -136,6 +142,27 @@ public class Consultations implements ReviewAttachments {
         return id;
     }
 
+    private static final java.util.regex.Pattern RATE = java.util.regex.Pattern.compile("e\\.([a-z_]+) \\* (\\d+(?:\\.\\d+)?)");
+
+    /** What an enterprise gets, in words for the public page: never the rule's own text. */
+    static String supportInWords(String formula, java.math.BigDecimal fixed) {
+        if (formula == null || formula.isBlank()) {
+            return "以审核为准";
+        }
+        if (fixed != null) {
+            return fixed.stripTrailingZeros().toPlainString() + " 元";
+        }
+        java.util.regex.Matcher m = RATE.matcher(formula.strip());
+        if (m.matches()) {
+            String label = io.zhida.engine.rule.DataStandard.find(m.group(1)).map(io.zhida.engine.rule.DataStandard.Entry::label).orElse(m.group(1));
+            java.math.BigDecimal factor = new java.math.BigDecimal(m.group(2));
+            String unit = io.zhida.engine.rule.DataStandard.find(m.group(1)).map(io.zhida.engine.rule.DataStandard.Entry::unit).orElse("");
+            return "人".equals(unit) ? "按" + label + "每人 " + factor.stripTrailingZeros().toPlainString() + " 元"
+                    : "按" + label + "的 " + factor.multiply(java.math.BigDecimal.valueOf(100)).stripTrailingZeros().toPlainString() + "%";
+        }
+        return formula.contains("?") ? "按规模分档给予" : "按事项规定的公式计算";
+    }
+
     /**
      * A comment, from anyone on the portal (PUBLIC), an enterprise's user (ENTERPRISE) or an invited department's staff
      * (DEPARTMENT, with the department's name).
@@ -155,8 +182,10 @@ public class Consultations implements ReviewAttachments {
             ZhidaUser u = user.get();
             name = u.displayName();
             if (u.isEnterpriseOnly()) {
-                kind = "ENTERPRISE";
+                kind = "ENTERPRISE"; // shown by the enterprise's name; the code stays for the demand analysis
                 org = u.enterpriseUscc();
+                name = u.enterpriseUscc() == null ? name
+                        : enterprises.find(u.enterpriseUscc()).map(io.zhida.enterprise.EnterpriseProfile::name).orElse(name);
             } else {
                 kind = "DEPARTMENT";
                 org = u.departmentName();

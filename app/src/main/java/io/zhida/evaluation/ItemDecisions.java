@@ -22,7 +22,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * 评估决定资金: an item's evaluation ends in a decision the platform acts on — 停止执行 closes the item's pools to new
- * reservations (finance pays nothing new under it), 调整完善 sends it back to authoring as a new version, 继续执行 is
+ * reservations (finance pays nothing new under it) and takes the item offline (abolished, with the decision as the
+ * reason), 调整完善 sends it back to authoring as a new version, 继续执行 is
  * recorded. The basis (the item's three rates over the last year and its pool) is kept with the decision.
  */
 @Service
@@ -77,6 +78,9 @@ public class ItemDecisions {
     @Transactional
     public ItemDecision decide(ZhidaUser user, String itemCode, String stage, String decision, String reason) {
         AccessPolicy.EVALUATION_WORK.require(user);
+        if (pools.stopped(itemCode).isPresent()) {
+            throw new InvalidInputException("decision", "该事项已决定停止执行");
+        }
         PolicyItem item = catalog.published(itemCode).orElseThrow(() -> new NotFoundException("事项未发布或不存在：" + itemCode));
         new Validation()
                 .require(List.of("MID", "AFTER").contains(stage), "stage", "评估阶段应为事中或事后")
@@ -94,7 +98,9 @@ public class ItemDecisions {
                 .param("reason", reason.strip()).param("by", user.displayName()).query(Long.class).single();
         ItemDecision recorded = find(id);
         if ("STOP".equals(decision)) {
+            // no new money under it, and no longer offered, matched or applied for; grants already made are still paid
             pools.stop(itemCode, recorded.stageLabel() + "结论：" + reason.strip());
+            authoring.abolish(itemCode, "经" + recorded.stageLabel() + "决定停止执行：" + reason.strip());
         } else if ("ADJUST".equals(decision) && catalog.workingView().stream().noneMatch(i -> i.code().equals(itemCode)
                 && i.state() != PolicyItem.State.PUBLISHED)) {
             authoring.revise(itemCode);

@@ -91,6 +91,7 @@ class ItemDecisionIT {
         assertThatThrownBy(() -> grants.grant(request("91519900MA00000002", year)))
                 .isInstanceOf(GrantRefusedException.class).hasMessageContaining("停止执行");
         assertThat(pools.find("ZX-DEC-1", year).orElseThrow().reserved()).as("the grant already made stays").isEqualByComparingTo("10000");
+        assertThat(catalog.onlineItem("ZX-DEC-1")).as("a stopped item is no longer offered").isEmpty();
         mvc.perform(post("/evaluation/decisions").cookie(evaluator).with(csrf()).param("item", "ZX-DEC-1").param("stage", "AFTER")
                         .param("decision", "CONTINUE").param("reason", "再议"))
                 .andExpect(flash().attribute("error", Matchers.containsString("已决定停止执行")));

@@ -106,6 +106,11 @@ public final class Condition {
         return found;
     }
 
+    /** Each clause in words, as enterprises read it. */
+    public List<String> texts() {
+        return clauses.stream().map(Clause::text).toList();
+    }
+
     public String source() {
         return source;
     }
