@@ -81,6 +81,11 @@
     }).filter(Boolean);
     const text = parts.length === 1 && parts[0].startsWith('(') ? parts[0].slice(1, -1).split(' && ').join('\n&& ') : parts.join('\n' + outer + ' ');
     const area = document.getElementById('condition');
+    // the builder starts empty, not from the rule: never replace a written rule without asking
+    if (area.value.trim() && area.value.trim() !== text.trim()
+        && !window.confirm('条件生成器的内容将替换现有规则（共 ' + area.value.trim().split('\n').length + ' 行）。确定替换吗？')) {
+      return;
+    }
     area.value = text;
     area.dispatchEvent(new KeyboardEvent('keyup'));
   }
