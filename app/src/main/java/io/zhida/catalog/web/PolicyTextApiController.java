@@ -47,7 +47,7 @@ class PolicyTextApiController {
         try {
             today = request.today() == null || request.today().isBlank() ? LocalDate.now(clock) : LocalDate.parse(request.today());
         } catch (DateTimeParseException e) {
-            throw new InvalidInputException("today", "today 应为 YYYY-MM-DD 格式的日期");
+            throw new InvalidInputException("today", "today 不是有效的日期（应为 YYYY-MM-DD，如 2026-11-30）");
         }
         if (today.getYear() < 1990 || today.getYear() > 2100) {
             throw new InvalidInputException("today", "today 应在 1990—2100 年之间");

@@ -65,6 +65,9 @@ class ConsultationController {
             return "redirect:/consultations/" + id;
         } catch (InvalidInputException e) {
             redirect.addFlashAttribute("error", e.errors().get(0).message());
+            redirect.addFlashAttribute("contacts", contacts);
+            redirect.addFlashAttribute("chosenDepartments", departments == null ? List.of() : departments);
+            redirect.addAttribute("item", item);
             return "redirect:/consultations";
         }
     }
