@@ -61,8 +61,6 @@ public class Consultations implements ReviewAttachments {
         return open(user, itemCode, closesOn, departmentCodes, "");
     }
 
-    /** A contact line: 名称 手机号 — an association, chamber of commerce or expert, invited by SMS. */
-    private static final java.util.regex.Pattern CONTACT = java.util.regex.Pattern.compile("(.{1,100}?)[\\s,，:：]+(1\\d{10})");
 
     /**
      * @param contacts associations, chambers of commerce and experts, one per line as {@code 名称 手机号}, invited by SMS
@@ -81,32 +79,10 @@ public class Consultations implements ReviewAttachments {
         if (jdbc.sql("SELECT count(*) FROM consultation WHERE item_code = :c AND status = 'OPEN'").param("c", itemCode).query(Long.class).single() > 0) {
             throw new InvalidInputException("item", "该事项已有进行中的意见征询");
         }
-        List<String[]> invitedContacts = new ArrayList<>();
-        List<String> lines = contacts == null ? List.of() : contacts.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
-        if (lines.size() > 50) {
-            throw new InvalidInputException("contacts", "协会、商会、专家一次最多邀请 50 位");
-        }
-        for (String line : lines) {
-            java.util.regex.Matcher m = CONTACT.matcher(line);
-            if (!m.matches()) {
-                throw new InvalidInputException("contacts", "“" + (line.length() > 30 ? line.substring(0, 30) + "…" : line) + "”应为“名称 手机号”，如：示范市软件行业协会 13800000000");
-            }
-            invitedContacts.add(new String[] {m.group(1).strip(), m.group(2)});
-        }
-        Set<String> departments = new LinkedHashSet<>(STANDING_DEPARTMENTS);
-        if (departmentCodes != null) {
-            departments.addAll(departmentCodes.stream().filter(c -> c != null && !c.isBlank()).toList());
-        }
-        List<Organisations.Department> invitedDepartments = new ArrayList<>();
-        for (String code : departments) {
-            invitedDepartments.add(organisations.departmentByCode(code)
-                    .orElseThrow(() -> new InvalidInputException("departments", "部门代码不存在：" + code)));
-        }
+        List<String[]> invitedContacts = Invitees.contacts(contacts);
+        List<Organisations.Department> invitedDepartments = departments(departmentCodes);
         var c = item.content();
-        String draft = "事项：" + c.name() + "\n申报条件：" + (c.conditionsText() == null || c.conditionsText().isBlank()
-                ? String.join("；", rules.compiler().condition(c.condition()).texts()) : c.conditionsText())
-                + "\n支持标准：" + supportInWords(c.amountFormula(), c.fixedAmount().orElse(null))
-                + (c.cap() == null ? "" : "，单户最高 " + c.cap().toPlainString() + " 元");
+        String draft = draftText(c);
         List<RuleReach.Reached> reached = reach.reach(c.matchingCondition());
         int invited = Math.min(reached.size(), MAX_INVITED_ENTERPRISES);
         long id;
@@ -119,48 +95,53 @@ public class Consultations implements ReviewAttachments {
         } catch (org.springframework.dao.DuplicateKeyException e) { // opened at the same moment elsewhere (another node)
             throw new InvalidInputException("item", "该事项已有进行中的意见征询");
         }
-        for (Organisations.Department d : invitedDepartments) {
-            jdbc.sql("INSERT INTO consultation_invitee (consultation_id, kind, ref, name) VALUES (:id, 'DEPARTMENT', :ref, :name)")
-                    .param("id", id).param("ref", d.code()).param("name", d.name()).update();
-        }
-        for (String[] contact : invitedContacts) {
-            jdbc.sql("""
-                    INSERT INTO consultation_invitee (consultation_id, kind, ref, name) VALUES (:id, 'ASSOCIATION', :ref, :name)
-                    ON CONFLICT DO NOTHING""").param("id", id).param("ref", contact[1]).param("name", contact[0]).update();
-            inbox.sms(contact[1], contact[0] + "：市里正在制定政策事项“" + c.name() + "”，诚邀您在 " + closesOn
-                    + " 前到惠企政策直达平台“意见征询”栏目提出意见（编号 " + id + "）。");
-        }
-        String title = "征求意见：" + c.name();
-        String body = "市里正在制定政策事项“" + c.name() + "”，贵企业可能适用。欢迎在 " + closesOn + " 前到平台“意见征询”栏目提出意见：/portal/consultations/" + id;
-        for (RuleReach.Reached r : reached.subList(0, invited)) {
-            jdbc.sql("INSERT INTO consultation_invitee (consultation_id, kind, ref, name) VALUES (:id, 'ENTERPRISE', :ref, :ref)")
-                    .param("id", id).param("ref", r.uscc()).update();
-            inbox.send(r.uscc(), title, body);
-        }
+        invite(id, c.name(), closesOn, invitedDepartments, invitedContacts, reached.subList(0, invited));
         audit.record("consultation.open", "consultation", String.valueOf(id), "发起意见征询：" + c.name() + "（邀请企业 " + invited
                 + " 家、部门 " + invitedDepartments.size() + " 个、协会商会专家 " + invitedContacts.size() + " 位，截止 " + closesOn + "）", null, null);
         return id;
     }
 
-    private static final java.util.regex.Pattern RATE = java.util.regex.Pattern.compile("e\\.([a-z_]+) \\* (\\d+(?:\\.\\d+)?)");
+    private List<Organisations.Department> departments(List<String> chosen) {
+        Set<String> codes = new LinkedHashSet<>(STANDING_DEPARTMENTS);
+        if (chosen != null) {
+            codes.addAll(chosen.stream().filter(code -> code != null && !code.isBlank()).toList());
+        }
+        List<Organisations.Department> found = new ArrayList<>();
+        for (String code : codes) {
+            found.add(organisations.departmentByCode(code).orElseThrow(() -> new InvalidInputException("departments", "部门代码不存在：" + code)));
+        }
+        return found;
+    }
 
-    /** What an enterprise gets, in words for the public page: never the rule's own text. */
-    static String supportInWords(String formula, java.math.BigDecimal fixed) {
-        if (formula == null || formula.isBlank()) {
-            return "以审核为准";
+    /** The draft as the public reads it: the conditions and the amount in words, never the rule's text. */
+    private String draftText(io.zhida.catalog.ItemContent c) {
+        return "事项：" + c.name() + "\n申报条件：" + (c.conditionsText() == null || c.conditionsText().isBlank()
+                ? String.join("；", rules.compiler().condition(c.condition()).texts()) : c.conditionsText())
+                + "\n支持标准：" + Invitees.supportInWords(c.amountFormula(), c.fixedAmount().orElse(null))
+                + (c.cap() == null ? "" : "，单户最高 " + c.cap().toPlainString() + " 元");
+    }
+
+    /** Departments are listed; associations, chambers and experts get an SMS; the reached enterprises their inbox (and SMS). */
+    private void invite(long id, String itemName, LocalDate closesOn, List<Organisations.Department> departments, List<String[]> contacts,
+                        List<RuleReach.Reached> enterprises) {
+        for (Organisations.Department d : departments) {
+            jdbc.sql("INSERT INTO consultation_invitee (consultation_id, kind, ref, name) VALUES (:id, 'DEPARTMENT', :ref, :name)")
+                    .param("id", id).param("ref", d.code()).param("name", d.name()).update();
         }
-        if (fixed != null) {
-            return fixed.stripTrailingZeros().toPlainString() + " 元";
+        for (String[] contact : contacts) {
+            jdbc.sql("""
+                    INSERT INTO consultation_invitee (consultation_id, kind, ref, name) VALUES (:id, 'ASSOCIATION', :ref, :name)
+                    ON CONFLICT DO NOTHING""").param("id", id).param("ref", contact[1]).param("name", contact[0]).update();
+            inbox.sms(contact[1], contact[0] + "：市里正在制定政策事项“" + itemName + "”，诚邀您在 " + closesOn
+                    + " 前到惠企政策直达平台“意见征询”栏目提出意见（编号 " + id + "）。");
         }
-        java.util.regex.Matcher m = RATE.matcher(formula.strip());
-        if (m.matches()) {
-            String label = io.zhida.engine.rule.DataStandard.find(m.group(1)).map(io.zhida.engine.rule.DataStandard.Entry::label).orElse(m.group(1));
-            java.math.BigDecimal factor = new java.math.BigDecimal(m.group(2));
-            String unit = io.zhida.engine.rule.DataStandard.find(m.group(1)).map(io.zhida.engine.rule.DataStandard.Entry::unit).orElse("");
-            return "人".equals(unit) ? "按" + label + "每人 " + factor.stripTrailingZeros().toPlainString() + " 元"
-                    : "按" + label + "的 " + factor.multiply(java.math.BigDecimal.valueOf(100)).stripTrailingZeros().toPlainString() + "%";
+        String title = "征求意见：" + itemName;
+        String body = "市里正在制定政策事项“" + itemName + "”，贵企业可能适用。欢迎在 " + closesOn + " 前到平台“意见征询”栏目提出意见：/portal/consultations/" + id;
+        for (RuleReach.Reached r : enterprises) {
+            jdbc.sql("INSERT INTO consultation_invitee (consultation_id, kind, ref, name) VALUES (:id, 'ENTERPRISE', :ref, :ref)")
+                    .param("id", id).param("ref", r.uscc()).update();
+            inbox.send(r.uscc(), title, body);
         }
-        return formula.contains("?") ? "按规模分档给予" : "按事项规定的公式计算";
     }
 
     /**
