@@ -49,9 +49,13 @@ public class LegalReviews {
         return jdbc.sql(SELECT + " WHERE doc_number = :n").param("n", documentNumber).query(LegalReviews::row).optional();
     }
 
-    /** The documents the public may see: those the justice department has passed (drafts are not published). */
+    /**
+     * The documents the public may see and items may be published under: passed by the justice department and issued
+     * (印发, with a publication date) — a 送审稿 that passed is not yet a document in force.
+     */
     public java.util.Set<Long> passed() {
-        return java.util.Set.copyOf(jdbc.sql("SELECT id FROM policy_document WHERE legal_review = 'PASSED'").query(Long.class).list());
+        return java.util.Set.copyOf(jdbc.sql("SELECT id FROM policy_document WHERE legal_review = 'PASSED' AND published_on IS NOT NULL")
+                .query(Long.class).list());
     }
 
     /** Documents waiting for the justice department, oldest first, and the latest decisions. */
@@ -119,6 +123,14 @@ public class LegalReviews {
             throw new InvalidInputException("document", "所依据的政策文件《" + r.title() + "》" + r.statusLabel()
                     + "，须经" + legalDepartmentName() + "合法性审查通过后方可发布事项");
         });
+    }
+
+    /** Refuses publication under a document not yet issued (印发): a passed 送审稿 still needs its title and date. */
+    void requireIssued(String documentNumber) {
+        if (documentNumber != null && jdbc.sql("SELECT count(*) FROM policy_document WHERE doc_number = :n AND published_on IS NULL")
+                .param("n", documentNumber).query(Long.class).single() > 0) {
+            throw new InvalidInputException("document", "所依据的政策文件尚未印发：请在政策文件中填写正式标题和发布日期后再发布事项");
+        }
     }
 
     private static LegalReview row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {

@@ -139,6 +139,9 @@ public class PolicyAuthoring {
             CurrentUser.get().ifPresent(user -> reviewScope.require(user, working));
         }
         legalReviews.requirePassed(working.content().documentNumber());
+        if (scoped) {
+            legalReviews.requireIssued(working.content().documentNumber());
+        }
         long itemId = rows.itemIds(code).orElseThrow()[0];
         if (rows.setState(itemId, working.version(), "IN_REVIEW", "PUBLISHED") == 0) {
             throw new InvalidInputException("state", "该版本已不在审查中");

@@ -11,6 +11,7 @@ import io.zhida.matching.RuleReach;
 import io.zhida.notify.Inbox;
 import io.zhida.platform.InvalidInputException;
 import io.zhida.platform.NotFoundException;
+import io.zhida.platform.Today;
 import io.zhida.platform.Validation;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -215,7 +216,7 @@ public class Consultations implements ReviewAttachments {
         }
         long adopted = c.comments().stream().filter(m -> "ADOPTED".equals(m.verdict())).count();
         long partly = c.comments().stream().filter(m -> "PARTLY".equals(m.verdict())).count();
-        String summary = "征询期至 " + c.closesOn() + "，邀请企业 " + c.invitedEnterprises() + " 家及" + String.join("、", c.invitedDepartments())
+        String summary = "征询自 " + java.time.LocalDate.ofInstant(c.openedAt(), Today.ZONE) + " 至 " + LocalDate.now(clock) + "（原定截止 " + c.closesOn() + "），邀请企业 " + c.invitedEnterprises() + " 家及" + String.join("、", c.invitedDepartments())
                 + (c.invitedContacts().isEmpty() ? "" : "、" + String.join("、", c.invitedContacts()))
                 + "；收到意见 " + c.comments().size() + " 条，采纳 " + adopted + " 条、部分采纳 " + partly + " 条、不采纳 "
                 + (c.comments().size() - adopted - partly) + " 条。" + (note == null || note.isBlank() ? "" : note.strip());

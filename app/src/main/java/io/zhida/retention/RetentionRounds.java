@@ -29,8 +29,11 @@ public class RetentionRounds {
     private final LegalReviews legal;
     private final AuditLog audit;
     private final Clock clock;
+    private final io.zhida.identity.Organisations organisations;
 
-    RetentionRounds(JdbcClient jdbc, PolicyCatalog catalog, PolicyAuthoring authoring, LegalReviews legal, AuditLog audit, Clock clock) {
+    RetentionRounds(JdbcClient jdbc, PolicyCatalog catalog, PolicyAuthoring authoring, LegalReviews legal, AuditLog audit, Clock clock,
+                    io.zhida.identity.Organisations organisations) {
+        this.organisations = organisations;
         this.jdbc = jdbc;
         this.catalog = catalog;
         this.authoring = authoring;
@@ -61,7 +64,8 @@ public class RetentionRounds {
         // the province's or the state's, which their own issuers clean up
         java.util.Set<Long> issued = legal.passed();
         List<PolicyDocument> inForce = catalog.documents().stream()
-                .filter(d -> !d.abolished() && issued.contains(d.id()) && ("市".equals(d.level()) || "县".equals(d.level()))).toList();
+                .filter(d -> !d.abolished() && issued.contains(d.id()) && d.publishedOn() != null
+                        && ("市".equals(d.level()) || "县".equals(d.level()))).toList();
         for (PolicyDocument d : inForce) {
             jdbc.sql("""
                     INSERT INTO retention_entry (round_id, document_id, doc_number, title, issuer) VALUES (:r, :d, :n, :t, :i)""")
@@ -184,9 +188,17 @@ public class RetentionRounds {
         return legal.canDecide(user) || user != null && user.has(Role.ADMIN);
     }
 
+    /**
+     * The issuing department's reviewers and head propose for its documents; policy authors and administrators for the
+     * documents no department on the platform issued (a 县人民政府, a joint document), never over a department's own.
+     */
     public boolean mayPropose(ZhidaUser user, RetentionRound.Entry entry) {
-        return user != null && (user.has(Role.AUTHOR) || user.has(Role.ADMIN)
-                || (user.has(Role.REVIEWER) || user.has(Role.DEPT_HEAD)) && entry.issuer().equals(user.departmentName()));
+        if (user == null) {
+            return false;
+        }
+        boolean issuerIsDepartment = organisations.departments().stream().anyMatch(d -> d.name().equals(entry.issuer()));
+        return (user.has(Role.REVIEWER) || user.has(Role.DEPT_HEAD)) && entry.issuer().equals(user.departmentName())
+                || (user.has(Role.AUTHOR) || user.has(Role.ADMIN)) && !issuerIsDepartment;
     }
 
     private RetentionRound.Entry openEntry(long roundId, long documentId) {

@@ -79,7 +79,7 @@ class DocumentPagesIT {
     void abolishingADocumentAbolishesItsItemsAndKeepsTheDocumentReadable() throws Exception {
         exchange.importYaml("""
                 documents:
-                  - {number: "示测文〔2026〕20号", title: "待废止文件", level: 市, issuer: 市科学技术局, industries: [C, I65], regions: ["519902"]}
+                  - {number: "示测文〔2026〕20号", title: "待废止文件", level: 市, issuer: 市科学技术局, industries: [C, I65], regions: ["519902"], published: 2026-02-01}
                 items:
                   - code: T-ABOL-1
                     name: 待废止事项

@@ -97,8 +97,8 @@ class PolicyTextIT {
     void fromPastedTextToAPublishedItemThroughLegalReview() throws Exception {
         Cookie author = Sessions.login(mvc, "author");
         mvc.perform(post("/catalog/documents").cookie(author).with(csrf()).param("number", "示制发〔2026〕31号")
-                        .param("title", "示范市促进制造业高质量发展若干措施").param("level", "市").param("issuer", "市经济和信息化局")
-                        .param("publishedOn", "2026-11-20").param("fullText", TEXT))
+                        .param("title", "示范市促进制造业高质量发展若干措施（送审稿）").param("level", "市").param("issuer", "市经济和信息化局")
+                        .param("fullText", TEXT))
                 .andExpect(status().is3xxRedirection());
         long id = jdbc.sql("SELECT id FROM policy_document WHERE doc_number = '示制发〔2026〕31号'").query(Long.class).single();
         assertThat(jdbc.sql("SELECT legal_review FROM policy_document WHERE id = :id").param("id", id).query(String.class).single())
@@ -174,6 +174,16 @@ class PolicyTextIT {
         mvc.perform(post("/catalog/legal-review/" + id).cookie(justice).with(csrf()).param("decision", "reject").param("opinion", "再审"))
                 .andExpect(flash().attribute("error", Matchers.containsString("已作出审查结论")));
 
+        // passed, but a 送审稿 until it is issued with its title and date
+        mvc.perform(post("/catalog/review/ZZ-TXT-1/approve").cookie(reviewer).with(csrf())
+                        .param("checklist", "0", "1", "2", "3", "4", "5"))
+                .andExpect(flash().attribute("error", Matchers.containsString("尚未印发")));
+        mvc.perform(post("/catalog/documents").cookie(author).with(csrf()).param("number", "示制发〔2026〕31号")
+                        .param("title", "示范市促进制造业高质量发展若干措施").param("level", "市").param("issuer", "市经济和信息化局")
+                        .param("publishedOn", "2026-11-20").param("fullText", TEXT))
+                .andExpect(status().is3xxRedirection());
+        assertThat(jdbc.sql("SELECT legal_review FROM policy_document WHERE id = :id").param("id", id).query(String.class).single())
+                .as("issuing with the same text keeps the review").isEqualTo("PASSED");
         mvc.perform(post("/catalog/review/ZZ-TXT-1/approve").cookie(reviewer).with(csrf())
                         .param("checklist", "0", "1", "2", "3", "4", "5"))
                 .andExpect(status().is3xxRedirection());

@@ -38,8 +38,8 @@ class RetentionIT {
     void aCleanupRoundPublishesTheRetentionListAndAbolishesWhatItDrops() throws Exception {
         exchange.importYaml("""
                 documents:
-                  - {number: "示清文〔2026〕1号", title: "保留的文件", level: 市, issuer: 市经济和信息化局}
-                  - {number: "示清文〔2026〕2号", title: "要废止的文件", level: 市, issuer: 市经济和信息化局}
+                  - {number: "示清文〔2026〕1号", title: "保留的文件", level: 市, issuer: 市经济和信息化局, published: 2026-03-01}
+                  - {number: "示清文〔2026〕2号", title: "要废止的文件", level: 市, issuer: 市经济和信息化局, published: 2026-03-01}
                 items:
                   - code: ZX-RET-1
                     name: 保留文件的事项
@@ -69,7 +69,8 @@ class RetentionIT {
         long round = jdbc.sql("SELECT id FROM retention_round WHERE status = 'OPEN'").query(Long.class).single();
         assertThat(jdbc.sql("SELECT count(*) FROM retention_entry WHERE round_id = :r").param("r", round).query(Long.class).single())
                 .isEqualTo(jdbc.sql("""
-                        SELECT count(*) FROM policy_document WHERE status = 'EFFECTIVE' AND legal_review = 'PASSED' AND level IN ('市', '县')""")
+                        SELECT count(*) FROM policy_document WHERE status = 'EFFECTIVE' AND legal_review = 'PASSED' AND level IN ('市', '县')
+                          AND published_on IS NOT NULL""")
                         .query(Long.class).single());
 
         // the issuing department proposes; another department's reviewer may not
@@ -86,11 +87,20 @@ class RetentionIT {
         mvc.perform(post("/retention/" + round + "/propose-remaining").cookie(issuer).with(csrf())).andExpect(status().is3xxRedirection());
         assertThat(jdbc.sql("SELECT count(*) FROM retention_entry WHERE round_id = :r AND proposal IS NOT NULL AND issuer <> '市经济和信息化局'")
                 .param("r", round).query(Long.class).single()).as("the department's bulk answer covers its own documents only").isZero();
-        for (long document : jdbc.sql("SELECT document_id FROM retention_entry WHERE round_id = :r AND proposal IS NULL").param("r", round)
-                .query(Long.class).list()) {
-            mvc.perform(post("/retention/" + round + "/documents/" + document + "/propose").cookie(author).with(csrf()).param("proposal", "CONTINUE"))
-                    .andExpect(redirectedUrl("/retention#doc-" + document));
+        // the rest: each by its issuing department's reviewer, or by a policy author where no department issued it
+        for (var entry : jdbc.sql("SELECT document_id, issuer FROM retention_entry WHERE round_id = :r AND proposal IS NULL").param("r", round)
+                .query((rs, n) -> java.util.Map.entry(rs.getLong(1), rs.getString(2))).list()) {
+            String proposer = jdbc.sql("""
+                    SELECT u.username FROM app_user u JOIN department d ON d.id = u.department_id JOIN user_role r ON r.user_id = u.id
+                    WHERE d.name = :issuer AND r.role = 'REVIEWER' ORDER BY u.username LIMIT 1""")
+                    .param("issuer", entry.getValue()).query(String.class).optional().orElse("author");
+            mvc.perform(post("/retention/" + round + "/documents/" + entry.getKey() + "/propose").cookie(Sessions.login(mvc, proposer)).with(csrf())
+                            .param("proposal", "CONTINUE"))
+                    .andExpect(redirectedUrl("/retention#doc-" + entry.getKey()));
         }
+        // a policy author does not answer for a department's document
+        mvc.perform(post("/retention/" + round + "/documents/" + keep + "/propose").cookie(author).with(csrf()).param("proposal", "ABOLISH")
+                .param("reason", "越权")).andExpect(status().isForbidden());
         mvc.perform(post("/retention/" + round + "/documents/" + drop + "/review").cookie(issuer).with(csrf())
                 .param("agrees", "true").param("opinion", "同意")).andExpect(status().isForbidden());
         mvc.perform(post("/retention/" + round + "/documents/" + drop + "/review").cookie(justice).with(csrf())

@@ -12,7 +12,10 @@ import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** 好差评 comments, for demand analysis: the item's lead department answers for the transaction that was rated. */
+/**
+ * 好差评 comments, for demand analysis: the item's lead department answers for the transaction that was rated. A
+ * five-star comment is praise, not a demand (most are the form's stock phrases), so only those below five stars count.
+ */
 @Component
 class RatingDemandTexts implements DemandTextSource {
 
@@ -35,6 +38,7 @@ class RatingDemandTexts implements DemandTextSource {
                         SELECT r.application_id, a.number, r.stars, r.rated_at, r.comment, r.uscc, a.enterprise_name, a.departments[1], a.item_code
                         FROM service_rating r JOIN application a ON a.id = r.application_id
                         WHERE r.rated_at >= ? AND r.rated_at < ? AND r.comment IS NOT NULL AND btrim(r.comment) <> ''
+                          AND r.stars < 5
                         ORDER BY r.rated_at DESC, r.application_id DESC LIMIT ?""")
                 .params(Timestamp.from(from.atStartOfDay(Today.ZONE).toInstant()), Timestamp.from(to.plusDays(1).atStartOfDay(Today.ZONE).toInstant()),
                         limit)

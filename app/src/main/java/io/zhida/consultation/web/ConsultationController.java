@@ -66,6 +66,7 @@ class ConsultationController {
         } catch (InvalidInputException e) {
             redirect.addFlashAttribute("error", e.errors().get(0).message());
             redirect.addFlashAttribute("contacts", contacts);
+            redirect.addFlashAttribute("chosenClose", closesOn);
             redirect.addFlashAttribute("chosenDepartments", departments == null ? List.of() : departments);
             redirect.addAttribute("item", item);
             return "redirect:/consultations";

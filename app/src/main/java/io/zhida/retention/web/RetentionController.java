@@ -43,6 +43,7 @@ class RetentionController {
         model.addAttribute("rounds", rounds);
         model.addAttribute("outcomes", RetentionRound.OUTCOMES);
         model.addAttribute("defaultDue", LocalDate.now(clock).plusDays(60));
+        model.addAttribute("year", LocalDate.now(clock).getYear());
         return "retention/desk";
     }
 
@@ -96,7 +97,18 @@ class RetentionController {
     @AccessRule(audience = Audience.PUBLIC, scope = DataScope.PUBLIC)
     @GetMapping("/portal/retention")
     String portal(Model model) {
-        model.addAttribute("published", rounds.latestPublished().orElse(null));
+        RetentionRound published = rounds.latestPublished().orElse(null);
+        model.addAttribute("published", published);
+        java.util.Map<String, java.util.List<RetentionRound.Entry>> byOutcome = new java.util.LinkedHashMap<>();
+        if (published != null) {
+            RetentionRound.OUTCOMES.forEach(o -> {
+                var entries = published.entries().stream().filter(e -> o.equals(e.outcome())).toList();
+                if (!entries.isEmpty()) {
+                    byOutcome.put(o, entries);
+                }
+            });
+        }
+        model.addAttribute("byOutcome", byOutcome);
         return "retention/portal";
     }
 }
