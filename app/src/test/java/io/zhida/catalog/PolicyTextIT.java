@@ -119,19 +119,30 @@ class PolicyTextIT {
         mvc.perform(post("/catalog/documents/" + id + "/proposals/" + proposals.get(0) + "/adopt").cookie(author).with(csrf())
                         .param("code", "ZZ-TXT-1").param("name", "研发费用补助").param("departments", "C-JXJ").param("mode", "FULL_REVIEW")
                         .param("condition", "e.revenue >= ").param("amountFormula", "e.rd_expense * 0.1").param("cap", "1000000")
-                        .param("benefitType", "资金补贴").param("timeLimitDays", "15"))
+                        .param("benefitType", "资金补贴").param("timeLimitDays", "15")
+                        .param("target", "营业收入2000万元以上的制造业企业").param("contact", "0599-12345678（市经信局产业科）"))
                 .andExpect(status().isOk()).andExpect(content().string(Matchers.containsString("adopt-errors")));
+        assertThat(jdbc.sql("SELECT count(*) FROM policy_item WHERE code = 'ZZ-TXT-1'").query(Long.class).single()).isZero();
+        // an adopted item is complete: who may apply and whom to ask
+        mvc.perform(post("/catalog/documents/" + id + "/proposals/" + proposals.get(0) + "/adopt").cookie(author).with(csrf())
+                        .param("code", "ZZ-TXT-1").param("name", "制造业企业研发费用补助").param("departments", "C-JXJ").param("mode", "FULL_REVIEW")
+                        .param("condition", condition).param("amountFormula", "e.rd_expense * 0.1").param("cap", "1000000")
+                        .param("benefitType", "资金补贴").param("target", " ").param("contact", "打电话"))
+                .andExpect(status().isOk()).andExpect(content().string(Matchers.allOf(Matchers.containsString("请填写实施对象"),
+                        Matchers.containsString("请填写咨询电话"))));
         assertThat(jdbc.sql("SELECT count(*) FROM policy_item WHERE code = 'ZZ-TXT-1'").query(Long.class).single()).isZero();
 
         mvc.perform(post("/catalog/documents/" + id + "/proposals/" + proposals.get(0) + "/adopt").cookie(author).with(csrf())
                         .param("code", "ZZ-TXT-1").param("name", "制造业企业研发费用补助").param("departments", "C-JXJ").param("mode", "FULL_REVIEW")
                         .param("condition", condition).param("amountFormula", "e.rd_expense * 0.1").param("cap", "1000000")
-                        .param("benefitType", "资金补贴").param("timeLimitDays", "15"))
+                        .param("benefitType", "资金补贴").param("timeLimitDays", "15")
+                        .param("target", "营业收入2000万元以上的制造业企业").param("contact", "0599-12345678（市经信局产业科）"))
                 .andExpect(status().is3xxRedirection());
         // a proposal is adopted as a new item: an existing draft's code is refused, never overwritten
         mvc.perform(post("/catalog/documents/" + id + "/proposals/" + proposals.get(1) + "/adopt").cookie(author).with(csrf())
                         .param("code", "ZZ-TXT-1").param("name", "科技型中小企业奖励").param("departments", "C-KJJ").param("mode", "FULL_REVIEW")
-                        .param("condition", "e.employees > 10").param("amountFormula", "50000").param("benefitType", "资金奖励"))
+                        .param("condition", "e.employees > 10").param("amountFormula", "50000").param("benefitType", "资金奖励")
+                        .param("target", "科技型中小企业").param("contact", "0599-87654321"))
                 .andExpect(status().isOk()).andExpect(content().string(Matchers.containsString("已被使用")));
         assertThat(jdbc.sql("SELECT v.name FROM policy_item i JOIN policy_item_version v ON v.item_id = i.id WHERE i.code = 'ZZ-TXT-1'")
                 .query(String.class).single()).isEqualTo("制造业企业研发费用补助");

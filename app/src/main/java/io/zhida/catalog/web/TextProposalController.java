@@ -91,6 +91,16 @@ class TextProposalController {
         edit.industries = String.join("，", document.industries());
         edit.regions = String.join("，", document.regions());
         edit.legalBasis = document.title() + "（" + document.number() + "）";
+        java.util.Map<String, String> missing = new java.util.LinkedHashMap<>();
+        if (edit.target == null || edit.target.isBlank()) {
+            missing.put("target", "请填写实施对象（谁可以享受）");
+        }
+        if (edit.contact == null || !edit.contact.strip().matches(".{0,40}?[0-9][0-9\\- ]{5,19}.{0,40}")) {
+            missing.put("contact", "请填写咨询电话，如：0599-12345678（市经信局产业科）");
+        }
+        if (!missing.isEmpty()) {
+            return page(model, document, proposalId, edit, missing);
+        }
         if (binding.hasErrors()) {
             return page(model, document, proposalId, edit, binding.getFieldErrors().stream().collect(Collectors.toMap(
                     org.springframework.validation.FieldError::getField, f -> "「" + f.getField() + "」格式不正确", (a, b) -> a)));
@@ -139,7 +149,15 @@ class TextProposalController {
         model.addAttribute("modes", io.zhida.catalog.HandlingMode.values());
         model.addAttribute("benefitTypes", ItemContent.BENEFIT_TYPES);
         model.addAttribute("codePrefix", "D" + document.id() + "-");
+        model.addAttribute("targets", list.stream().collect(java.util.stream.Collectors.toMap(TextProposal::id, p -> suggestedTarget(p.condition()))));
         return "catalog/proposals";
+    }
+
+    /** Who may apply, in words, from the proposal's clause labels: 制造业，营业收入500万元以上 → …的企业. */
+    static String suggestedTarget(String condition) {
+        java.util.List<String> words = condition.lines().map(l -> l.contains("//") ? l.substring(l.indexOf("//") + 2).strip() : "")
+                .filter(w -> !w.isEmpty() && !w.startsWith("未") && !w.startsWith("纳税信用等级不是")).toList();
+        return words.isEmpty() ? "符合条件的企业" : String.join("、", words) + "的企业";
     }
 
     /** A suggested item code for a proposal: D{document}-{seq}, which the author may change. */
