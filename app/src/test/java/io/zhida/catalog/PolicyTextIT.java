@@ -167,7 +167,8 @@ class PolicyTextIT {
         Cookie reviewer = Sessions.login(mvc, "reviewer");
         mvc.perform(post("/catalog/review/ZZ-TXT-1/approve").cookie(reviewer).with(csrf())
                         .param("checklist", "0", "1", "2", "3", "4", "5"))
-                .andExpect(flash().attribute("error", Matchers.containsString("合法性审查")));
+                .andExpect(flash().attribute("error", Matchers.containsString("合法性审查")))
+                .andExpect(flash().attribute("ticked", List.of(0, 1, 2, 3, 4, 5)));
         assertThat(jdbc.sql("SELECT published_version FROM policy_item WHERE code = 'ZZ-TXT-1'").query(Integer.class).optional()
                 .orElse(null)).isNull();
 

@@ -97,6 +97,8 @@ class ReviewController {
             return "redirect:/catalog/review";
         } catch (InvalidInputException e) {
             redirect.addFlashAttribute("error", e.errors().get(0).message());
+            redirect.addFlashAttribute("ticked", checklist == null ? List.of() : checklist); // what the reviewer confirmed stays confirmed
+            redirect.addFlashAttribute("reviewNote", note);
             return "redirect:/catalog/review/" + code;
         }
     }
