@@ -48,6 +48,8 @@ class TwoNodeIT {
     @Autowired
     PolicyAuthoring authoring;
     @Autowired
+    io.zhida.catalog.LegalReviews legalReviews;
+    @Autowired
     AttributeCatalog attributes;
     @Autowired
     MatchingService matchingA;
@@ -202,6 +204,28 @@ class TwoNodeIT {
                     benefit_type: 资金补贴
                     amount: "1000"
                 """.formatted(condition);
+    }
+
+    @Test
+    void aDocumentPassedOnOneNodeIsPublicOnTheOther() throws Exception {
+        authoring.saveDocument(new io.zhida.catalog.PolicyDocument(null, "示两节点文〔2026〕1号", "两节点合法性审查测试文件", "市", "市经济和信息化局",
+                java.time.LocalDate.of(2026, 11, 1), null, null, "第一条 支持双节点协同审查。", java.util.List.of(), java.util.List.of(),
+                java.util.List.of(), "EFFECTIVE"));
+        long id = jdbc.sql("SELECT id FROM policy_document WHERE doc_number = '示两节点文〔2026〕1号'").query(Long.class).single();
+        assertThat(publicGet("/portal/documents/" + id)).startsWith("404");
+        assertThat(publicGet("/portal/policies?q=" + java.net.URLEncoder.encode("双节点协同审查", java.nio.charset.StandardCharsets.UTF_8)))
+                .doesNotContain("两节点合法性审查测试文件");
+        var justice = (io.zhida.identity.ZhidaUser) nodeB.getBean(org.springframework.security.core.userdetails.UserDetailsService.class)
+                .loadUserByUsername("reviewer-sfj");
+        legalReviews.decide(justice, id, true, "合法");
+        within(() -> publicGet("/portal/documents/" + id).startsWith("200"));
+        within(() -> publicGet("/portal/policies?q=" + java.net.URLEncoder.encode("双节点协同审查", java.nio.charset.StandardCharsets.UTF_8))
+                .contains("两节点合法性审查测试文件"));
+    }
+
+    private String publicGet(String path) throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(b + path)).build(), HttpResponse.BodyHandlers.ofString());
+        return r.statusCode() + " " + r.body();
     }
 
     private long runs() {
