@@ -18,6 +18,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.HashMap;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -152,9 +154,10 @@ public class Consultations implements ReviewAttachments {
     @Transactional
     public long comment(long consultationId, Optional<ZhidaUser> user, String authorName, String organisation, String body) {
         // shares the row that closing locks: a comment is in the summary or refused, never after it
-        jdbc.sql("SELECT id FROM consultation WHERE id = :id FOR SHARE").param("id", consultationId).query(Long.class).optional();
-        Consultation c = find(consultationId);
-        if (!c.open() || LocalDate.now(clock).isAfter(c.closesOn())) {
+        boolean open = jdbc.sql("SELECT status = 'OPEN' AND closes_on >= :today FROM consultation WHERE id = :id FOR SHARE")
+                .param("today", LocalDate.now(clock)).param("id", consultationId).query(Boolean.class).optional()
+                .orElseThrow(() -> new NotFoundException("意见征询不存在"));
+        if (!open) {
             throw new InvalidInputException("status", "意见征询已截止");
         }
         String kind = "PUBLIC";
@@ -232,33 +235,41 @@ public class Consultations implements ReviewAttachments {
     }
 
     public Consultation find(long id) {
-        Consultation c = jdbc.sql("SELECT * FROM consultation WHERE id = :id").param("id", id)
-                .query((rs, n) -> new Consultation(rs.getLong("id"), rs.getString("item_code"), rs.getString("item_name"),
-                        rs.getString("draft_text"), rs.getObject("closes_on", LocalDate.class), rs.getString("status"), rs.getString("opened_by"),
-                        rs.getTimestamp("opened_at").toInstant(), rs.getString("summary"), rs.getInt("invited_enterprises"), List.of(), List.of(), List.of()))
-                .optional().orElseThrow(() -> new NotFoundException("意见征询不存在"));
-        List<String> departments = jdbc.sql("SELECT name FROM consultation_invitee WHERE consultation_id = :id AND kind = 'DEPARTMENT' ORDER BY name")
-                .param("id", id).query(String.class).list();
-        List<String> contacts = jdbc.sql("SELECT name FROM consultation_invitee WHERE consultation_id = :id AND kind = 'ASSOCIATION' ORDER BY name")
-                .param("id", id).query(String.class).list();
-        List<Consultation.Comment> comments = jdbc.sql("SELECT * FROM consultation_comment WHERE consultation_id = :id ORDER BY id")
-                .param("id", id).query((rs, n) -> new Consultation.Comment(rs.getLong("id"), rs.getString("author_name"),
-                        rs.getString("organisation"), rs.getString("author_kind"), rs.getString("body"), rs.getTimestamp("created_at").toInstant(),
-                        rs.getString("verdict"), rs.getString("reason"), rs.getString("answered_by"))).list();
-        return new Consultation(c.id(), c.itemCode(), c.itemName(), c.draftText(), c.closesOn(), c.status(), c.openedBy(), c.openedAt(),
-                c.summary(), c.invitedEnterprises(), departments, contacts, comments);
+        return load(" WHERE id = :id", Map.of("id", id)).stream().findFirst().orElseThrow(() -> new NotFoundException("意见征询不存在"));
     }
 
     /** Open ones for the portal, newest first; and all for the authors. */
     public List<Consultation> list(boolean openOnly) {
-        return jdbc.sql("SELECT id FROM consultation" + (openOnly ? " WHERE status = 'OPEN'" : "") + " ORDER BY id DESC LIMIT 200")
-                .query(Long.class).list().stream().map(this::find).toList();
+        return load((openOnly ? " WHERE status = 'OPEN'" : "") + " ORDER BY id DESC LIMIT 200", Map.of());
     }
 
-    public boolean invited(long consultationId, String departmentCode) {
-        return departmentCode != null && jdbc.sql("""
-                SELECT count(*) FROM consultation_invitee WHERE consultation_id = :id AND kind = 'DEPARTMENT' AND ref = :ref""")
-                .param("id", consultationId).param("ref", departmentCode).query(Long.class).single() > 0;
+    /** The consultations the condition picks, with their invitees and comments: three queries whatever their number. */
+    private List<Consultation> load(String condition, Map<String, ?> params) {
+        List<Consultation> heads = jdbc.sql("SELECT * FROM consultation" + condition).params(params)
+                .query((rs, n) -> new Consultation(rs.getLong("id"), rs.getString("item_code"), rs.getString("item_name"),
+                        rs.getString("draft_text"), rs.getObject("closes_on", LocalDate.class), rs.getString("status"), rs.getString("opened_by"),
+                        rs.getTimestamp("opened_at").toInstant(), rs.getString("summary"), rs.getInt("invited_enterprises"), List.of(), List.of(), List.of()))
+                .list();
+        if (heads.isEmpty()) {
+            return heads;
+        }
+        List<Long> ids = heads.stream().map(Consultation::id).toList();
+        Map<Long, List<String>> departments = new HashMap<>();
+        Map<Long, List<String>> contacts = new HashMap<>();
+        jdbc.sql("SELECT consultation_id, kind, name FROM consultation_invitee WHERE consultation_id IN (:ids) AND kind <> 'ENTERPRISE' ORDER BY name")
+                .param("ids", ids).query(rs -> {
+                    (rs.getString(2).equals("DEPARTMENT") ? departments : contacts).computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(3));
+                });
+        Map<Long, List<Consultation.Comment>> comments = new HashMap<>();
+        jdbc.sql("SELECT * FROM consultation_comment WHERE consultation_id IN (:ids) ORDER BY id").param("ids", ids)
+                .query(rs -> {
+                    comments.computeIfAbsent(rs.getLong("consultation_id"), k -> new ArrayList<>()).add(new Consultation.Comment(rs.getLong("id"),
+                            rs.getString("author_name"), rs.getString("organisation"), rs.getString("author_kind"), rs.getString("body"),
+                            rs.getTimestamp("created_at").toInstant(), rs.getString("verdict"), rs.getString("reason"), rs.getString("answered_by")));
+                });
+        return heads.stream().map(c -> new Consultation(c.id(), c.itemCode(), c.itemName(), c.draftText(), c.closesOn(), c.status(), c.openedBy(),
+                c.openedAt(), c.summary(), c.invitedEnterprises(), departments.getOrDefault(c.id(), List.of()),
+                contacts.getOrDefault(c.id(), List.of()), comments.getOrDefault(c.id(), List.of()))).toList();
     }
 
     @Override

@@ -46,6 +46,12 @@ public class EnterpriseProfiles {
         return rows.findAll(usccs);
     }
 
+    /** The GB/T 4754 industry of each of these codes that has one, in one query. */
+    public Map<String, String> industries(java.util.Collection<String> usccs) {
+        return rows.findAll(usccs).stream().filter(p -> p.industry() != null)
+                .collect(java.util.stream.Collectors.toMap(EnterpriseProfile::uscc, EnterpriseProfile::industry));
+    }
+
     /** Staff search by name or code; a county user only ever gets its county. */
     public Page search(String query, String region, int page, int size, ZhidaUser user) {
         if (user.isEnterpriseOnly()) {

@@ -14,6 +14,21 @@ import java.util.stream.Collectors;
  */
 public interface DemandTextSource {
 
+    /** The first instant of {@code day}, Asia/Shanghai: a source's query runs from {@code startOf(from)}… */
+    static java.sql.Timestamp startOf(LocalDate day) {
+        return java.sql.Timestamp.from(day.atStartOfDay(io.zhida.platform.Today.ZONE).toInstant());
+    }
+
+    /** …until {@code endOf(to)}, the first instant after {@code day}, exclusive. */
+    static java.sql.Timestamp endOf(LocalDate day) {
+        return startOf(day.plusDays(1));
+    }
+
+    /** The business date of a stored instant. */
+    static LocalDate dayOf(java.sql.Timestamp at) {
+        return LocalDate.ofInstant(at.toInstant(), io.zhida.platform.Today.ZONE);
+    }
+
     /** What the texts are, as users read it: 诉求, 评价, 问卷, 帮包诉求. */
     String label();
 

@@ -94,15 +94,20 @@ public class RetentionRounds {
     /** The department confirms all its remaining documents (issued under its name) as 继续有效 at once. */
     @Transactional
     public int proposeRemainingContinue(ZhidaUser user, long roundId) {
-        RetentionRound round = round(roundId);
-        int done = 0;
-        for (RetentionRound.Entry e : round.entries()) {
-            if (e.proposal() == null && user != null && e.issuer().equals(user.departmentName())) {
-                propose(user, roundId, e.documentId(), "CONTINUE", null);
-                done++;
-            }
+        if (user == null || user.departmentName() == null) {
+            return 0;
         }
-        return done;
+        String remaining = " FROM retention_entry WHERE round_id = :r AND proposal IS NULL AND issuer = :issuer";
+        long count = jdbc.sql("SELECT count(*)" + remaining).param("r", roundId).param("issuer", user.departmentName()).query(Long.class).single();
+        if (count == 0) {
+            return 0;
+        }
+        requireOpen(roundId);
+        if (!user.has(Role.REVIEWER) && !user.has(Role.DEPT_HEAD)) {
+            throw new AccessDeniedException("清理意见由发文部门提出");
+        }
+        return jdbc.sql("UPDATE retention_entry SET proposal = 'CONTINUE', proposal_reason = NULL, proposed_by = :by" + remaining.substring(" FROM retention_entry".length()))
+                .param("by", user.displayName()).param("r", roundId).param("issuer", user.departmentName()).update();
     }
 
     /** The justice department's legal opinion: it agrees with the proposal, or decides otherwise. */
@@ -127,14 +132,14 @@ public class RetentionRounds {
     @Transactional
     public int agreeRemainingContinue(ZhidaUser user, long roundId, String opinion) {
         requireLegal(user);
-        int done = 0;
-        for (RetentionRound.Entry e : round(roundId).entries()) {
-            if ("CONTINUE".equals(e.proposal()) && e.outcome() == null) {
-                review(user, roundId, e.documentId(), true, null, opinion);
-                done++;
-            }
+        String remaining = " WHERE round_id = :r AND proposal = 'CONTINUE' AND outcome IS NULL";
+        if (jdbc.sql("SELECT count(*) FROM retention_entry" + remaining).param("r", roundId).query(Long.class).single() == 0) {
+            return 0;
         }
-        return done;
+        requireOpen(roundId);
+        new Validation().requireText(opinion, "opinion", "审查意见", 1000).throwIfInvalid();
+        return jdbc.sql("UPDATE retention_entry SET legal_agrees = true, legal_opinion = :o, legal_by = :by, outcome = 'CONTINUE'" + remaining)
+                .param("o", opinion.strip()).param("by", user.displayName()).param("r", roundId).update();
     }
 
     /** Publishes the retention list; documents dropped are abolished with their items. */
@@ -193,12 +198,31 @@ public class RetentionRounds {
      * documents no department on the platform issued (a 县人民政府, a joint document), never over a department's own.
      */
     public boolean mayPropose(ZhidaUser user, RetentionRound.Entry entry) {
+        return mayPropose(user, entry, organisations.departments().stream().map(io.zhida.identity.Organisations.Department::name)
+                .collect(java.util.stream.Collectors.toSet()));
+    }
+
+    private static boolean mayPropose(ZhidaUser user, RetentionRound.Entry entry, java.util.Set<String> departmentNames) {
         if (user == null) {
             return false;
         }
-        boolean issuerIsDepartment = organisations.departments().stream().anyMatch(d -> d.name().equals(entry.issuer()));
         return (user.has(Role.REVIEWER) || user.has(Role.DEPT_HEAD)) && entry.issuer().equals(user.departmentName())
-                || (user.has(Role.AUTHOR) || user.has(Role.ADMIN)) && !issuerIsDepartment;
+                || (user.has(Role.AUTHOR) || user.has(Role.ADMIN)) && !departmentNames.contains(entry.issuer());
+    }
+
+    private void requireOpen(long roundId) {
+        if (!"OPEN".equals(jdbc.sql("SELECT status FROM retention_round WHERE id = :id").param("id", roundId).query(String.class).optional()
+                .orElseThrow(() -> new NotFoundException("清理不存在")))) {
+            throw new InvalidInputException("round", "该轮清理已公布");
+        }
+    }
+
+    /** The documents of the round this person may propose for, worked out once for a page. */
+    public java.util.Set<Long> proposable(ZhidaUser user, RetentionRound round) {
+        java.util.Set<String> departmentNames = organisations.departments().stream().map(io.zhida.identity.Organisations.Department::name)
+                .collect(java.util.stream.Collectors.toSet());
+        return round.entries().stream().filter(e -> mayPropose(user, e, departmentNames)).map(RetentionRound.Entry::documentId)
+                .collect(java.util.stream.Collectors.toSet());
     }
 
     private RetentionRound.Entry openEntry(long roundId, long documentId) {

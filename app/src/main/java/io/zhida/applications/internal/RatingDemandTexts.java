@@ -1,14 +1,10 @@
 package io.zhida.applications.internal;
 
-import io.zhida.enterprise.EnterpriseProfile;
 import io.zhida.enterprise.EnterpriseProfiles;
 import io.zhida.insight.DemandText;
 import io.zhida.insight.DemandTextSource;
-import io.zhida.platform.Today;
-import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -40,13 +36,12 @@ class RatingDemandTexts implements DemandTextSource {
                         WHERE r.rated_at >= ? AND r.rated_at < ? AND r.comment IS NOT NULL AND btrim(r.comment) <> ''
                           AND r.stars < 5
                         ORDER BY r.rated_at DESC, r.application_id DESC LIMIT ?""")
-                .params(Timestamp.from(from.atStartOfDay(Today.ZONE).toInstant()), Timestamp.from(to.plusDays(1).atStartOfDay(Today.ZONE).toInstant()),
+                .params(DemandTextSource.startOf(from), DemandTextSource.endOf(to),
                         limit)
                 .query((rs, n) -> new DemandText("rating:" + rs.getLong(1), label(), rs.getString(2) + "（" + rs.getInt(3) + " 星）",
-                        LocalDate.ofInstant(rs.getTimestamp(4).toInstant(), Today.ZONE), rs.getString(5), rs.getString(6), rs.getString(7),
+                        DemandTextSource.dayOf(rs.getTimestamp(4)), rs.getString(5), rs.getString(6), rs.getString(7),
                         rs.getString(8), rs.getString(9), null))
                 .list();
-        return DemandTextSource.withIndustries(texts, usccs -> profiles.findAll(usccs).stream()
-                .filter(p -> p.industry() != null).collect(Collectors.toMap(EnterpriseProfile::uscc, EnterpriseProfile::industry)));
+        return DemandTextSource.withIndustries(texts, profiles::industries);
     }
 }

@@ -3,8 +3,6 @@ package io.zhida.consultation.internal;
 import io.zhida.catalog.PolicyCatalog;
 import io.zhida.insight.DemandText;
 import io.zhida.insight.DemandTextSource;
-import io.zhida.platform.Today;
-import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -34,10 +32,10 @@ class ConsultationDemandTexts implements DemandTextSource {
                         FROM consultation_comment m JOIN consultation c ON c.id = m.consultation_id
                         WHERE m.created_at >= ? AND m.created_at < ? AND btrim(m.body) <> ''
                         ORDER BY m.created_at DESC, m.id DESC LIMIT ?""")
-                .params(Timestamp.from(from.atStartOfDay(Today.ZONE).toInstant()), Timestamp.from(to.plusDays(1).atStartOfDay(Today.ZONE).toInstant()),
+                .params(DemandTextSource.startOf(from), DemandTextSource.endOf(to),
                         limit)
                 .query((rs, n) -> new DemandText("consultation:" + rs.getLong(1), label(), rs.getString(2),
-                        LocalDate.ofInstant(rs.getTimestamp(3).toInstant(), Today.ZONE), rs.getString(4),
+                        DemandTextSource.dayOf(rs.getTimestamp(3)), rs.getString(4),
                         "ENTERPRISE".equals(rs.getString(7)) ? rs.getString(6) : null, null, null, rs.getString(5), null))
                 .list();
         java.util.Map<String, String> leads = new java.util.HashMap<>();

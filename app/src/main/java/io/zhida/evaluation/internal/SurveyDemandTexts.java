@@ -5,8 +5,6 @@ import io.zhida.enterprise.EnterpriseProfile;
 import io.zhida.enterprise.EnterpriseProfiles;
 import io.zhida.insight.DemandText;
 import io.zhida.insight.DemandTextSource;
-import io.zhida.platform.Today;
-import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -47,10 +45,10 @@ class SurveyDemandTexts implements DemandTextSource {
                         JOIN survey_question q ON q.id = v.question_id
                         WHERE q.kind = 'TEXT' AND a.answered_at >= ? AND a.answered_at < ? AND btrim(v.value) <> ''
                         ORDER BY a.answered_at DESC, a.id DESC, q.id LIMIT ?""")
-                .params(Timestamp.from(from.atStartOfDay(Today.ZONE).toInstant()), Timestamp.from(to.plusDays(1).atStartOfDay(Today.ZONE).toInstant()),
+                .params(DemandTextSource.startOf(from), DemandTextSource.endOf(to),
                         limit)
                 .query((rs, n) -> new DemandText("survey:" + rs.getLong(1) + ":" + rs.getLong(2), label(), rs.getString(3),
-                        LocalDate.ofInstant(rs.getTimestamp(4).toInstant(), Today.ZONE), rs.getString(5), rs.getString(6), null, null,
+                        DemandTextSource.dayOf(rs.getTimestamp(4)), rs.getString(5), rs.getString(6), null, null,
                         rs.getString(7), null))
                 .list();
         Map<String, EnterpriseProfile> firms = profiles.findAll(texts.stream().map(DemandText::uscc).filter(u -> u != null)

@@ -2,7 +2,6 @@ package io.zhida.evaluation.web;
 
 import io.zhida.catalog.PolicyCatalog;
 import io.zhida.evaluation.ItemDecisions;
-import io.zhida.funds.FundPools;
 import io.zhida.identity.AccessPolicy;
 import io.zhida.identity.AccessRule;
 import io.zhida.identity.DataScope;
@@ -26,12 +25,9 @@ class ItemDecisionController {
 
     private final ItemDecisions decisions;
     private final PolicyCatalog catalog;
-    private final FundPools pools;
-
-    ItemDecisionController(ItemDecisions decisions, PolicyCatalog catalog, FundPools pools) {
+    ItemDecisionController(ItemDecisions decisions, PolicyCatalog catalog) {
         this.decisions = decisions;
         this.catalog = catalog;
-        this.pools = pools;
     }
 
     @GetMapping
@@ -43,7 +39,6 @@ class ItemDecisionController {
         model.addAttribute("basis", item == null || item.isBlank() || catalog.published(item).isEmpty() ? null : decisions.basis(item));
         model.addAttribute("decisions", decisions.latest(200));
         model.addAttribute("canDecide", AccessPolicy.EVALUATION_WORK.allows(user));
-        model.addAttribute("stopped", items.stream().filter(i -> pools.stopped(i.code()).isPresent()).map(i -> i.code()).toList());
         return "evaluation/decisions";
     }
 

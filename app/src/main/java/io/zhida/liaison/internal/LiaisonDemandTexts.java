@@ -1,18 +1,14 @@
 package io.zhida.liaison.internal;
 
-import io.zhida.enterprise.EnterpriseProfile;
 import io.zhida.enterprise.EnterpriseProfiles;
 import io.zhida.identity.People;
 import io.zhida.insight.DemandText;
 import io.zhida.insight.DemandTextSource;
-import io.zhida.platform.Today;
-import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -44,14 +40,13 @@ class LiaisonDemandTexts implements DemandTextSource {
                         SELECT d.id, d.number, d.created_at, d.content, d.uscc, e.name, d.official
                         FROM liaison_demand d LEFT JOIN enterprise_facts e ON e.uscc = d.uscc
                         WHERE d.created_at >= ? AND d.created_at < ? AND btrim(d.content) <> '' ORDER BY d.created_at DESC, d.id DESC LIMIT ?""")
-                .params(Timestamp.from(from.atStartOfDay(Today.ZONE).toInstant()), Timestamp.from(to.plusDays(1).atStartOfDay(Today.ZONE).toInstant()),
+                .params(DemandTextSource.startOf(from), DemandTextSource.endOf(to),
                         limit)
                 .query((rs, n) -> new Row(new DemandText("liaison:" + rs.getLong(1), label(), rs.getString(2),
-                        LocalDate.ofInstant(rs.getTimestamp(3).toInstant(), Today.ZONE), rs.getString(4), rs.getString(5), rs.getString(6),
+                        DemandTextSource.dayOf(rs.getTimestamp(3)), rs.getString(4), rs.getString(5), rs.getString(6),
                         null, null, null), rs.getString(7)))
                 .list().stream().map(r -> r.text().withDepartment(units.computeIfAbsent(r.official(), people::departmentCode).orElse(null)))
                 .toList();
-        return DemandTextSource.withIndustries(texts, usccs -> profiles.findAll(usccs).stream()
-                .filter(p -> p.industry() != null).collect(Collectors.toMap(EnterpriseProfile::uscc, EnterpriseProfile::industry)));
+        return DemandTextSource.withIndustries(texts, profiles::industries);
     }
 }

@@ -36,11 +36,11 @@ class RetentionController {
 
     @GetMapping("/retention")
     String desk(@AuthenticationPrincipal ZhidaUser user, Model model) {
-        model.addAttribute("round", rounds.current().orElse(null));
+        RetentionRound round = rounds.current().orElse(null);
+        model.addAttribute("round", round);
+        model.addAttribute("proposable", round == null ? java.util.Set.of() : rounds.proposable(user, round));
         model.addAttribute("published", rounds.latestPublished().orElse(null));
         model.addAttribute("legal", rounds.isLegal(user));
-        model.addAttribute("user", user);
-        model.addAttribute("rounds", rounds);
         model.addAttribute("outcomes", RetentionRound.OUTCOMES);
         model.addAttribute("defaultDue", LocalDate.now(clock).plusDays(60));
         model.addAttribute("year", LocalDate.now(clock).getYear());

@@ -3,6 +3,7 @@ package io.zhida.engine.text;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -36,6 +37,12 @@ record Amount(String formula, BigDecimal cap, List<BigDecimal> tiers, String att
     /** Rate bases beyond the standard's money attributes. */
     private static final List<ConditionReader.Named> BASES = List.of(
             new ConditionReader.Named("失业保险费", "unemployment_insurance_paid", ConditionReader.Measure.MONEY));
+    /** Money attributes named anywhere in a text, and as the last noun of a rate's base (compiled once). */
+    private static final List<Map.Entry<Pattern, String>> MONEY_ANYWHERE = ConditionReader.ATTRIBUTES.stream()
+            .filter(n -> n.measure() == ConditionReader.Measure.MONEY).map(n -> Map.entry(Pattern.compile(n.words()), n.attribute())).toList();
+    private static final List<Map.Entry<Pattern, String>> MONEY_AT_END = java.util.stream.Stream.concat(BASES.stream(),
+                    ConditionReader.ATTRIBUTES.stream().filter(n -> n.measure() == ConditionReader.Measure.MONEY))
+            .map(n -> Map.entry(Pattern.compile("(?:" + n.words() + ")$"), n.attribute())).toList();
 
     /**
      * @param zone   the words from where the amount begins
@@ -146,15 +153,12 @@ record Amount(String formula, BigDecimal cap, List<BigDecimal> tiers, String att
     private static Optional<String> lastMoneyAttribute(String text) {
         String last = null;
         int at = -1;
-        for (ConditionReader.Named named : ConditionReader.ATTRIBUTES) {
-            if (named.measure() != ConditionReader.Measure.MONEY) {
-                continue;
-            }
-            Matcher m = Pattern.compile(named.words()).matcher(text);
+        for (Map.Entry<Pattern, String> money : MONEY_ANYWHERE) {
+            Matcher m = money.getKey().matcher(text);
             while (m.find()) {
                 if (m.start() > at) {
                     at = m.start();
-                    last = named.attribute();
+                    last = money.getValue();
                 }
             }
         }
@@ -168,14 +172,9 @@ record Amount(String formula, BigDecimal cap, List<BigDecimal> tiers, String att
         }
         // the base is the last noun: 出口信用保险保费 is a premium, not 出口额
         String noun = base.strip().replaceAll("(的|总额|部分|金额)+$", "");
-        for (ConditionReader.Named named : BASES) {
-            if (Pattern.compile("(?:" + named.words() + ")$").matcher(noun).find()) {
-                return Optional.of(named.attribute());
-            }
-        }
-        for (ConditionReader.Named named : ConditionReader.ATTRIBUTES) {
-            if (named.measure() == ConditionReader.Measure.MONEY && Pattern.compile("(?:" + named.words() + ")$").matcher(noun).find()) {
-                return Optional.of(named.attribute());
+        for (Map.Entry<Pattern, String> money : MONEY_AT_END) {
+            if (money.getKey().matcher(noun).find()) {
+                return Optional.of(money.getValue());
             }
         }
         return Optional.empty();

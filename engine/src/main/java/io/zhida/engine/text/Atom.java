@@ -10,6 +10,9 @@ import java.util.List;
  */
 public record Atom(String canonical, String cel, String words) {
 
+    /** A numeric or date comparison in canonical form: attribute, operator, value. */
+    static final java.util.regex.Pattern COMPARISON = java.util.regex.Pattern.compile("([a-z_]+) (>=|>|<=|<) (.+)");
+
     static Atom compare(String attribute, String op, String value, String words) {
         String literal = attribute.equals("founded") ? "\"" + value + "\"" : value;
         return new Atom(attribute + " " + op + " " + value, "e." + attribute + " " + op + " " + literal, words);

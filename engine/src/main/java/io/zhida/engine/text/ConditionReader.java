@@ -67,6 +67,7 @@ final class ConditionReader {
     private static final String SUFFIX = "(" + MARK + "?(?:及以上|以上|及以下|以下|以内|之内)?" + MARK + "?)";
     private static final String GAP = "[^，；。,;:：\\d零一二两三四五六七八九十百千]{0,10}?";
 
+    private static final Pattern TAIL = Pattern.compile("^" + SUFFIX);
     private static final Pattern THRESHOLD;
     private static final Pattern RANGE;
     private static final Pattern LIST_MORE = Pattern.compile("^(?:以上|及以上)?(?:、|，|和|及|或)\\s*" + NUM + UNIT);
@@ -205,7 +206,7 @@ final class ConditionReader {
                 end += more.end();
                 more = LIST_MORE.matcher(text.substring(end));
             }
-            Matcher tail = Pattern.compile("^" + SUFFIX).matcher(text.substring(end));
+            Matcher tail = TAIL.matcher(text.substring(end));
             boolean tailed = values.size() > 1 && tail.find() && tail.group(1) != null && !tail.group(1).isEmpty();
             boolean sameWay = !tailed || first == null || first.isEmpty() || !(tail.group(1).contains("下") || tail.group(1).contains("内"));
             if (tailed && sameWay) {

@@ -39,7 +39,6 @@ public final class PolicyTextExtractor {
     private static final Pattern SENTENCE_END = Pattern.compile("[。！？!?\\n]+");
     private static final Pattern EXCLUSION = Pattern.compile("不予(?:支持|奖励|补助|补贴|受理|兑现|享受|资助)|不得(?:享受|申报|申请)|不享受|不再(?:享受|给予)|取消[^，；。]{0,10}资格");
     private static final Pattern NEXT_SUBJECT = Pattern.compile("[，,](?=对(?:于)?[^，；。]{2,}|其中|[^，；。]{0,24}?(?:再|另外|另行|分别)?给予[^，；。]{0,8}?\\d|[^，；。]{1,24}?的(?:奖励|补助|补贴)\\d)");
-    private static final Pattern COMPARISON = Pattern.compile("([a-z_]+) (>=|>|<=|<) (.+)");
     private static final Pattern BAD_RATING = Pattern.compile("([A-DM])级");
 
     final ConditionReader conditions;
@@ -133,7 +132,7 @@ public final class PolicyTextExtractor {
             }
             boolean layoffThreshold = false;
             for (Atom a : conditions.read(excluded.replaceAll("纳税信用[^，；。]{0,12}", ""), today)) {
-                Matcher m = COMPARISON.matcher(a.canonical());
+                Matcher m = Atom.COMPARISON.matcher(a.canonical());
                 if (m.matches()) {
                     layoffThreshold |= m.group(1).equals("layoffs");
                     String op = switch (m.group(2)) {

@@ -16,7 +16,6 @@ import java.util.regex.Pattern;
  */
 final class SentenceReader {
 
-    private static final Pattern COMPARISON = Pattern.compile("([a-z_]+) (>=|>|<=|<) (.+)");
     private static final Pattern CATEGORY_LIST = Pattern.compile(
             "([\\u4e00-\\u9fa5&&[^的对、和及或]]{2,8})((?:(?:、|和|及|或)[\\u4e00-\\u9fa5&&[^的对、和及或]]{2,8})+)");
     private static final Pattern ADDITIVE = Pattern.compile("^\\s*其中|另外给予|另行给予|再给予");
@@ -98,7 +97,7 @@ final class SentenceReader {
         Draft last = drafts.isEmpty() ? null : drafts.get(drafts.size() - 1);
         List<Atom> own = new ArrayList<>(conditions.read(zone, today));
         String previous = last == null ? null : lastNumericAttribute(last);
-        if (previous != null && own.stream().noneMatch(a -> COMPARISON.matcher(a.canonical()).matches())) {
+        if (previous != null && own.stream().noneMatch(a -> Atom.COMPARISON.matcher(a.canonical()).matches())) {
             // 达到5亿元的，… : the threshold of the clause before, moved
             for (Atom a : conditions.read(ConditionReader.wordFor(previous) + zone, today)) {
                 if (a.canonical().startsWith(previous + " ")) {
@@ -166,7 +165,7 @@ final class SentenceReader {
         }
         String attribute = null;
         for (Atom a : own) {
-            Matcher m = COMPARISON.matcher(a.canonical());
+            Matcher m = Atom.COMPARISON.matcher(a.canonical());
             if (!m.matches() || attribute != null && !attribute.equals(m.group(1))) {
                 return false;
             }
@@ -193,7 +192,7 @@ final class SentenceReader {
 
     private static Step step(List<Atom> bounds, String formula) {
         for (Atom a : bounds) {
-            Matcher m = COMPARISON.matcher(a.canonical());
+            Matcher m = Atom.COMPARISON.matcher(a.canonical());
             if (m.matches() && m.group(2).startsWith(">")) {
                 return new Step(m.group(2), new BigDecimal(m.group(3)), formula, a.words());
             }
@@ -207,7 +206,7 @@ final class SentenceReader {
         }
         String found = null;
         for (Atom a : d.atoms) {
-            Matcher m = COMPARISON.matcher(a.canonical());
+            Matcher m = Atom.COMPARISON.matcher(a.canonical());
             if (m.matches() && !m.group(1).equals("founded")) {
                 found = m.group(1);
             }
